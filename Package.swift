@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Attest",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "attest", targets: ["attest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The C library libedit, wrapped the GRDB way: a module map plus static inline shims for varargs.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Line editing: the only module that touches libedit (and only one file in it does).
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        // The pure core: model, JSON with positions, validation, quiz engine, scoring, credential rules.
+        .target(name: "AttestCore"),
+        // The local SQLite store (GRDB).
+        .target(
+            name: "AttestStore",
+            dependencies: ["AttestCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Open Badges 3.0 credentials: building, signing (ES256 VC-JWT), baking and verifying.
+        .target(
+            name: "AttestCredentials",
+            dependencies: ["AttestCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Commands, REPL and terminal rendering: everything the executable needs.
+        .target(
+            name: "AttestCLI",
+            dependencies: [
+                "AttestCore", "AttestStore", "AttestCredentials", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(name: "attest", dependencies: ["AttestCLI"]),
+        // Helpers shared by the test targets: test clock, pseudo-terminal harness, fixtures.
+        .target(name: "AttestTestSupport", dependencies: ["AttestCore"]),
+        .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
+        .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
+        .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"]),
+        .testTarget(
+            name: "AttestCLITests",
+            dependencies: ["AttestCLI", "AttestTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

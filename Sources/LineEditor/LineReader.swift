@@ -1,0 +1,53 @@
+import Foundation
+
+/// What one read of a line produced.
+public enum LineReadResult: Sendable, Hashable {
+    /// A complete line, without its terminator.
+    case line(String)
+    /// End of input (Ctrl-D on an empty line, or the end of a pipe or file).
+    case endOfInput
+    /// The user pressed Ctrl-C; the half-typed line is discarded.
+    case interrupted
+    /// The deadline passed first; carries whatever had been typed so far.
+    case timedOut(partial: String)
+}
+
+/// Options for one read.
+public struct ReadOptions: Sendable {
+    /// The prompt, already styled for the terminal (may contain SGR colour codes).
+    public var prompt: String
+    /// When the read must return by itself, as `timedOut`, if no line was entered.
+    public var deadline: ContinuousClock.Instant?
+    /// A short status drawn right of the prompt and refreshed every second while waiting,
+    /// given the time remaining (e.g. a countdown). Only used with a deadline.
+    public var status: (@Sendable (Duration) -> String)?
+    /// Whether the line may be added to the persistent history (never for exam answers).
+    public var recordInHistory: Bool
+    /// Whether tab completion is offered.
+    public var completion: Bool
+
+    public init(
+        prompt: String, deadline: ContinuousClock.Instant? = nil, status: (@Sendable (Duration) -> String)? = nil,
+        recordInHistory: Bool = true, completion: Bool = true
+    ) {
+        self.prompt = prompt
+        self.deadline = deadline
+        self.status = status
+        self.recordInHistory = recordInHistory
+        self.completion = completion
+    }
+}
+
+/// Reads lines from a person or a script.
+///
+/// Three kinds exist: `LibEditLineReader` on a terminal, `PlainLineReader` for
+/// pipes and files (no prompts or escape codes written), and `ScriptedLineReader`
+/// for tests. Commands never know which one they have.
+public protocol LineReader: AnyObject {
+    /// Reads one line, honouring the deadline in `options` if there is one.
+    func readLine(_ options: ReadOptions) -> LineReadResult
+    /// Whether a person is typing at a terminal (prompts and colour make sense).
+    var isInteractive: Bool { get }
+    /// Saves history and restores the terminal. Call before exiting: Swift never runs `deinit` on globals.
+    func close()
+}

@@ -1,0 +1,3 @@
+import AttestCLI
+
+AttestCommand.main()
