@@ -43,6 +43,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "attest", dependencies: ["AttestCLI"]),
+        // Benchmarks that print numbers (never run by the tests): `swift run -c release attest-bench`.
+        .executableTarget(
+            name: "attest-bench",
+            dependencies: ["AttestCore", "AttestStore", "AttestCredentials"]
+        ),
         // Helpers shared by the test targets: test clock, pseudo-terminal harness, fixtures.
         .target(name: "AttestTestSupport", dependencies: ["AttestCore"]),
         .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"]),

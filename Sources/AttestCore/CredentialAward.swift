@@ -1,0 +1,122 @@
+import Foundation
+
+/// A micro-credential awarded to a learner: the log entry that exports and verification start from.
+///
+/// It keeps the pack's id, version and content hash and the evidence as it stood
+/// when awarded, so a later edit of the pack or more attempts never change it.
+/// A renewal is a new award; the old one stays in the log.
+public struct CredentialAward: Sendable, Hashable, Codable {
+    /// `urn:uuid:...`, the credential's `id` in Open Badges.
+    public var id: String
+    public var learner: String
+    public var packID: String
+    public var packVersion: String
+    public var packHash: String
+    public var credentialID: String
+    public var name: String
+    public var description: String
+    public var achievementType: String
+    /// The criteria narrative, generated from the real rules when awarded.
+    public var criteria: String
+    public var awardedAt: Date
+    public var expiresAt: Date?
+    public var evidence: CredentialEvidence
+    public var revokedAt: Date?
+    public var revocationReason: String?
+
+    public init(
+        id: String, learner: String, packID: String, packVersion: String, packHash: String, credentialID: String,
+        name: String, description: String, achievementType: String, criteria: String, awardedAt: Date,
+        expiresAt: Date?, evidence: CredentialEvidence, revokedAt: Date? = nil, revocationReason: String? = nil
+    ) {
+        self.id = id
+        self.learner = learner
+        self.packID = packID
+        self.packVersion = packVersion
+        self.packHash = packHash
+        self.credentialID = credentialID
+        self.name = name
+        self.description = description
+        self.achievementType = achievementType
+        self.criteria = criteria
+        self.awardedAt = awardedAt
+        self.expiresAt = expiresAt
+        self.evidence = evidence
+        self.revokedAt = revokedAt
+        self.revocationReason = revocationReason
+    }
+
+    /// `packId/credentialId`, how stacked credentials refer to this one.
+    public var qualifiedID: String { "\(packID)/\(credentialID)" }
+
+    /// Where the award stands at `date`.
+    public func status(at date: Date) -> CredentialStatus {
+        if revokedAt != nil { return .revoked }
+        if let expiresAt, expiresAt <= date { return .expired }
+        return .valid
+    }
+}
+
+/// Whether an awarded credential still holds.
+public enum CredentialStatus: String, Sendable, Hashable, Codable {
+    case valid, expired, revoked
+}
+
+/// What a credential was awarded on.
+public struct CredentialEvidence: Sendable, Hashable, Codable {
+    /// The exam attempts that satisfied the criteria.
+    public var attempts: [EvidenceAttempt]
+    /// Per-skill competency estimates at the moment of the award.
+    public var skills: [EvidenceSkill]
+    /// Credentials (qualified ids) that were required and held.
+    public var prerequisites: [String]
+
+    public init(attempts: [EvidenceAttempt] = [], skills: [EvidenceSkill] = [], prerequisites: [String] = []) {
+        self.attempts = attempts
+        self.skills = skills
+        self.prerequisites = prerequisites
+    }
+}
+
+/// One attempt cited as evidence.
+public struct EvidenceAttempt: Sendable, Hashable, Codable {
+    public var attemptID: String
+    public var quizID: String
+    public var quizTitle: String
+    public var score: Double
+    public var passed: Bool
+    public var finishedAt: Date
+
+    public init(attemptID: String, quizID: String, quizTitle: String, score: Double, passed: Bool, finishedAt: Date) {
+        self.attemptID = attemptID
+        self.quizID = quizID
+        self.quizTitle = quizTitle
+        self.score = score
+        self.passed = passed
+        self.finishedAt = finishedAt
+    }
+}
+
+/// One skill's estimate cited as evidence.
+public struct EvidenceSkill: Sendable, Hashable, Codable {
+    public var skillID: String
+    public var skillName: String
+    public var estimate: Double
+    public var lower: Double
+    public var upper: Double
+    public var evidence: Double
+    public var level: MasteryLevel
+
+    public init(
+        skillID: String, skillName: String, estimate: Double, lower: Double, upper: Double, evidence: Double,
+        level: MasteryLevel
+    ) {
+        self.skillID = skillID
+        self.skillName = skillName
+        self.estimate = estimate
+        self.lower = lower
+        self.upper = upper
+        self.evidence = evidence
+        self.level = level
+    }
+}
