@@ -2,14 +2,26 @@ import ArgumentParser
 import Foundation
 
 /// The root of every command, in the shell (`attest COMMAND`) and in the REPL.
+///
+/// With no command it opens the REPL.
 public struct AttestCommand: ParsableCommand {
     public static let version = "0.1.0"
 
     public static let configuration = CommandConfiguration(
         commandName: "attest",
         abstract: "Timed skill quizzes, honest competency per skill, and verifiable micro-credentials.",
-        version: version
+        discussion: "Run without a command to open the interactive REPL.",
+        version: version,
+        subcommands: [
+            PacksCommand.self, LoadCommand.self,
+        ]
     )
 
+    @OptionGroup public var global: GlobalOptions
+
     public init() {}
+
+    public func run() throws {
+        try ReplCommand.start(global.context())
+    }
 }

@@ -1,0 +1,79 @@
+import AttestCore
+import AttestStore
+import Foundation
+import LineEditor
+
+/// Everything a command needs from the world outside the core, shared by the shell and the REPL.
+///
+/// In the shell each command builds one from its `GlobalOptions`; the REPL builds
+/// one at start and binds it with `AppContext.$current`, so a command typed at
+/// the prompt reuses the open store, the loaded packs and the line reader.
+public final class AppContext: @unchecked Sendable {
+    /// The context of the REPL a command runs in, if any.
+    @TaskLocal public static var current: AppContext?
+
+    public let console: Console
+    public let environment: [String: String]
+    public let clock: any WallClock
+    public let location: StoreLocation
+    public let storePath: String
+    public let learner: String
+    /// Folders searched for packs, in order: bundled, the user's, then `--packs` folders.
+    public let packDirectories: [String]
+    /// The line reader of the REPL, or of a quiz run from the shell.
+    public var reader: (any LineReader)?
+
+    public init(
+        console: Console, environment: [String: String], clock: any WallClock = SystemClock(),
+        storePath: String? = nil, learner: String? = nil, extraPackDirectories: [String] = [],
+        bundledPacks: String? = AppContext.bundledPacksDirectory()
+    ) {
+        self.console = console
+        self.environment = environment
+        self.clock = clock
+        location = StoreLocation(environment: environment)
+        self.storePath = location.storePath(explicit: storePath)
+        self.learner = AppContext.learnerName(explicit: learner, environment: environment)
+        packDirectories = [bundledPacks, location.userPacksDirectory].compactMap { $0 } + extraPackDirectories
+    }
+
+    /// `--learner`, then `ATTEST_LEARNER`, then the login name.
+    static func learnerName(explicit: String?, environment: [String: String]) -> String {
+        for candidate in [explicit, environment["ATTEST_LEARNER"], environment["USER"], environment["LOGNAME"]] {
+            if let name = candidate?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { return name }
+        }
+        return "learner"
+    }
+
+    /// The `Assessments` folder shipped with Attest: `ATTEST_BUNDLED_PACKS`, else found
+    /// upward from the executable (a checkout's `.build/release/attest`), else `share/attest/Assessments`.
+    public static func bundledPacksDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
+        let fileManager = FileManager.default
+        if let explicit = environment["ATTEST_BUNDLED_PACKS"], !explicit.isEmpty { return explicit }
+        guard let executable = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+        var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        for _ in 0..<5 {
+            for candidate in ["Assessments", "share/attest/Assessments"] {
+                let path = directory.appendingPathComponent(candidate).path
+                if fileManager.fileExists(atPath: path + "/schema") { return path }
+            }
+            directory.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    /// The packs in `packDirectories` plus any loaded by path.
+    public private(set) lazy var library = PackLibrary(directories: packDirectories)
+
+    private var openedStore: AttestDatabase?
+
+    /// The store, opened (and created, with its folder) on first use.
+    public func store() throws -> AttestDatabase {
+        if let openedStore { return openedStore }
+        let store = try AttestDatabase.open(path: storePath)
+        openedStore = store
+        return store
+    }
+}

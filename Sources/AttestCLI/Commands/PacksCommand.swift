@@ -1,0 +1,63 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// `packs`: what packs are available, their versions, and which files failed to load.
+struct PacksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "packs",
+        abstract: "List the available assessment packs, their quizzes and credentials."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let context = global.context()
+        let console = context.console
+        let entries = context.library.allEntries
+        let packs = context.library.packs
+        if json {
+            let rows: [[String: Any]] = packs.map { pack in
+                [
+                    "id": pack.id, "version": pack.version.description, "title": pack.title,
+                    "questions": pack.questions.count, "skills": pack.skills.map(\.id),
+                    "quizzes": pack.quizzes.map(\.id), "credentials": pack.credentials.map(\.id),
+                    "contentHash": pack.contentHash, "path": context.library.path(of: pack) ?? "",
+                ]
+            }
+            console.line(try JSONOutput.string(rows))
+            return
+        }
+        if packs.isEmpty {
+            console.line("No packs found. Searched: \(context.packDirectories.joined(separator: ", ")).")
+        }
+        var newest = Set<String>()
+        for pack in packs {
+            let isNewest = newest.insert(pack.id).inserted
+            let marker = isNewest ? "" : console.styled(" (older version)", .dim)
+            console.line(console.styled(pack.id, .bold, .cyan) + " " + pack.version.description + marker + "  "
+                + console.safe(pack.title))
+            console.line("    \(pack.questions.count) questions · skills: "
+                + console.safe(pack.skills.map(\.id).joined(separator: ", ")))
+            for quiz in pack.quizzes {
+                let timing = quiz.timeLimit.map { " · \(DurationText.minutes($0))" } ?? ""
+                console.line("    quiz " + console.styled(quiz.id, .cyan) + "  " + console.safe(quiz.title)
+                    + console.styled(" (\(quiz.mode.rawValue)\(timing))", .dim))
+            }
+            for credential in pack.credentials {
+                console.line("    credential " + console.styled("\(pack.id)/\(credential.id)", .magenta) + "  "
+                    + console.safe(credential.name))
+            }
+        }
+        let broken = entries.filter { $0.pack == nil }
+        if !broken.isEmpty {
+            console.error("")
+            for entry in broken {
+                console.error(console.styled("\(entry.path): not loaded", .red) + " — \(entry.errors.count) error(s); run 'attest pack lint \(entry.path)' for details")
+            }
+        }
+    }
+}

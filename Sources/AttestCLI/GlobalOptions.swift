@@ -1,0 +1,30 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// Options every command accepts, so each works the same from the shell and the REPL.
+public struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file (default: $XDG_DATA_HOME/attest/attest.sqlite, or ATTEST_STORE).", valueName: "path"))
+    public var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("Another folder of packs to use (repeatable).", valueName: "dir"))
+    public var packs: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Whose attempts and credentials (default: ATTEST_LEARNER or the login name).", valueName: "name"))
+    public var learner: String?
+
+    @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
+    public var noColor = false
+
+    public init() {}
+
+    /// The REPL's context when running inside it, else a new one from these options.
+    public func context() -> AppContext {
+        if let current = AppContext.current { return current }
+        let environment = ProcessInfo.processInfo.environment
+        return AppContext(
+            console: .standard(noColor: noColor, environment: environment), environment: environment,
+            storePath: store, learner: learner, extraPackDirectories: packs
+        )
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+import LineEditor
+
+/// The interactive shell: reads commands at `attest>` and runs them through the same
+/// `AttestCommand` parser the shell uses, so every REPL command is also `attest COMMAND`.
+public final class Repl {
+    /// Words the REPL itself handles; everything else goes to `AttestCommand`.
+    static let builtins = ["help", "quit", "exit"]
+
+    private let context: AppContext
+    private let reader: any LineReader
+    private var console: Console { context.console }
+
+    public init(context: AppContext, reader: any LineReader) {
+        self.context = context
+        self.reader = reader
+        context.reader = reader
+    }
+
+    /// Runs until `quit`, `exit` or end of input; returns the exit status.
+    public func run(banner: String) -> Int32 {
+        if reader.isInteractive { console.line(banner) }
+        let prompt = console.styled("attest>", .bold) + " "
+        while true {
+            switch reader.readLine(ReadOptions(prompt: prompt)) {
+            case let .line(line):
+                if !handle(line) { return 0 }
+            case .interrupted, .timedOut:
+                continue
+            case .endOfInput:
+                if reader.isInteractive { console.line() }
+                return 0
+            }
+        }
+    }
+
+    /// Runs one line; returns false when the REPL should end.
+    @discardableResult
+    public func handle(_ line: String) -> Bool {
+        let words: [String]
+        do {
+            words = try CommandLineSplitter.split(line)
+        } catch {
+            console.error("error: \(error)")
+            return true
+        }
+        guard let first = words.first else { return true }
+        switch first {
+        case "quit", "exit":
+            return false
+        case "help", "?":
+            run(Array(words.dropFirst()) + ["--help"], showRootHelp: words.count == 1)
+            return true
+        default:
+            break
+        }
+        let known = Repl.commandNames
+        guard known.contains(first) || first.hasPrefix("-") else {
+            var message = "unknown command '\(TerminalText.sanitize(first))'"
+            if let suggestion = Suggestion.closest(to: first, in: known + Repl.builtins) {
+                message += " — did you mean '\(suggestion)'?"
+            } else {
+                message += " — type 'help' for the list of commands"
+            }
+            console.error(message)
+            return true
+        }
+        run(words, showRootHelp: false)
+        return true
+    }
+
+    private func run(_ arguments: [String], showRootHelp: Bool) {
+        if showRootHelp {
+            console.line(Repl.overview(console: console))
+            return
+        }
+        AppContext.$current.withValue(context) {
+            do {
+                var command = try AttestCommand.parseAsRoot(arguments)
+                if command is AttestCommand {
+                    console.line(Repl.overview(console: console))
+                    return
+                }
+                try command.run()
+            } catch {
+                report(error)
+            }
+        }
+    }
+
+    private func report(_ error: any Error) {
+        let code = AttestCommand.exitCode(for: error)
+        let message = AttestCommand.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { console.line(message) }
+        } else if !message.isEmpty {
+            console.error(message)
+        }
+    }
+
+    /// Names of every command reachable from the prompt, aliases included.
+    public static var commandNames: [String] {
+        AttestCommand.configuration.subcommands.flatMap { command in
+            [command._commandName] + command.configuration.aliases
+        }
+    }
+
+    /// The `help` screen: one line per command.
+    static func overview(console: Console) -> String {
+        var lines = [console.styled("Commands", .bold) + " (type 'help COMMAND' for details; every command also runs as 'attest COMMAND'):"]
+        let commands = AttestCommand.configuration.subcommands.filter { $0.configuration.shouldDisplay }
+        let width = commands.map { $0._commandName.count }.max() ?? 0
+        for command in commands {
+            let name = command._commandName.padding(toLength: width, withPad: " ", startingAt: 0)
+            lines.append("  " + console.styled(name, .cyan) + "  " + command.configuration.abstract)
+        }
+        lines.append("  " + "quit".padding(toLength: width, withPad: " ", startingAt: 0) + "  Leave Attest (also exit, or Ctrl-D).")
+        return lines.joined(separator: "\n")
+    }
+}

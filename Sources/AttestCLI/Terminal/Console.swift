@@ -1,0 +1,102 @@
+import Foundation
+
+/// Where commands write: standard output and error, with colour only when it makes sense.
+///
+/// Colour is on only when the stream is a terminal, `NO_COLOR` is unset and
+/// `--no-color` was not given. Tests use `Console.capture()` to read what a
+/// command printed.
+public final class Console: @unchecked Sendable {
+    private let lock = NSLock()
+    private let writeOut: @Sendable (String) -> Void
+    private let writeErr: @Sendable (String) -> Void
+    /// Whether SGR styles are emitted.
+    public let useColor: Bool
+    /// Whether a person is looking at standard output (affects prompts, progress bars).
+    public let isTerminal: Bool
+    private let fixedWidth: Int?
+
+    public init(
+        useColor: Bool, isTerminal: Bool, width: Int? = nil,
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void
+    ) {
+        self.useColor = useColor
+        self.isTerminal = isTerminal
+        fixedWidth = width
+        writeOut = out
+        writeErr = err
+    }
+
+    /// The process's standard streams.
+    public static func standard(noColor: Bool, environment: [String: String]) -> Console {
+        let isTerminal = isatty(STDOUT_FILENO) == 1
+        let color = isTerminal && !noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        return Console(
+            useColor: color, isTerminal: isTerminal,
+            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data($0.utf8)) }
+        )
+    }
+
+    /// Terminal width in columns (80 when unknown), capped at 100 for readable lines.
+    public var width: Int {
+        if let fixedWidth { return fixedWidth }
+        var size = winsize()
+        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return min(Int(size.ws_col), 100)
+        }
+        return 80
+    }
+
+    /// Writes a line to standard output.
+    public func line(_ text: String = "") {
+        lock.withLock { writeOut(text + "\n") }
+    }
+
+    /// Writes text to standard output without a newline.
+    public func write(_ text: String) {
+        lock.withLock { writeOut(text) }
+    }
+
+    /// Writes a line to standard error.
+    public func error(_ text: String) {
+        lock.withLock { writeErr(text + "\n") }
+    }
+
+    /// `text` in `style` when colour is on, unchanged otherwise.
+    public func styled(_ text: String, _ styles: Style...) -> String {
+        guard useColor else { return text }
+        return styles.reduce(text) { $1.apply($0) }
+    }
+
+    /// Untrusted text made safe, then styled.
+    public func safe(_ text: String, _ styles: Style...) -> String {
+        let clean = TerminalText.sanitize(text)
+        guard useColor else { return clean }
+        return styles.reduce(clean) { $1.apply($0) }
+    }
+}
+
+extension Console {
+    /// A console that records everything written, for tests.
+    public static func capture(width: Int = 80) -> (Console, CapturedOutput) {
+        let output = CapturedOutput()
+        let console = Console(
+            useColor: false, isTerminal: false, width: width,
+            out: { output.appendOut($0) }, err: { output.appendErr($0) }
+        )
+        return (console, output)
+    }
+}
+
+/// What a captured console received.
+public final class CapturedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var out = ""
+    private var err = ""
+
+    public var standardOutput: String { lock.withLock { out } }
+    public var standardError: String { lock.withLock { err } }
+
+    func appendOut(_ text: String) { lock.withLock { out += text } }
+    func appendErr(_ text: String) { lock.withLock { err += text } }
+}
