@@ -484,6 +484,7 @@ struct JSONScanner {
 
     private func describe(_ offset: Int) -> String {
         guard offset < end else { return "the end of the file" }
+        if base[offset] == UInt8(ascii: "/") { return "'/' (comments are not allowed in JSON)" }
         return "'\(describeByte(base[offset]))'"
     }
 

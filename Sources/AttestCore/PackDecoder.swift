@@ -321,7 +321,9 @@ final class PackDecoding {
     }
 
     /// "did you mean" among `candidates`, for an unknown reference.
+    /// Unknown skills are not reported while the pack has no valid skill at all (that error says it all).
     func unknown(_ what: String, _ name: String, at offset: Int, _ component: PathComponent, among candidates: some Sequence<String>) {
+        if what == "skill", skillOrder.isEmpty { return }
         error("unknown \(what) `\(name)`", at: offset, component, hint: Suggestion.hint(for: name, in: candidates))
     }
 }

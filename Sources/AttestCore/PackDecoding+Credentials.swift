@@ -22,12 +22,14 @@ extension PackDecoding {
                     what: "a credential"
                 ) else { return }
                 let id = slug(fields[0])
+                var isNew = false
                 if let id, let idField = fields[0] {
                     if let first = ids[id] {
                         error("duplicate credential id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
                     } else {
                         ids[id] = pointer()
                         order.append(id)
+                        isNew = true
                     }
                 }
                 let name = string(fields[1], nonEmpty: true)
@@ -37,7 +39,7 @@ extension PackDecoding {
                 let criteria = fields[4].flatMap { field in
                     within(.key("criteria")) { decodeCriteria(field, references: &localReferences) }
                 }
-                if let id { references += localReferences.map { CredentialReference(from: id, to: $0.to, offset: $0.offset, pointer: $0.pointer) } }
+                if let id, isNew { references += localReferences.map { CredentialReference(from: id, to: $0.to, offset: $0.offset, pointer: $0.pointer) } }
                 let validForDays = integer(fields[5], minimum: 1)
                 let image = imagePath(fields[6])
                 guard let id, let name, let description, let achievementType, let criteria else { return }

@@ -77,7 +77,7 @@ extension PackDecoding {
         guard valid else { return }
         if !(values[0] < values[1] && values[1] < values[2]) {
             error(
-                "levels must increase: developing \(Self.format(values[0])) < proficient \(Self.format(values[1])) < expert \(Self.format(values[2])) does not hold",
+                "levels must increase from developing to proficient to expert; found \(values.map(Self.format).joined(separator: ", "))",
                 at: value.offset
             )
             return
