@@ -1,0 +1,329 @@
+/// Turns the bytes of a pack file into a `Pack`, or into every problem that stops it loading.
+///
+/// Authors fix packs in rounds, so one run reports everything: syntax errors stop the
+/// parse (nothing after them is trustworthy), but every type, reference, consistency
+/// and safety problem is collected, each with its line, column and JSON Pointer.
+/// The rules are listed in `docs/pack-format.md`.
+public struct PackDecoder: Sendable {
+    public init() {}
+
+    /// Decodes and validates a pack. `contentHash` (hex SHA-256 of `bytes`, computed by the caller)
+    /// is stored in the pack.
+    public func decode(bytes: [UInt8], file: String, contentHash: String = "") -> PackLoadResult {
+        let document: JSONDocument
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            let diagnostic = Diagnostic(
+                severity: .error, file: file, path: "", line: error.line, column: error.column, message: error.message
+            )
+            return PackLoadResult(pack: nil, diagnostics: [diagnostic])
+        }
+        let decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
+        let pack = decoding.decodePack(document)
+        let diagnostics = decoding.finish()
+        guard var pack, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return PackLoadResult(pack: nil, diagnostics: diagnostics)
+        }
+        pack.contentHash = contentHash
+        return PackLoadResult(pack: pack, diagnostics: diagnostics)
+    }
+}
+
+/// One step of a JSON Pointer.
+enum PathComponent {
+    case key(String)
+    case index(Int)
+
+    var escaped: String {
+        switch self {
+        case let .key(key):
+            key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        case let .index(index):
+            String(index)
+        }
+    }
+}
+
+/// The state of one decode: where we are (a JSON Pointer stack) and what was found.
+///
+/// A class so the many small decode steps can share the diagnostic list and path
+/// stack without threading them through every call.
+final class PackDecoding {
+    struct Pending {
+        var severity: Diagnostic.Severity
+        var offset: Int
+        var path: String
+        var message: String
+        var hint: String?
+    }
+
+    var source: SourceText
+    let file: String
+    private(set) var pending: [Pending] = []
+    private(set) var errorCount = 0
+    /// The JSON Pointer of the value being decoded, as components.
+    var path: [PathComponent] = []
+
+    // Facts gathered while decoding, for cross-references.
+    var packID: String?
+    var levels = MasteryLevels.default
+    var skillIDs: [String: String] = [:]
+    var skillOrder: [String] = []
+    var questionFacts: [QuestionFacts] = []
+    var questionIDs: [String: String] = [:]
+    var tagNames = Set<String>()
+    var quizModes: [String: Quiz.Mode] = [:]
+    var quizIDs: [String: String] = [:]
+    var quizSkillsDrawn = Set<String>()
+
+    init(source: SourceText, file: String) {
+        self.source = source
+        self.file = file
+    }
+
+    // MARK: Reporting
+
+    func pointer(_ extra: [PathComponent] = []) -> String {
+        var text = ""
+        for component in path {
+            text += "/" + component.escaped
+        }
+        for component in extra {
+            text += "/" + component.escaped
+        }
+        return text
+    }
+
+    func error(_ message: String, at offset: Int, _ extra: PathComponent..., hint: String? = nil) {
+        errorCount += 1
+        pending.append(Pending(severity: .error, offset: offset, path: pointer(extra), message: message, hint: hint))
+    }
+
+    func warning(_ message: String, at offset: Int, _ extra: PathComponent..., hint: String? = nil) {
+        pending.append(Pending(severity: .warning, offset: offset, path: pointer(extra), message: message, hint: hint))
+    }
+
+    /// Reports at an explicit pointer (for checks made after the walk).
+    func error(_ message: String, at offset: Int, pointer: String, hint: String? = nil) {
+        errorCount += 1
+        pending.append(Pending(severity: .error, offset: offset, path: pointer, message: message, hint: hint))
+    }
+
+    func warning(_ message: String, at offset: Int, pointer: String) {
+        pending.append(Pending(severity: .warning, offset: offset, path: pointer, message: message, hint: nil))
+    }
+
+    @inline(__always)
+    func within<T>(_ component: PathComponent, _ body: () -> T) -> T {
+        path.append(component)
+        defer { path.removeLast() }
+        return body()
+    }
+
+    /// The diagnostics in file order, located.
+    func finish() -> [Diagnostic] {
+        let ordered = pending.enumerated().sorted { lhs, rhs in
+            lhs.element.offset != rhs.element.offset ? lhs.element.offset < rhs.element.offset : lhs.offset < rhs.offset
+        }
+        return ordered.map { item in
+            let found = item.element
+            let location = source.location(of: found.offset)
+            return Diagnostic(
+                severity: found.severity, file: file, path: found.path, line: location.line, column: location.column,
+                message: found.message, hint: found.hint
+            )
+        }
+    }
+
+    // MARK: Objects
+
+    /// The members of an object named in `names`, in that order (nil when absent). Reports a
+    /// non-object, unknown fields (with did-you-mean), repeated keys and missing `required` fields.
+    /// Returns nil when `value` is not an object.
+    func fields(
+        of value: JSONValue, named names: [String], required: [String] = [], what: String, extraNames: [String] = []
+    ) -> [JSONMember?]? {
+        guard case let .object(object) = value.kind else {
+            error("\(what) must be an object, found \(value.typeDescription)", at: value.offset)
+            return nil
+        }
+        var slots = [JSONMember?](repeating: nil, count: names.count)
+        for member in object.members {
+            if let slot = names.firstIndex(of: member.key) {
+                slots[slot] = member
+            } else if !extraNames.contains(member.key) {
+                error(
+                    "unknown field `\(member.key)`", at: member.keyOffset, .key(member.key),
+                    hint: Suggestion.hint(for: member.key, in: names + extraNames)
+                )
+            }
+        }
+        if object.hasDuplicateKeys {
+            for member in object.duplicateMembers {
+                error("field `\(member.key)` appears more than once", at: member.keyOffset, .key(member.key))
+            }
+        }
+        for name in required where slots[names.firstIndex(of: name)!] == nil {
+            error("missing required field `\(name)`", at: value.offset)
+        }
+        return slots
+    }
+
+    // MARK: Scalars
+
+    func string(_ member: JSONMember?, nonEmpty: Bool = false) -> String? {
+        guard let member else { return nil }
+        return string(member.value, named: member.key, component: .key(member.key), nonEmpty: nonEmpty)
+    }
+
+    func string(_ value: JSONValue, named name: String, component: PathComponent, nonEmpty: Bool = false) -> String? {
+        guard case let .string(text) = value.kind else {
+            error("`\(name)` must be a string, found \(value.typeDescription)", at: value.offset, component)
+            return nil
+        }
+        if nonEmpty, Self.isBlank(text) {
+            error("`\(name)` must not be empty", at: value.offset, component)
+            return nil
+        }
+        return text
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    func number(_ member: JSONMember?) -> Double? {
+        guard let member else { return nil }
+        guard case let .number(number) = member.value.kind else {
+            error("`\(member.key)` must be a number, found \(member.value.typeDescription)", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        return number
+    }
+
+    /// A number that must be greater than zero (points, time limits, weights).
+    func positiveNumber(_ member: JSONMember?) -> Double? {
+        guard let member, let number = number(member) else { return nil }
+        guard number > 0 else {
+            error("`\(member.key)` must be greater than 0, found \(Self.format(number))", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        return number
+    }
+
+    /// A number in 0...1 (thresholds).
+    func fraction(_ value: JSONValue, named name: String, component: PathComponent) -> Double? {
+        guard case let .number(number) = value.kind else {
+            error("`\(name)` must be a number, found \(value.typeDescription)", at: value.offset, component)
+            return nil
+        }
+        guard (0...1).contains(number) else {
+            error("`\(name)` must be between 0 and 1, found \(Self.format(number))", at: value.offset, component)
+            return nil
+        }
+        return number
+    }
+
+    func integer(_ member: JSONMember?, minimum: Int) -> Int? {
+        guard let member else { return nil }
+        guard case let .number(number) = member.value.kind, number == number.rounded(), abs(number) < 1e15 else {
+            error(
+                "`\(member.key)` must be a whole number, found \(Self.describe(member.value))",
+                at: member.value.offset, .key(member.key)
+            )
+            return nil
+        }
+        guard Int(number) >= minimum else {
+            error("`\(member.key)` must be at least \(minimum), found \(Int(number))", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        return Int(number)
+    }
+
+    func bool(_ member: JSONMember?) -> Bool? {
+        guard let member else { return nil }
+        guard case let .bool(flag) = member.value.kind else {
+            error("`\(member.key)` must be true or false, found \(member.value.typeDescription)", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        return flag
+    }
+
+    func array(_ member: JSONMember?) -> [JSONValue]? {
+        guard let member else { return nil }
+        guard case let .array(items) = member.value.kind else {
+            error("`\(member.key)` must be an array, found \(member.value.typeDescription)", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        return items
+    }
+
+    /// An array of strings; wrong entries are reported and skipped.
+    func strings(_ member: JSONMember?, nonEmpty: Bool = false) -> [(text: String, offset: Int, index: Int)]? {
+        guard let member, let items = array(member) else { return nil }
+        var result: [(text: String, offset: Int, index: Int)] = []
+        result.reserveCapacity(items.count)
+        within(.key(member.key)) {
+            for (index, item) in items.enumerated() {
+                guard case let .string(text) = item.kind else {
+                    error("each entry of `\(member.key)` must be a string, found \(item.typeDescription)", at: item.offset, .index(index))
+                    continue
+                }
+                if nonEmpty, Self.isBlank(text) {
+                    error("entries of `\(member.key)` must not be empty", at: item.offset, .index(index))
+                    continue
+                }
+                result.append((text, item.offset, index))
+            }
+        }
+        return result
+    }
+
+    /// A slug id (`^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64 characters).
+    func slug(_ member: JSONMember?) -> String? {
+        guard let member, let text = string(member) else { return nil }
+        guard Self.isSlug(text) else {
+            error(
+                "`\(member.key)` \"\(text)\" is not a slug", at: member.value.offset, .key(member.key),
+                hint: "use lowercase letters and digits in hyphen-separated words, at most 64 characters"
+            )
+            return nil
+        }
+        return text
+    }
+
+    static func isSlug<S: StringProtocol>(_ text: S) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 64 else { return false }
+        var previousHyphen = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousHyphen = false
+            case UInt8(ascii: "-"):
+                if previousHyphen { return false }
+                previousHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousHyphen
+    }
+
+    static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+
+    static func describe(_ value: JSONValue) -> String {
+        if case let .number(number) = value.kind { return format(number) }
+        return value.typeDescription
+    }
+
+    /// "did you mean" among `candidates`, for an unknown reference.
+    /// Unknown skills are not reported while the pack has no valid skill at all (that error says it all).
+    func unknown(_ what: String, _ name: String, at offset: Int, _ component: PathComponent, among candidates: some Sequence<String>) {
+        if what == "skill", skillOrder.isEmpty { return }
+        error("unknown \(what) `\(name)`", at: offset, component, hint: Suggestion.hint(for: name, in: candidates))
+    }
+}

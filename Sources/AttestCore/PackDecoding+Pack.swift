@@ -1,0 +1,142 @@
+extension PackDecoding {
+    static let packFields = [
+        "$schema", "format", "id", "version", "title", "description", "authors", "license", "language", "levels",
+        "skills", "questions", "quizzes", "credentials",
+    ]
+
+    /// Decodes the whole pack; nil when something required could not be decoded.
+    func decodePack(_ document: JSONDocument) -> Pack? {
+        let root = document.root
+        guard let fields = fields(
+            of: root, named: Self.packFields, required: ["format", "id", "version", "title", "skills", "questions"],
+            what: "a pack"
+        ) else { return nil }
+        let schemaField = fields[0], formatField = fields[1], idField = fields[2], versionField = fields[3]
+        let titleField = fields[4], descriptionField = fields[5], authorsField = fields[6], licenseField = fields[7]
+        let languageField = fields[8], levelsField = fields[9], skillsField = fields[10], questionsField = fields[11]
+        let quizzesField = fields[12], credentialsField = fields[13]
+
+        let format = integer(formatField, minimum: .min)
+        if let format, let formatField, !Pack.supportedFormats.contains(format) {
+            // Nothing else can be judged against rules of a format this build does not know.
+            let known = Pack.supportedFormats.map(String.init).joined(separator: ", ")
+            error("format \(format) is not supported; this Attest reads format \(known)", at: formatField.value.offset, .key("format"))
+            return nil
+        }
+        _ = string(schemaField)
+        packID = slug(idField)
+        var version: SemanticVersion?
+        if let versionField, let text = string(versionField) {
+            version = SemanticVersion(text)
+            if version == nil {
+                error(
+                    "`version` \"\(text)\" is not a semantic version", at: versionField.value.offset, .key("version"),
+                    hint: "write MAJOR.MINOR.PATCH, optionally with -prerelease, e.g. 1.0.0"
+                )
+            }
+        }
+        let title = string(titleField, nonEmpty: true)
+        let description = string(descriptionField) ?? ""
+        let authors = strings(authorsField)?.map(\.text) ?? []
+        let license = string(licenseField) ?? ""
+        let language = string(languageField, nonEmpty: true) ?? "en"
+        if let levelsField {
+            within(.key("levels")) { decodeLevels(levelsField.value) }
+        }
+
+        let skills = skillsField.flatMap { field in within(.key("skills")) { decodeSkills(field) } }
+        let questions = questionsField.flatMap { field in within(.key("questions")) { decodeQuestions(field) } }
+        let quizzes = quizzesField.flatMap { field in within(.key("quizzes")) { decodeQuizzes(field) } } ?? []
+        let credentials = credentialsField.flatMap { field in within(.key("credentials")) { decodeCredentials(field) } } ?? []
+        if let skills, let skillsField { warnAboutSkillCoverage(skills, in: skillsField) }
+        if !document.controlCharacters.isEmpty {
+            reportControlCharacters(in: root, found: document.controlCharacters)
+        }
+
+        guard errorCount == 0, let format, let packID, let version, let title, let skills, let questions else { return nil }
+        return Pack(
+            format: format, id: packID, version: version, title: title, description: description, authors: authors,
+            license: license, language: language, levels: levels, skills: skills, questions: questions,
+            quizzes: quizzes, credentials: credentials
+        )
+    }
+
+    private func decodeLevels(_ value: JSONValue) {
+        let names = MasteryLevel.allCases.dropFirst().map(\.rawValue)
+        guard let fields = fields(of: value, named: names, what: "`levels`") else { return }
+        var values = [MasteryLevels.default.developing, MasteryLevels.default.proficient, MasteryLevels.default.expert]
+        var valid = true
+        for (slot, member) in fields.enumerated() {
+            guard let member else { continue }
+            if let number = fraction(member.value, named: member.key, component: .key(member.key)) {
+                values[slot] = number
+            } else {
+                valid = false
+            }
+        }
+        guard valid else { return }
+        if !(values[0] < values[1] && values[1] < values[2]) {
+            error(
+                "levels must increase from developing to proficient to expert; found \(values.map(Self.format).joined(separator: ", "))",
+                at: value.offset
+            )
+            return
+        }
+        levels = MasteryLevels(developing: values[0], proficient: values[1], expert: values[2])
+    }
+
+    private func decodeSkills(_ field: JSONMember) -> [Skill]? {
+        guard let items = array(field) else { return nil }
+        if items.isEmpty {
+            error("a pack needs at least one skill", at: field.value.offset)
+        }
+        var skills: [Skill] = []
+        for (index, item) in items.enumerated() {
+            within(.index(index)) {
+                guard let fields = fields(of: item, named: ["id", "name", "description"], required: ["id", "name"], what: "a skill")
+                else { return }
+                let id = slug(fields[0])
+                let name = string(fields[1], nonEmpty: true)
+                let description = string(fields[2]) ?? ""
+                if let id, let idField = fields[0] {
+                    if let first = skillIDs[id] {
+                        error("duplicate skill id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
+                        return
+                    }
+                    skillIDs[id] = pointer()
+                    skillOrder.append(id)
+                }
+                if let id, let name {
+                    skills.append(Skill(id: id, name: name, description: description))
+                }
+            }
+        }
+        return skills
+    }
+
+    /// Warnings for skills too thinly evidenced to estimate competency.
+    private func warnAboutSkillCoverage(_ skills: [Skill], in field: JSONMember) {
+        guard let items = field.value.arrayValue else { return }
+        var counts: [String: Int] = [:]
+        for facts in questionFacts {
+            for skill in Set(facts.skills) { counts[skill, default: 0] += 1 }
+        }
+        var offsets: [String: (offset: Int, index: Int)] = [:]
+        for (index, item) in items.enumerated() {
+            if let id = item.objectValue?["id"]?.stringValue, offsets[id] == nil { offsets[id] = (item.offset, index) }
+        }
+        for skill in skills {
+            guard let place = offsets[skill.id] else { continue }
+            let count = counts[skill.id] ?? 0
+            let location = "/skills/\(place.index)"
+            if count == 0 {
+                warning("no question evidences skill `\(skill.id)`", at: place.offset, pointer: location)
+            } else if count < PackStatistics.minimumQuestionsPerSkill {
+                warning(
+                    "skill `\(skill.id)` has only \(count) question\(count == 1 ? "" : "s"); at least \(PackStatistics.minimumQuestionsPerSkill) are needed to estimate competency",
+                    at: place.offset, pointer: location
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+import Foundation
+
+/// What quizzes need to know about a question, kept even when the question has other errors
+/// (so one broken question does not cascade into "unknown question" errors elsewhere).
+struct QuestionFacts {
+    var id: String
+    var skills: [String]
+    var tags: [String]
+}
+
+extension PackDecoding {
+    static let questionTypes = ["single", "multiple", "true-false", "text", "numeric", "ordering"]
+    static let commonQuestionFields = [
+        "id", "type", "prompt", "skill", "skills", "points", "difficulty", "timeLimit", "explanation", "tags",
+    ]
+    static let typeQuestionFields: [String: [String]] = [
+        "single": ["options"],
+        "multiple": ["options"],
+        "true-false": ["answer"],
+        "text": ["accept", "ignoreDiacritics", "pattern"],
+        "numeric": ["answer", "tolerance", "relativeTolerance", "range", "unit"],
+        "ordering": ["items"],
+    ]
+    static let specificQuestionFields = [
+        "options", "answer", "accept", "ignoreDiacritics", "pattern", "tolerance", "relativeTolerance", "range", "unit", "items",
+    ]
+    static let longPrompt = 2_000
+
+    func decodeQuestions(_ field: JSONMember) -> [Question]? {
+        guard let items = array(field) else { return nil }
+        if items.isEmpty {
+            error("a pack needs at least one question", at: field.value.offset)
+        }
+        var questions: [Question] = []
+        questions.reserveCapacity(items.count)
+        questionFacts.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            if let question = within(.index(index), { decodeQuestion(item) }) {
+                questions.append(question)
+            }
+        }
+        return questions
+    }
+
+    private func decodeQuestion(_ value: JSONValue) -> Question? {
+        let names = Self.commonQuestionFields + Self.specificQuestionFields
+        guard let fields = fields(of: value, named: names, required: ["id", "type", "prompt"], what: "a question") else {
+            return nil
+        }
+        let idField = fields[0]
+        let id = slug(idField)
+        let type = questionType(fields[1])
+        let prompt = string(fields[2], nonEmpty: true)
+        let skills = questionSkills(single: fields[3], weighted: fields[4], at: value.offset)
+        let points = fields[5] == nil ? 1 : positiveNumber(fields[5])
+        let difficulty = self.difficulty(fields[6])
+        let timeLimit = fields[7] == nil ? nil : positiveNumber(fields[7])
+        let explanation = string(fields[8])
+        let tags = strings(fields[9], nonEmpty: true)?.map(\.text) ?? []
+
+        if let id, let idField {
+            if let first = questionIDs[id] {
+                error("duplicate question id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
+            } else {
+                questionIDs[id] = pointer()
+                questionFacts.append(QuestionFacts(id: id, skills: skills?.map(\.skill) ?? [], tags: tags))
+                tagNames.formUnion(tags)
+            }
+        }
+        if fields[8] == nil {
+            warning(
+                "question `\(id ?? "?")` has no explanation", at: value.offset,
+                hint: "add `explanation` so learners see why the answer is right"
+            )
+        }
+        if let prompt, prompt.utf8.count > Self.longPrompt, prompt.unicodeScalars.count > Self.longPrompt, let field = fields[2] {
+            warning(
+                "`prompt` is \(prompt.unicodeScalars.count) characters long; keep prompts under \(Self.longPrompt)",
+                at: field.value.offset, .key("prompt")
+            )
+        }
+
+        let specific = Array(fields[Self.commonQuestionFields.count...])
+        guard let type else { return nil }
+        let allowed = Self.typeQuestionFields[type]!
+        for (slot, member) in specific.enumerated() where member != nil && !allowed.contains(Self.specificQuestionFields[slot]) {
+            let member = member!
+            error(
+                "`\(member.key)` is not a field of `\(type)` questions", at: member.keyOffset, .key(member.key),
+                hint: "`\(type)` questions use \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
+            )
+        }
+        func field(_ name: String) -> JSONMember? {
+            specific[Self.specificQuestionFields.firstIndex(of: name)!]
+        }
+        let kind: Question.Kind?
+        switch type {
+        case "single", "multiple":
+            kind = choiceKind(field("options"), single: type == "single", at: value.offset)
+        case "true-false":
+            kind = requiredBool(field("answer"), at: value.offset).map { Question.Kind.trueFalse(answer: $0) }
+        case "text":
+            kind = textKind(accept: field("accept"), ignoreDiacritics: field("ignoreDiacritics"), pattern: field("pattern"), at: value.offset)
+        case "numeric":
+            kind = numericKind(
+                answer: field("answer"), tolerance: field("tolerance"), relative: field("relativeTolerance"),
+                range: field("range"), unit: field("unit"), at: value.offset
+            )
+        default:
+            kind = orderingKind(field("items"), at: value.offset)
+        }
+        guard let id, let prompt, let skills, let points, let difficulty, let kind else { return nil }
+        if fields[7] != nil, timeLimit == nil { return nil }
+        return Question(
+            id: id, skills: skills, prompt: prompt, kind: kind, points: points, difficulty: difficulty,
+            timeLimit: timeLimit, explanation: explanation, tags: tags
+        )
+    }
+
+    private func questionType(_ member: JSONMember?) -> String? {
+        guard let member, let text = string(member) else { return nil }
+        guard Self.typeQuestionFields[text] != nil else {
+            error(
+                "unknown question type `\(text)`", at: member.value.offset, .key("type"),
+                hint: Suggestion.hint(for: text, in: Self.questionTypes)
+                    ?? "use one of \(Self.questionTypes.map { "`\($0)`" }.joined(separator: ", "))"
+            )
+            return nil
+        }
+        return text
+    }
+
+    private func difficulty(_ member: JSONMember?) -> Difficulty? {
+        guard let member else { return .medium }
+        guard let text = string(member) else { return nil }
+        guard let difficulty = Difficulty(rawValue: text) else {
+            let names = Difficulty.allCases.map(\.rawValue)
+            error(
+                "unknown difficulty `\(text)`", at: member.value.offset, .key("difficulty"),
+                hint: Suggestion.hint(for: text, in: names) ?? "use `easy`, `medium` or `hard`"
+            )
+            return nil
+        }
+        return difficulty
+    }
+
+    private func questionSkills(single: JSONMember?, weighted: JSONMember?, at offset: Int) -> [SkillWeight]? {
+        switch (single, weighted) {
+        case (nil, nil):
+            error("a question needs `skill` or `skills`", at: offset)
+            return nil
+        case let (single?, weighted?):
+            error("give either `skill` or `skills`, not both", at: weighted.keyOffset, .key("skills"))
+            _ = single
+            return nil
+        case let (single?, nil):
+            guard let id = string(single) else { return nil }
+            guard skillIDs[id] != nil else {
+                unknown("skill", id, at: single.value.offset, .key("skill"), among: skillOrder)
+                return nil
+            }
+            return [SkillWeight(skill: id, weight: 1)]
+        case let (nil, weighted?):
+            guard let object = weighted.value.objectValue else {
+                error("`skills` must be an object of skill weights, found \(weighted.value.typeDescription)", at: weighted.value.offset, .key("skills"))
+                return nil
+            }
+            if object.members.isEmpty {
+                error("`skills` must name at least one skill", at: weighted.value.offset, .key("skills"))
+                return nil
+            }
+            var result: [SkillWeight] = []
+            var valid = true
+            within(.key("skills")) {
+                for member in object.duplicateMembers {
+                    error("skill `\(member.key)` appears more than once", at: member.keyOffset, .key(member.key))
+                    valid = false
+                }
+                for member in object.members {
+                    if skillIDs[member.key] == nil {
+                        unknown("skill", member.key, at: member.keyOffset, .key(member.key), among: skillOrder)
+                        valid = false
+                    }
+                    guard let weight = positiveNumber(member) else { valid = false; continue }
+                    result.append(SkillWeight(skill: member.key, weight: weight))
+                }
+            }
+            return valid ? result : nil
+        }
+    }
+
+    private func requiredBool(_ member: JSONMember?, at offset: Int) -> Bool? {
+        guard let member else {
+            error("missing required field `answer`", at: offset)
+            return nil
+        }
+        return bool(member)
+    }
+
+    // MARK: Kinds
+
+    private func choiceKind(_ member: JSONMember?, single: Bool, at offset: Int) -> Question.Kind? {
+        guard let member else {
+            error("missing required field `options`", at: offset)
+            return nil
+        }
+        guard let items = array(member) else { return nil }
+        var options: [Option] = []
+        var valid = true
+        var seen: [String: Int] = [:]
+        var correctCount = 0
+        within(.key("options")) {
+            if items.count < 2 {
+                error("a choice question needs at least 2 options, found \(items.count)", at: member.value.offset)
+                valid = false
+            }
+            for (index, item) in items.enumerated() {
+                within(.index(index)) {
+                    guard let fields = fields(of: item, named: ["text", "correct", "feedback"], required: ["text"], what: "an option")
+                    else { valid = false; return }
+                    let correct = fields[1] == nil ? false : bool(fields[1])
+                    let feedback = string(fields[2])
+                    guard let textField = fields[0], let text = string(textField, nonEmpty: true), let correct else {
+                        valid = false
+                        return
+                    }
+                    if correct { correctCount += 1 }
+                    let key = Self.normalized(text)
+                    if let first = seen[key] {
+                        error("duplicate option text (same as option \(first))", at: textField.value.offset, .key("text"))
+                        valid = false
+                    } else {
+                        seen[key] = index
+                    }
+                    options.append(Option(text: text, correct: correct, feedback: feedback))
+                }
+            }
+        }
+        guard valid else { return nil }
+        if single, correctCount != 1 {
+            let found = correctCount == 0 ? "none is marked correct" : "\(correctCount) are marked correct"
+            error("a `single` question needs exactly one correct option; \(found)", at: member.value.offset, .key("options"),
+                  hint: correctCount == 0 ? "add \"correct\": true to the right option" : "use type `multiple` for select-all-that-apply")
+            return nil
+        }
+        if !single, correctCount == 0 {
+            error("a `multiple` question needs at least one correct option; none is marked correct", at: member.value.offset, .key("options"))
+            return nil
+        }
+        return single ? .singleChoice(options) : .multipleChoice(options)
+    }
+
+    /// Case-insensitive, white-space-collapsed form used to find duplicate options and items.
+    static func normalized(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private func textKind(accept: JSONMember?, ignoreDiacritics: JSONMember?, pattern: JSONMember?, at offset: Int) -> Question.Kind? {
+        guard let accept else {
+            error("missing required field `accept`", at: offset)
+            return nil
+        }
+        let answers = strings(accept, nonEmpty: true)
+        if let answers, answers.isEmpty, accept.value.arrayValue?.isEmpty == true {
+            error("`accept` must list at least one answer", at: accept.value.offset, .key("accept"))
+        }
+        let diacritics = ignoreDiacritics == nil ? false : bool(ignoreDiacritics)
+        var regex: String?
+        var patternValid = true
+        if let pattern, let text = string(pattern, nonEmpty: true) {
+            if (try? NSRegularExpression(pattern: text, options: [.caseInsensitive])) == nil {
+                error("`pattern` is not a valid regular expression", at: pattern.value.offset, .key("pattern"))
+                patternValid = false
+            }
+            regex = text
+        } else if pattern != nil {
+            patternValid = false
+        }
+        guard let answers, !answers.isEmpty, answers.count == accept.value.arrayValue?.count, let diacritics, patternValid
+        else { return nil }
+        return .shortText(ShortTextKey(accept: answers.map(\.text), ignoreDiacritics: diacritics, pattern: regex))
+    }
+
+    private func numericKind(
+        answer: JSONMember?, tolerance: JSONMember?, relative: JSONMember?, range: JSONMember?, unit: JSONMember?, at offset: Int
+    ) -> Question.Kind? {
+        let unitText = string(unit)
+        if unit != nil, unitText == nil { return nil }
+        if let range {
+            if let answer {
+                error("give either `answer` or `range`, not both", at: answer.keyOffset, .key("answer"))
+                return nil
+            }
+            for extra in [tolerance, relative].compactMap({ $0 }) {
+                error("`\(extra.key)` only applies to `answer`, not to `range`", at: extra.keyOffset, .key(extra.key))
+            }
+            guard let bounds = range.value.arrayValue, bounds.count == 2,
+                  let low = bounds[0].numberValue, let high = bounds[1].numberValue
+            else {
+                error("`range` must be [low, high]: two numbers", at: range.value.offset, .key("range"))
+                return nil
+            }
+            guard low <= high else {
+                error("`range` low \(Self.format(low)) is greater than high \(Self.format(high))", at: range.value.offset, .key("range"))
+                return nil
+            }
+            guard tolerance == nil, relative == nil else { return nil }
+            return .numeric(NumericKey(target: .range(low: low, high: high), unit: unitText))
+        }
+        guard let answer else {
+            error("a `numeric` question needs `answer` or `range`", at: offset)
+            return nil
+        }
+        guard case let .number(value) = answer.value.kind else {
+            error("`answer` must be a number, found \(answer.value.typeDescription)", at: answer.value.offset, .key("answer"))
+            return nil
+        }
+        if let tolerance, let relative {
+            error("give either `tolerance` or `relativeTolerance`, not both", at: relative.keyOffset, .key("relativeTolerance"))
+            _ = tolerance
+            return nil
+        }
+        if let relative {
+            guard let amount = nonNegative(relative) else { return nil }
+            return .numeric(NumericKey(target: .relative(value: value, tolerance: amount), unit: unitText))
+        }
+        let amount = tolerance == nil ? 0 : nonNegative(tolerance)
+        guard let amount else { return nil }
+        return .numeric(NumericKey(target: .absolute(value: value, tolerance: amount), unit: unitText))
+    }
+
+    private func nonNegative(_ member: JSONMember?) -> Double? {
+        guard let member, let number = number(member) else { return nil }
+        guard number >= 0 else {
+            error("`\(member.key)` must be at least 0, found \(Self.format(number))", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        return number
+    }
+
+    private func orderingKind(_ member: JSONMember?, at offset: Int) -> Question.Kind? {
+        guard let member else {
+            error("missing required field `items`", at: offset)
+            return nil
+        }
+        guard let items = strings(member, nonEmpty: true), let raw = member.value.arrayValue else { return nil }
+        var valid = items.count == raw.count
+        if raw.count < 2 {
+            error("an `ordering` question needs at least 2 items, found \(raw.count)", at: member.value.offset, .key("items"))
+            valid = false
+        }
+        var seen: [String: Int] = [:]
+        for item in items {
+            let key = Self.normalized(item.text)
+            if let first = seen[key] {
+                error("duplicate item (same as item \(first))", at: item.offset, .key("items"), .index(item.index))
+                valid = false
+            } else {
+                seen[key] = item.index
+            }
+        }
+        return valid ? .ordering(items.map(\.text)) : nil
+    }
+}

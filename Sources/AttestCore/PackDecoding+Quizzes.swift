@@ -1,0 +1,204 @@
+extension PackDecoding {
+    static let quizFields = [
+        "id", "title", "description", "mode", "sections", "timeLimit", "questionTimeLimit", "shuffleQuestions",
+        "shuffleOptions", "allowBack", "passThreshold", "skillThresholds",
+    ]
+
+    func decodeQuizzes(_ field: JSONMember) -> [Quiz]? {
+        guard let items = array(field) else { return nil }
+        var quizzes: [Quiz] = []
+        for (index, item) in items.enumerated() {
+            if let quiz = within(.index(index), { decodeQuiz(item) }) {
+                quizzes.append(quiz)
+            }
+        }
+        return quizzes
+    }
+
+    private func decodeQuiz(_ value: JSONValue) -> Quiz? {
+        guard let fields = fields(
+            of: value, named: Self.quizFields, required: ["id", "title", "mode", "sections"], what: "a quiz"
+        ) else { return nil }
+        let id = slug(fields[0])
+        let title = string(fields[1], nonEmpty: true)
+        let description = string(fields[2]) ?? ""
+        let mode = quizMode(fields[3])
+        if let id, let idField = fields[0] {
+            if let first = quizIDs[id] {
+                error("duplicate quiz id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
+            } else {
+                quizIDs[id] = pointer()
+                if let mode { quizModes[id] = mode }
+            }
+        }
+        let sections = fields[4].flatMap { field in within(.key("sections")) { decodeSections(field) } }
+        let timeLimit = fields[5] == nil ? nil : positiveNumber(fields[5])
+        let questionTimeLimit = fields[6] == nil ? nil : positiveNumber(fields[6])
+        let shuffleQuestions = fields[7] == nil ? true : bool(fields[7])
+        let shuffleOptions = fields[8] == nil ? true : bool(fields[8])
+        let allowBack = fields[9] == nil ? false : bool(fields[9])
+        let passThreshold = fields[10].map { fraction($0.value, named: $0.key, component: .key($0.key)) } ?? 0.7
+        let skillThresholds = fields[11].flatMap { field in within(.key("skillThresholds")) { decodeSkillThresholds(field) } }
+
+        guard let id, let title, let mode, let sections, let shuffleQuestions, let shuffleOptions, let allowBack,
+              let passThreshold
+        else { return nil }
+        if fields[5] != nil, timeLimit == nil { return nil }
+        if fields[6] != nil, questionTimeLimit == nil { return nil }
+        if fields[11] != nil, skillThresholds == nil { return nil }
+        return Quiz(
+            id: id, title: title, description: description, mode: mode, sections: sections, timeLimit: timeLimit,
+            questionTimeLimit: questionTimeLimit, shuffleQuestions: shuffleQuestions, shuffleOptions: shuffleOptions,
+            allowBack: allowBack, passThreshold: passThreshold, skillThresholds: skillThresholds ?? [:]
+        )
+    }
+
+    private func quizMode(_ member: JSONMember?) -> Quiz.Mode? {
+        guard let member, let text = string(member) else { return nil }
+        guard let mode = Quiz.Mode(rawValue: text) else {
+            error(
+                "unknown quiz mode `\(text)`", at: member.value.offset, .key("mode"),
+                hint: Suggestion.hint(for: text, in: ["practice", "exam"]) ?? "use `practice` or `exam`"
+            )
+            return nil
+        }
+        return mode
+    }
+
+    private func decodeSkillThresholds(_ field: JSONMember) -> [String: Double]? {
+        guard let object = field.value.objectValue else {
+            error("`skillThresholds` must be an object, found \(field.value.typeDescription)", at: field.value.offset)
+            return nil
+        }
+        var result: [String: Double] = [:]
+        var valid = true
+        for member in object.duplicateMembers {
+            error("skill `\(member.key)` appears more than once", at: member.keyOffset, .key(member.key))
+            valid = false
+        }
+        for member in object.members {
+            if skillIDs[member.key] == nil {
+                unknown("skill", member.key, at: member.keyOffset, .key(member.key), among: skillOrder)
+                valid = false
+            }
+            guard let threshold = fraction(member.value, named: member.key, component: .key(member.key)) else {
+                valid = false
+                continue
+            }
+            result[member.key] = threshold
+        }
+        return valid ? result : nil
+    }
+
+    private func decodeSections(_ field: JSONMember) -> [QuizSection]? {
+        guard let items = array(field) else { return nil }
+        if items.isEmpty {
+            error("a quiz needs at least one section", at: field.value.offset)
+            return nil
+        }
+        var sections: [QuizSection] = []
+        var valid = true
+        // Pools of earlier sections with how many each takes (nil: all of it), to bound what is left.
+        var earlier: [(pool: Set<String>, draw: Int?)] = []
+        for (index, item) in items.enumerated() {
+            within(.index(index)) {
+                guard let fields = fields(of: item, named: ["title", "draw", "from"], required: ["from"], what: "a section")
+                else { valid = false; return }
+                let title = string(fields[0])
+                let draw = integer(fields[1], minimum: 1)
+                let pool = fields[2].flatMap { field in within(.key("from")) { decodePool(field) } }
+                guard let pool, fields[0] == nil || title != nil, fields[1] == nil || draw != nil else {
+                    valid = false
+                    return
+                }
+                let section = QuizSection(title: title, pool: pool, count: draw)
+                let ids = Set(poolIDs(of: pool))
+                if ids.isEmpty {
+                    error("this section's pool is empty: no question matches its `from`", at: fields[2]!.value.offset, .key("from"))
+                    valid = false
+                    return
+                }
+                if let draw {
+                    var taken = 0
+                    var overlap = Set<String>()
+                    for previous in earlier {
+                        let shared = previous.pool.intersection(ids)
+                        taken += min(previous.draw ?? shared.count, shared.count)
+                        overlap.formUnion(shared)
+                    }
+                    taken = min(taken, overlap.count)
+                    if draw > ids.count - taken {
+                        let message = taken == 0
+                            ? "section draws \(draw) questions but its pool holds only \(ids.count)"
+                            : "section draws \(draw) questions but only \(ids.count - taken) of its pool of \(ids.count) are left after earlier sections"
+                        error(message, at: fields[1]!.value.offset, .key("draw"))
+                        valid = false
+                    }
+                }
+                earlier.append((ids, draw))
+                sections.append(section)
+            }
+        }
+        return valid ? sections : nil
+    }
+
+    private func poolIDs(of pool: QuizSection.Pool) -> [String] {
+        switch pool {
+        case let .skills(skills):
+            quizSkillsDrawn.formUnion(skills)
+            let wanted = Set(skills)
+            return questionFacts.filter { !wanted.isDisjoint(with: $0.skills) }.map(\.id)
+        case let .tags(tags):
+            let wanted = Set(tags)
+            return questionFacts.filter { !wanted.isDisjoint(with: $0.tags) }.map(\.id)
+        case let .questions(ids):
+            return ids
+        }
+    }
+
+    private func decodePool(_ field: JSONMember) -> QuizSection.Pool? {
+        guard let fields = fields(of: field.value, named: ["skills", "tags", "questions"], what: "`from`") else { return nil }
+        let present = fields.compactMap { $0 }
+        guard present.count == 1, let member = present.first else {
+            error("`from` must hold exactly one of `skills`, `tags` or `questions`", at: field.value.offset)
+            return nil
+        }
+        guard let entries = strings(member, nonEmpty: true), entries.count == member.value.arrayValue?.count else { return nil }
+        if entries.isEmpty {
+            error("`\(member.key)` must list at least one entry", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        var valid = true
+        var seen = Set<String>()
+        within(.key(member.key)) {
+            for entry in entries {
+                if !seen.insert(entry.text).inserted {
+                    error("`\(entry.text)` is listed more than once", at: entry.offset, .index(entry.index))
+                    valid = false
+                    continue
+                }
+                switch member.key {
+                case "skills" where skillIDs[entry.text] == nil:
+                    unknown("skill", entry.text, at: entry.offset, .index(entry.index), among: skillOrder)
+                    valid = false
+                case "tags" where !tagNames.contains(entry.text):
+                    error("no question has tag `\(entry.text)`", at: entry.offset, .index(entry.index),
+                          hint: Suggestion.hint(for: entry.text, in: tagNames.sorted()))
+                    valid = false
+                case "questions" where questionIDs[entry.text] == nil:
+                    unknown("question", entry.text, at: entry.offset, .index(entry.index), among: questionFacts.map(\.id))
+                    valid = false
+                default:
+                    break
+                }
+            }
+        }
+        guard valid else { return nil }
+        let texts = entries.map(\.text)
+        switch member.key {
+        case "skills": return .skills(texts)
+        case "tags": return .tags(texts)
+        default: return .questions(texts)
+        }
+    }
+}
