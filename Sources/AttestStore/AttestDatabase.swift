@@ -58,6 +58,15 @@ public struct AttestDatabase: Sendable {
         return try AttestDatabase(DatabaseQueue(configuration: configuration), location: "in-memory store")
     }
 
+    /// Closes the store's connections (checkpointing the write-ahead log); the value is unusable afterwards.
+    public func close() throws {
+        do {
+            try writer.close()
+        } catch {
+            throw Self.translate(error, location: location)
+        }
+    }
+
     // MARK: - Schema
 
     /// Checks the schema with one read; migrates only a new or older store; refuses a newer or foreign one.
