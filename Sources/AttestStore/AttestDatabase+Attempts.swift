@@ -1,0 +1,160 @@
+import AttestCore
+import Foundation
+import GRDB
+
+extension AttestDatabase {
+    /// Files a new attempt (adding its learner if needed). Its id must be new.
+    public func startAttempt(_ attempt: AttemptRecord) throws {
+        try write { db in
+            try Self.ensureLearner(db, name: attempt.learner, at: attempt.startedAt)
+            try Self.insert(attempt, db)
+        }
+    }
+
+    /// Journals one response in its own durable transaction, before the next question is shown.
+    ///
+    /// Every row is kept; answering a position again supersedes the earlier row
+    /// (the latest per position is the effective one).
+    public func recordResponse(_ response: ResponseRecord) throws {
+        let arguments = try response.insertArguments()
+        try write { db in
+            guard let status = try String.fetchOne(
+                db, sql: "SELECT status FROM attempt WHERE id = ?", arguments: [response.attemptID])
+            else { throw StoreError.unknownAttempt(response.attemptID) }
+            if status != AttemptStatus.inProgress.rawValue {
+                throw StoreError.attemptAlreadyFinished(id: response.attemptID, status: status)
+            }
+            try db.execute(sql: ResponseRecord.insertSQL, arguments: arguments)
+        }
+    }
+
+    /// Ends an attempt that is in progress (or was interrupted and resumed).
+    public func finishAttempt(id: String, status: AttemptStatus, endedAt: Date) throws {
+        try write { db in
+            guard let current = try String.fetchOne(db, sql: "SELECT status FROM attempt WHERE id = ?", arguments: [id])
+            else { throw StoreError.unknownAttempt(id) }
+            guard current == AttemptStatus.inProgress.rawValue || current == AttemptStatus.interrupted.rawValue else {
+                throw StoreError.attemptAlreadyFinished(id: id, status: current)
+            }
+            try db.execute(
+                sql: "UPDATE attempt SET status = ?, endedAt = ? WHERE id = ?",
+                arguments: [status.rawValue, StoreCoding.seconds(endedAt), id])
+        }
+    }
+
+    public func attempt(_ id: String) throws -> AttemptRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [id]).map(AttemptRecord.init(row:))
+        }
+    }
+
+    /// The effective responses of an attempt (latest per position), ordered by position.
+    public func responses(attemptID: String) throws -> [ResponseRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: ResponseRecord.effectiveSQL(attemptFilter: "a.id = ?"), arguments: [attemptID])
+                .map(ResponseRecord.init(row:))
+        }
+    }
+
+    /// Every journaled response of an attempt, superseded ones included, in the order they were recorded.
+    public func responseJournal(attemptID: String) throws -> [ResponseRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM response WHERE attemptID = ? ORDER BY seq", arguments: [attemptID])
+                .map(ResponseRecord.init(row:))
+        }
+    }
+
+    /// Attempts that can be resumed (in progress or interrupted), newest first.
+    public func unfinishedAttempts(learner: String) throws -> [AttemptRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM attempt WHERE learner = ? AND status IN (?, ?) ORDER BY startedAt DESC, rowid DESC
+                    """,
+                arguments: [learner, AttemptStatus.inProgress.rawValue, AttemptStatus.interrupted.rawValue]
+            ).map(AttemptRecord.init(row:))
+        }
+    }
+
+    /// A learner's attempts, newest first, optionally narrowed to a pack, a quiz and a mode.
+    public func attempts(
+        learner: String, packID: String? = nil, quizID: String? = nil, mode: Quiz.Mode? = nil
+    ) throws -> [AttemptRecord] {
+        var conditions = ["learner = ?"]
+        var arguments: StatementArguments = [learner]
+        if let packID {
+            conditions.append("packID = ?")
+            arguments += [packID]
+        }
+        if let quizID {
+            conditions.append("quizID = ?")
+            arguments += [quizID]
+        }
+        if let mode {
+            conditions.append("mode = ?")
+            arguments += [mode.rawValue]
+        }
+        let sql = "SELECT * FROM attempt WHERE \(conditions.joined(separator: " AND ")) ORDER BY startedAt DESC, rowid DESC"
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(AttemptRecord.init(row:))
+        }
+    }
+
+    /// Everything competency scoring needs for a learner and a pack: every attempt (oldest first) with its
+    /// effective responses, read in one snapshot with two queries whatever the number of attempts.
+    public func evidence(learner: String, packID: String) throws -> [RecordedAttempt] {
+        try recordedAttempts(filter: "a.learner = ? AND a.packID = ?", arguments: [learner, packID])
+    }
+
+    /// Question ids whose most recent effective response (across the learner's attempts at the pack)
+    /// scored below full credit, skipped and timed-out ones included; most recently missed first.
+    public func wrongQuestionIDs(learner: String, packID: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    WITH effective AS (
+                        SELECT r.questionID, r.score, r.answeredAt, r.seq
+                        FROM attempt a JOIN response r ON r.attemptID = a.id
+                        WHERE a.learner = ? AND a.packID = ?
+                          AND r.seq = (SELECT MAX(l.seq) FROM response l
+                                       WHERE l.attemptID = r.attemptID AND l.position = r.position)
+                    ), latest AS (
+                        SELECT questionID, score, answeredAt, seq,
+                               ROW_NUMBER() OVER (PARTITION BY questionID ORDER BY answeredAt DESC, seq DESC) AS rank
+                        FROM effective
+                    )
+                    SELECT questionID FROM latest WHERE rank = 1 AND score < 1
+                    ORDER BY answeredAt DESC, seq DESC
+                    """,
+                arguments: [learner, packID])
+        }
+    }
+
+    // MARK: - Shared
+
+    static func insert(_ attempt: AttemptRecord, _ db: Database) throws {
+        do {
+            try db.execute(sql: AttemptRecord.insertSQL, arguments: attempt.insertArguments())
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            throw StoreError.duplicateAttempt(attempt.id)
+        }
+    }
+
+    /// Attempts chosen by `filter` (on alias `a`), oldest first, each with its effective responses.
+    func recordedAttempts(filter: String, arguments: StatementArguments) throws -> [RecordedAttempt] {
+        try read { db in
+            let attempts = try Row.fetchAll(
+                db, sql: "SELECT a.* FROM attempt a WHERE \(filter) ORDER BY a.startedAt, a.rowid", arguments: arguments
+            ).map(AttemptRecord.init(row:))
+            var responsesByAttempt: [String: [ResponseRecord]] = [:]
+            let rows = try Row.fetchCursor(db, sql: ResponseRecord.effectiveSQL(attemptFilter: filter), arguments: arguments)
+            while let row = try rows.next() {
+                let response = try ResponseRecord(row: row)
+                responsesByAttempt[response.attemptID, default: []].append(response)
+            }
+            return attempts.map { RecordedAttempt(attempt: $0, responses: responsesByAttempt[$0.id] ?? []) }
+        }
+    }
+}

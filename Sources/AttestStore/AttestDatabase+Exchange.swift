@@ -1,0 +1,46 @@
+import AttestCore
+import Foundation
+import GRDB
+
+extension AttestDatabase {
+    /// Attempts with their effective responses, oldest first, for an instructor's stats exchange.
+    public func exportAttempts(learner: String? = nil, packID: String? = nil) throws -> [RecordedAttempt] {
+        var conditions = ["1"]
+        var arguments: StatementArguments = []
+        if let learner {
+            conditions.append("a.learner = ?")
+            arguments += [learner]
+        }
+        if let packID {
+            conditions.append("a.packID = ?")
+            arguments += [packID]
+        }
+        return try recordedAttempts(filter: conditions.joined(separator: " AND "), arguments: arguments)
+    }
+
+    /// Adds exported attempts in one transaction; an attempt whose id is already present is skipped,
+    /// so importing the same export twice never counts an attempt twice.
+    @discardableResult
+    public func importAttempts(_ recorded: [RecordedAttempt]) throws -> AttemptImportSummary {
+        try write { db in
+            var summary = AttemptImportSummary(imported: 0, alreadyPresent: 0)
+            for item in recorded {
+                let exists = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM attempt WHERE id = ?)", arguments: [item.attempt.id]) ?? false
+                if exists {
+                    summary.alreadyPresent += 1
+                    continue
+                }
+                try Self.ensureLearner(db, name: item.attempt.learner, at: item.attempt.startedAt)
+                try Self.insert(item.attempt, db)
+                for response in item.responses {
+                    var response = response
+                    response.attemptID = item.attempt.id
+                    try db.execute(sql: ResponseRecord.insertSQL, arguments: response.insertArguments())
+                }
+                summary.imported += 1
+            }
+            return summary
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+extension AttestDatabase {
+    /// Notes that a pack version (by exact content hash) was loaded; the first sighting's date and title stay.
+    public func recordPackSeen(id: String, version: String, hash: String, title: String, at date: Date) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO pack (id, version, contentHash, title, firstSeenAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, version, hash, title, StoreCoding.seconds(date)])
+        }
+    }
+
+    /// Every pack version seen, oldest sighting first.
+    public func seenPacks() throws -> [PackSeenRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM pack ORDER BY firstSeenAt, id, version").map { row in
+                PackSeenRecord(
+                    id: row["id"], version: row["version"], contentHash: row["contentHash"], title: row["title"],
+                    firstSeenAt: StoreCoding.date(row["firstSeenAt"]))
+            }
+        }
+    }
+
+    /// The cached compiled form of a pack, if one was stored for this exact content hash.
+    public func cachedPack(packID: String, contentHash: String) throws -> Data? {
+        try read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT compiled FROM pack_cache WHERE packID = ? AND contentHash = ?",
+                arguments: [packID, contentHash])
+        }
+    }
+
+    /// Stores (or replaces) the compiled form of a pack for its content hash.
+    public func storeCachedPack(packID: String, contentHash: String, compiled: Data) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO pack_cache (packID, contentHash, compiled) VALUES (?, ?, ?)",
+                arguments: [packID, contentHash, compiled])
+        }
+    }
+
+    /// Drops every cached compiled pack (they are rebuilt from the pack files on demand).
+    public func clearPackCache() throws {
+        try write { db in try db.execute(sql: "DELETE FROM pack_cache") }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The file-system side of opening a store: a private folder, a private file, and plain-word checks
+/// done before SQLite is involved (so a read-only or foreign file is refused without being touched).
+enum StoreFiles {
+    /// Creates `directory` and any missing parents with mode 0700; existing folders are left as they are.
+    static func makeDirectory(_ directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw StoreError.cannotCreateDirectory(path: directory, reason: "a file with that name is in the way")
+            }
+            return
+        }
+        let parent = (directory as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != directory { try makeDirectory(parent) }
+        if mkdir(directory, 0o700) != 0, errno != EEXIST {
+            throw StoreError.cannotCreateDirectory(path: directory, reason: String(cString: strerror(errno)))
+        }
+        chmod(directory, 0o700)
+    }
+
+    /// What `prepareFile` found.
+    enum Preparation {
+        case created
+        case existing
+    }
+
+    /// Creates the store file with mode 0600 when missing; refuses, untouched, a file that is read-only or not SQLite.
+    static func prepareFile(_ path: String) throws -> Preparation {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                throw StoreError.cannotOpen(path: path, reason: "it is a folder, not a file")
+            }
+            if access(path, W_OK) != 0 || (info.st_mode & 0o222) == 0 {
+                throw StoreError.readOnly(path: path)
+            }
+            let directory = (path as NSString).deletingLastPathComponent
+            let sideFilesExist = access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
+            if !sideFilesExist, access(directory.isEmpty ? "." : directory, W_OK) != 0 {
+                throw StoreError.readOnly(path: path)
+            }
+            if info.st_size > 0, !hasSQLiteHeader(path) {
+                throw StoreError.notAttestStore(path: path)
+            }
+            return .existing
+        }
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            let code = errno
+            if code == EEXIST { return try prepareFile(path) }
+            if code == EACCES || code == EROFS || code == EPERM { throw StoreError.readOnly(path: path) }
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(code)))
+        }
+        fchmod(descriptor, 0o600)
+        close(descriptor)
+        return .created
+    }
+
+    /// Gives the write-ahead log and shared-memory files the store's private mode.
+    static func protectSideFiles(_ path: String) {
+        for suffix in ["-wal", "-shm"] where access(path + suffix, F_OK) == 0 {
+            chmod(path + suffix, 0o600)
+        }
+    }
+
+    private static func hasSQLiteHeader(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header.count < 16 || header == Data("SQLite format 3\0".utf8)
+    }
+}

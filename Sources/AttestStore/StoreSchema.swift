@@ -1,0 +1,115 @@
+import GRDB
+
+/// The store's schema as a list of named migrations.
+///
+/// A migration that has shipped is never edited: a schema change is a new
+/// migration (`v2`, ...) appended here. `eraseDatabaseOnSchemaChange` stays off,
+/// so a learner's answers are never wiped by a development build.
+///
+/// Design notes for v1:
+/// - Dates are REAL seconds since 1970 (see `StoreCoding`).
+/// - `attempt.seed` holds the UInt64 seed's bit pattern as a signed 64-bit INTEGER.
+/// - `response` keeps every row ever journaled; the effective response for an
+///   (attemptID, position) is the one with the greatest `seq`.
+/// - Revocation is two columns on `credential` (`revokedAt`, `revocationReason`):
+///   a revoked award keeps its row.
+/// - `issuer` is a singleton (id = 1), so two processes racing to create the key end with one.
+enum StoreSchema {
+    /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
+    static let applicationID: Int32 = 0x4154_5354
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }()
+
+    private static let v1 = """
+        CREATE TABLE learner (
+            name TEXT NOT NULL PRIMARY KEY,
+            email TEXT,
+            did TEXT,
+            createdAt REAL NOT NULL
+        );
+        CREATE TABLE pack (
+            id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            contentHash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            firstSeenAt REAL NOT NULL,
+            PRIMARY KEY (id, version, contentHash)
+        ) WITHOUT ROWID;
+        CREATE TABLE attempt (
+            id TEXT NOT NULL PRIMARY KEY,
+            learner TEXT NOT NULL REFERENCES learner(name) ON UPDATE CASCADE,
+            packID TEXT NOT NULL,
+            packVersion TEXT NOT NULL,
+            packHash TEXT NOT NULL,
+            quizID TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            questionIDs TEXT NOT NULL,
+            startedAt REAL NOT NULL,
+            endedAt REAL,
+            status TEXT NOT NULL
+        );
+        CREATE INDEX attempt_by_learner_pack ON attempt(learner, packID, startedAt);
+        CREATE INDEX attempt_by_learner_status ON attempt(learner, status);
+        CREATE TABLE response (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            attemptID TEXT NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            questionID TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            given TEXT,
+            selection TEXT,
+            score REAL NOT NULL,
+            points REAL NOT NULL,
+            maxPoints REAL NOT NULL,
+            skills TEXT NOT NULL,
+            difficulty TEXT NOT NULL,
+            shownAt REAL NOT NULL,
+            answeredAt REAL NOT NULL
+        );
+        CREATE INDEX response_progress ON response(
+            attemptID, position, seq, questionID, outcome, score, difficulty, skills, answeredAt
+        );
+        CREATE TABLE credential (
+            id TEXT NOT NULL PRIMARY KEY,
+            learner TEXT NOT NULL REFERENCES learner(name) ON UPDATE CASCADE,
+            packID TEXT NOT NULL,
+            packVersion TEXT NOT NULL,
+            packHash TEXT NOT NULL,
+            credentialID TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            achievementType TEXT NOT NULL,
+            criteria TEXT NOT NULL,
+            awardedAt REAL NOT NULL,
+            expiresAt REAL,
+            evidence TEXT NOT NULL,
+            revokedAt REAL,
+            revocationReason TEXT
+        );
+        CREATE INDEX credential_by_learner ON credential(learner, awardedAt);
+        CREATE TABLE issuer (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            privateKey BLOB NOT NULL,
+            createdAt REAL NOT NULL
+        );
+        CREATE TABLE setting (
+            key TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE pack_cache (
+            packID TEXT NOT NULL,
+            contentHash TEXT NOT NULL,
+            compiled BLOB NOT NULL,
+            PRIMARY KEY (packID, contentHash)
+        );
+        """
+}
