@@ -10,6 +10,10 @@ public enum LineReadResult: Sendable, Hashable {
     case interrupted
     /// The deadline passed first; carries whatever had been typed so far.
     case timedOut(partial: String)
+    /// SIGTERM or SIGHUP arrived while waiting for the line (see `TerminalModeGuard`).
+    /// The caller records what it must (e.g. marks a quiz interrupted), calls `close()`,
+    /// then `TerminalModeGuard.exit(bySignal:)` so the exit status reports the signal.
+    case terminated(signal: Int32)
 }
 
 /// Options for one read.
