@@ -15,8 +15,8 @@ public enum BadgeBaker {
         var file = try PNGFile(data: png ?? BadgeImage.png(seed: seed))
         file.chunks.removeAll { $0.type == "iTXt" && keyword(of: $0) == pngKeyword }
         var text = Data(pngKeyword.utf8)
-        text.append(contentsOf: [0, 0, 0, 0, 0])  // NUL, compression flag, method, empty language tag NUL
-        text.append(0)  // empty translated keyword NUL
+        // keyword NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL
+        text.append(contentsOf: [0, 0, 0, 0, 0])
         text.append(contentsOf: Data(jws.utf8))
         file.chunks.insert(.init(type: "iTXt", data: text), at: file.chunks.count - 1)
         return file.data
