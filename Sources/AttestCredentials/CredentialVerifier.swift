@@ -1,0 +1,288 @@
+import AttestCore
+import Crypto
+import Foundation
+
+/// What a revocation lookup knows about a credential id.
+public enum RevocationLookup: Sendable, Hashable {
+    /// The id is not in the local store: revocation cannot be checked.
+    case unknown
+    case notRevoked
+    case revoked(at: Date, reason: String?)
+
+    /// The lookup answer for a locally stored award.
+    public init(award: CredentialAward) {
+        if let revokedAt = award.revokedAt {
+            self = .revoked(at: revokedAt, reason: award.revocationReason)
+        } else {
+            self = .notRevoked
+        }
+    }
+}
+
+/// Checks a signed Open Badges credential — JWS text, `{"jwt": …}` JSON, baked PNG or baked SVG —
+/// and explains every check, so a person can see exactly why a credential is or is not valid.
+public enum CredentialVerifier {
+    /// Verifies `data` at `now`.
+    ///
+    /// - Parameters:
+    ///   - revocationCheck: answers for a credential id (`urn:uuid:…`) whether it was revoked.
+    ///   - trustedIssuers: when given, the issuer DID must be one of these.
+    public static func verify(
+        data: Data, revocationCheck: (String) -> RevocationLookup = { _ in .unknown }, now: Date,
+        trustedIssuers: Set<String>? = nil
+    ) -> VerificationReport {
+        var report = VerificationReport()
+        let jws: String
+        do {
+            let (format, text) = try extract(data)
+            report.format = format
+            jws = text
+            report.add("input", true, "\(format.rawValue) holding a compact JWS")
+        } catch {
+            report.add("input", false, error.localizedDescription)
+            return report
+        }
+
+        let parts = jws.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            report.add("structure", false, "a compact JWS has 3 dot-separated parts, this has \(parts.count)")
+            return report
+        }
+        let decoded = parts.map { Base64URL.decode($0) }
+        for (index, name) in ["header", "payload", "signature"].enumerated() {
+            guard let bytes = decoded[index], Base64URL.encode(bytes) == parts[index] else {
+                report.add("structure", false, "the \(name) part is not canonical unpadded base64url")
+                return report
+            }
+        }
+        report.add("structure", true, "three base64url parts")
+
+        let header: JSONValue, payload: JSONValue
+        do {
+            header = try JSONValue.parse(decoded[0]!)
+        } catch {
+            report.add("header", false, "the header is not JSON: \(error.localizedDescription)")
+            return report
+        }
+        do {
+            payload = try JSONValue.parse(decoded[1]!)
+            guard payload.objectValue != nil else { throw JSONParseError(offset: 0, message: "not a JSON object") }
+        } catch {
+            report.add("payload", false, "the payload is not a JSON object: \(error.localizedDescription)")
+            return report
+        }
+        let credential = OpenBadgeCredential(json: payload)
+        report.credential = CredentialSummary(credential)
+        let iss = payload["iss"]?.stringValue
+
+        report.add("header", headerProblem(header, iss: iss) == nil, headerProblem(header, iss: iss) ?? "alg ES256, typ JWT, kid \(iss ?? "")#0")
+        guard report.checks.last!.passed, let iss else { return report }
+
+        let key: P256.Signing.PublicKey
+        do {
+            key = try DIDJWK.publicKey(from: iss)
+            if let trustedIssuers, !trustedIssuers.contains(iss) {
+                report.add("issuer", false, "the issuer \(iss) is not one of the trusted issuers")
+            } else {
+                report.add("issuer", true, trustedIssuers == nil ? "did:jwk with a P-256 key" : "did:jwk with a P-256 key, trusted")
+            }
+        } catch {
+            report.add("issuer", false, error.localizedDescription)
+            return report
+        }
+
+        let signingInput = Data(jws.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
+        if decoded[2]!.count != 64 {
+            report.add("signature", false, "an ES256 signature is 64 bytes (r || s), this one is \(decoded[2]!.count)")
+        } else if let signature = try? P256.Signing.ECDSASignature(rawRepresentation: decoded[2]!),
+                  key.isValidSignature(signature, for: signingInput) {
+            report.add("signature", true, "ES256 signature by the issuer's key")
+        } else {
+            report.add("signature", false, "the ES256 signature does not match the header and payload for the issuer's key")
+        }
+
+        let structure = credentialProblems(payload, iss: iss)
+        report.add("credential", structure.isEmpty, structure.isEmpty ? "an OpenBadgeCredential" : structure.joined(separator: "; "))
+        let claims = claimProblems(payload, credential: credential)
+        report.add("claims", claims.isEmpty, claims.isEmpty ? "iss, jti, nbf, exp and sub agree with the credential" : claims.joined(separator: "; "))
+
+        if let validFrom = credential.validFrom {
+            if now < validFrom {
+                report.add("validity", false, "not yet valid: valid from \(ISODate.format(validFrom))")
+            } else if let validUntil = credential.validUntil, now >= validUntil {
+                report.add("validity", false, "expired on \(ISODate.format(validUntil))")
+            } else {
+                report.add("validity", true, credential.validUntil.map { "valid until \(ISODate.format($0))" } ?? "does not expire")
+            }
+        }
+
+        if let id = credential.id {
+            switch revocationCheck(id) {
+            case .unknown:
+                report.add("revocation", true, "not known to this store; revocation not checked")
+            case .notRevoked:
+                report.add("revocation", true, "not revoked")
+            case let .revoked(at, reason):
+                report.add("revocation", false, "revoked on \(ISODate.format(at))" + (reason.map { ": \($0)" } ?? ""))
+            }
+        }
+        return report
+    }
+
+    /// Finds the compact JWS in any accepted input, detected by content.
+    public static func extract(_ data: Data) throws -> (VerificationReport.InputFormat, String) {
+        if data.starts(with: PNGFile.signature) { return (.png, try BadgeBaker.extractPNG(data)) }
+        guard var text = String(data: data, encoding: .utf8) else { throw CredentialError.unrecognisedInput }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("{") || text.hasPrefix("\"") {
+            let json = try JSONValue.parse(Data(text.utf8))
+            if let jws = json.stringValue ?? json["jwt"]?.stringValue {
+                return (.json, jws.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            throw CredentialError.unrecognisedInput
+        }
+        if text.hasPrefix("<") {
+            guard text.contains("<svg") else { throw CredentialError.unrecognisedInput }
+            return (.svg, try BadgeBaker.extractSVG(text))
+        }
+        guard !text.isEmpty, !text.contains(where: \.isWhitespace) else { throw CredentialError.unrecognisedInput }
+        return (.jws, text)
+    }
+
+    private static func headerProblem(_ header: JSONValue, iss: String?) -> String? {
+        guard let members = header.objectValue else { return "the header is not a JSON object" }
+        if let alg = members["alg"], alg.stringValue != "ES256" {
+            return "alg is \(alg.stringValue.map { "\"\($0)\"" } ?? alg.serialized); only ES256 is accepted"
+        }
+        let extra = Set(members.keys).subtracting(["alg", "kid", "typ"])
+        if !extra.isEmpty { return "unexpected header members: \(extra.sorted().joined(separator: ", "))" }
+        guard members["alg"] != nil else { return "alg is missing" }
+        guard members["typ"]?.stringValue == "JWT" else { return "typ must be \"JWT\"" }
+        guard let iss else { return "the payload has no iss claim to match kid against" }
+        guard members["kid"]?.stringValue == iss + "#0" else { return "kid must be \(iss)#0 (the issuer's did:jwk key)" }
+        return nil
+    }
+
+    private static func credentialProblems(_ payload: JSONValue, iss: String) -> [String] {
+        var problems: [String] = []
+        let contexts = payload["@context"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        if contexts.first != OpenBadgeCredential.contexts[0] { problems.append("@context must start with \(OpenBadgeCredential.contexts[0])") }
+        if !contexts.contains(where: { $0.hasPrefix("https://purl.imsglobal.org/spec/ob/v3p0/context") }) {
+            problems.append("@context lacks the Open Badges 3.0 context")
+        }
+        let types = payload["type"]?.stringSet ?? []
+        if !types.contains("VerifiableCredential") || !(types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")) {
+            problems.append("type must contain VerifiableCredential and OpenBadgeCredential")
+        }
+        if let id = payload["id"]?.stringValue, id.hasPrefix("urn:uuid:"), UUID(uuidString: String(id.dropFirst(9))) != nil {
+        } else {
+            problems.append("id must be a urn:uuid")
+        }
+        if payload["issuer"]?["id"]?.stringValue != iss { problems.append("issuer.id must be the iss DID") }
+        if !(payload["issuer"]?["type"]?.stringSet.contains("Profile") ?? false) { problems.append("issuer.type must contain Profile") }
+        if payload["validFrom"]?.stringValue.flatMap(ISODate.parse) == nil { problems.append("validFrom must be an ISO 8601 date-time") }
+        if let until = payload["validUntil"], until.stringValue.flatMap(ISODate.parse) == nil {
+            problems.append("validUntil must be an ISO 8601 date-time")
+        }
+        guard let subject = payload["credentialSubject"], subject.objectValue != nil else {
+            problems.append("credentialSubject is missing")
+            return problems
+        }
+        if !(subject["type"]?.stringSet.contains("AchievementSubject") ?? false) {
+            problems.append("credentialSubject.type must contain AchievementSubject")
+        }
+        if subject["id"] == nil, subject["identifier"] == nil { problems.append("credentialSubject needs an id or an identifier") }
+        if let achievement = subject["achievement"], achievement.objectValue != nil {
+            if achievement["id"]?.stringValue == nil { problems.append("achievement.id is missing") }
+            if !(achievement["type"]?.stringSet.contains("Achievement") ?? false) { problems.append("achievement.type must contain Achievement") }
+            if achievement["name"]?.stringValue == nil { problems.append("achievement.name is missing") }
+            if achievement["criteria"]?.objectValue == nil { problems.append("achievement.criteria is missing") }
+        } else {
+            problems.append("credentialSubject.achievement is missing")
+        }
+        return problems
+    }
+
+    private static func claimProblems(_ payload: JSONValue, credential: OpenBadgeCredential) -> [String] {
+        var problems: [String] = []
+        func seconds(_ date: Date?) -> Double? { date.map { $0.timeIntervalSince1970.rounded(.down) } }
+        if payload["jti"]?.stringValue != credential.id { problems.append("jti differs from the credential id") }
+        if payload["iss"]?.stringValue != credential.issuerID { problems.append("iss differs from issuer.id") }
+        if payload["nbf"]?.numberValue != seconds(credential.validFrom) { problems.append("nbf differs from validFrom") }
+        if payload["exp"]?.numberValue != seconds(credential.validUntil) {
+            problems.append(credential.validUntil == nil ? "exp is set but the credential has no validUntil" : "exp differs from validUntil")
+        }
+        if payload["sub"]?.stringValue != credential.subjectID {
+            problems.append(credential.subjectID == nil ? "sub is set but the subject has no id" : "sub differs from credentialSubject.id")
+        }
+        return problems
+    }
+}
+
+/// The outcome of verifying one credential: every check with its reason, and what the credential says.
+public struct VerificationReport: Sendable {
+    /// How the credential was delivered.
+    public enum InputFormat: String, Sendable {
+        case jws = "compact JWS text", json = "JSON file", png = "baked PNG", svg = "baked SVG"
+    }
+
+    /// One named check.
+    public struct Check: Sendable, Hashable {
+        public var name: String
+        public var passed: Bool
+        public var detail: String
+    }
+
+    public var format: InputFormat?
+    public var checks: [Check] = []
+    /// What the payload says, once it decoded; present even when checks fail (do not trust it then).
+    public var credential: CredentialSummary?
+
+    /// True only when every check ran and passed.
+    public var isValid: Bool {
+        let required: Set<String> = ["input", "structure", "header", "issuer", "signature", "credential", "claims", "validity", "revocation"]
+        return checks.allSatisfy(\.passed) && required.isSubset(of: Set(checks.map(\.name)))
+    }
+
+    /// The first failed check, the reason a person should read first.
+    public var failure: Check? { checks.first { !$0.passed } }
+
+    mutating func add(_ name: String, _ passed: Bool, _ detail: String) {
+        checks.append(Check(name: name, passed: passed, detail: detail))
+    }
+}
+
+/// The human-facing facts of a decoded credential.
+public struct CredentialSummary: Sendable, Hashable {
+    public var id: String?
+    public var name: String?
+    public var achievementName: String?
+    public var issuerID: String?
+    public var issuerName: String?
+    /// The subject's DID, or a description of its identifiers (e.g. "hashed emailAddress, name Ada Lovelace").
+    public var subject: String?
+    public var validFrom: Date?
+    public var validUntil: Date?
+
+    init(_ credential: OpenBadgeCredential) {
+        let json = credential.json
+        id = credential.id
+        name = credential.name
+        achievementName = json["credentialSubject"]?["achievement"]?["name"]?.stringValue
+        issuerID = credential.issuerID
+        issuerName = json["issuer"]?["name"]?.stringValue
+        validFrom = credential.validFrom
+        validUntil = credential.validUntil
+        if let did = credential.subjectID {
+            subject = did
+        } else if let identifiers = json["credentialSubject"]?["identifier"] {
+            let list = identifiers.arrayValue ?? [identifiers]
+            subject = list.compactMap { item -> String? in
+                guard let type = item["identityType"]?.stringValue else { return nil }
+                if item["hashed"] == .bool(true) { return "hashed \(type)" }
+                return item["identityHash"]?.stringValue.map { "\(type) \($0)" }
+            }.joined(separator: ", ")
+        }
+    }
+}

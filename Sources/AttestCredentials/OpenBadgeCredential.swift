@@ -1,0 +1,189 @@
+import AttestCore
+import Crypto
+import Foundation
+
+/// Who a credential is about: a DID, or an email address (stored only as a salted hash), and a name.
+public struct LearnerIdentity: Sendable, Hashable {
+    public var name: String?
+    public var email: String?
+    public var did: String?
+
+    public init(name: String? = nil, email: String? = nil, did: String? = nil) {
+        self.name = name
+        self.email = email
+        self.did = did
+    }
+}
+
+/// The issuer as a credential names it: its `did:jwk` and a display name.
+public struct IssuerProfile: Sendable, Hashable {
+    public var did: String
+    public var name: String
+
+    public init(did: String, name: String) {
+        self.did = did
+        self.name = name
+    }
+}
+
+/// An Open Badges 3.0 `OpenBadgeCredential` (unsigned), built from an award exactly as the spec shapes it.
+///
+/// The JSON is kept as a `JSONValue` so the signed payload is reproducible byte for byte.
+public struct OpenBadgeCredential: Sendable, Hashable {
+    public static let contexts = [
+        "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]
+    public static let types = ["VerifiableCredential", "OpenBadgeCredential"]
+
+    /// Achievement types the Open Badges 3.0 vocabulary defines; others are written as `ext:<Name>`.
+    public static let achievementTypes: Set<String> = [
+        "Achievement", "ApprenticeshipCertificate", "Assessment", "Assignment", "AssociateDegree", "Award", "Badge",
+        "BachelorDegree", "Certificate", "CertificateOfCompletion", "Certification", "CommunityService", "Competency",
+        "Course", "CoCurricular", "Degree", "Diploma", "DoctoralDegree", "Fieldwork", "GeneralEducationDevelopment",
+        "JourneymanCertificate", "LearningProgram", "License", "Membership", "ProfessionalDoctorate",
+        "QualityAssuranceCredential", "MasterCertificate", "MasterDegree", "MicroCredential", "ResearchDoctorate",
+        "SecondarySchoolDiploma",
+    ]
+
+    /// The credential document.
+    public let json: JSONValue
+
+    /// Wraps an existing credential document (e.g. one decoded from a JWS).
+    public init(json: JSONValue) {
+        self.json = json
+    }
+
+    /// Builds the credential for `award`.
+    ///
+    /// - Parameter salt: mixed into the email hash (`sha256$hex(sha256(email + salt))`); use `makeSalt()`.
+    public init(award: CredentialAward, learner: LearnerIdentity, issuer: IssuerProfile, salt: String) throws {
+        var subject: [String: JSONValue] = ["type": .array([.string("AchievementSubject")])]
+        if let did = learner.did?.trimmingCharacters(in: .whitespaces), !did.isEmpty {
+            guard did.hasPrefix("did:"), did.count > 4 else { throw CredentialError.invalidSubjectDID(did) }
+            subject["id"] = .string(did)
+        }
+        var identifiers: [JSONValue] = []
+        if let email = learner.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty {
+            identifiers.append(.object([
+                "type": .string("IdentityObject"),
+                "identityHash": .string(Self.identityHash(email, salt: salt)),
+                "identityType": .string("emailAddress"),
+                "hashed": .bool(true),
+                "salt": .string(salt),
+            ]))
+        }
+        if let name = learner.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+            identifiers.append(.object([
+                "type": .string("IdentityObject"),
+                "identityHash": .string(name),
+                "identityType": .string("name"),
+                "hashed": .bool(false),
+            ]))
+        }
+        if !identifiers.isEmpty { subject["identifier"] = .array(identifiers) }
+        guard subject["id"] != nil || !identifiers.isEmpty else { throw CredentialError.subjectWithoutIdentity }
+        subject["achievement"] = Self.achievement(for: award, issuer: issuer)
+
+        var document: [String: JSONValue] = [
+            "@context": .array(Self.contexts.map(JSONValue.string)),
+            "type": .array(Self.types.map(JSONValue.string)),
+            "id": .string(award.id),
+            "name": .string(award.name),
+            "description": .string(award.description),
+            "issuer": .object([
+                "id": .string(issuer.did), "type": .array([.string("Profile")]), "name": .string(issuer.name),
+            ]),
+            "validFrom": .string(ISODate.format(award.awardedAt)),
+            "credentialSubject": .object(subject),
+        ]
+        if let expiresAt = award.expiresAt { document["validUntil"] = .string(ISODate.format(expiresAt)) }
+        let evidence = Self.evidence(for: award)
+        if !evidence.isEmpty { document["evidence"] = .array(evidence) }
+        json = .object(document)
+    }
+
+    /// A fresh random salt (32 hex digits) for the email hash.
+    public static func makeSalt() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// `sha256$<hex(sha256(identity + salt))>`, the Open Badges `IdentityHash`.
+    public static func identityHash(_ identity: String, salt: String) -> String {
+        "sha256$" + SHA256.hash(data: Data((identity + salt).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A stable URI for the achievement a pack's credential stands for.
+    public static func achievementID(packID: String, credentialID: String) -> String {
+        "urn:attest:achievement:\(packID):\(credentialID)"
+    }
+
+    public var id: String? { json["id"]?.stringValue }
+    public var name: String? { json["name"]?.stringValue }
+    public var issuerID: String? { json["issuer"]?["id"]?.stringValue ?? json["issuer"]?.stringValue }
+    public var subjectID: String? { json["credentialSubject"]?["id"]?.stringValue }
+    public var validFrom: Date? { json["validFrom"]?.stringValue.flatMap(ISODate.parse) }
+    public var validUntil: Date? { json["validUntil"]?.stringValue.flatMap(ISODate.parse) }
+
+    private static func achievement(for award: CredentialAward, issuer: IssuerProfile) -> JSONValue {
+        var achievement: [String: JSONValue] = [
+            "id": .string(achievementID(packID: award.packID, credentialID: award.credentialID)),
+            "type": .array([.string("Achievement")]),
+            "name": .string(award.name),
+            "description": .string(award.description),
+            "criteria": .object(["narrative": .string(award.criteria)]),
+            "achievementType": .string(openBadgesAchievementType(award.achievementType)),
+            "version": .string(award.packVersion),
+            "humanCode": .string(award.qualifiedID),
+        ]
+        let alignments = award.evidence.skills.map { skill in
+            JSONValue.object([
+                "type": .array([.string("Alignment")]),
+                "targetName": .string(skill.skillName),
+                "targetUrl": .string("urn:attest:skill:\(award.packID):\(skill.skillID)"),
+                "targetCode": .string(skill.skillID),
+                "targetDescription": .string(
+                    "Estimated competency \(decimal(skill.estimate)) (\(CredentialRules.credibleIntervalPercent)% credible interval "
+                        + "\(decimal(skill.lower))–\(decimal(skill.upper))): \(skill.level.rawValue)"),
+                "targetType": .string("ceasn:Competency"),
+            ])
+        }
+        if !alignments.isEmpty { achievement["alignment"] = .array(alignments) }
+        return .object(achievement)
+    }
+
+    private static func evidence(for award: CredentialAward) -> [JSONValue] {
+        var items: [JSONValue] = award.evidence.attempts.map { attempt in
+            var item: [String: JSONValue] = [
+                "type": .array([.string("Evidence")]),
+                "name": .string(attempt.quizTitle),
+                "description": .string(
+                    "Exam attempt on pack \(award.packID) \(award.packVersion) (SHA-256 \(award.packHash.isEmpty ? "unknown" : award.packHash))"),
+                "narrative": .string(
+                    "\(attempt.passed ? "Passed" : "Took") the exam \(attempt.quizTitle) with a score of "
+                        + "\(percent(attempt.score)) on \(ISODate.format(attempt.finishedAt))."),
+            ]
+            if let uuid = UUID(uuidString: attempt.attemptID) {
+                item["id"] = .string("urn:uuid:" + uuid.uuidString.lowercased())
+            }
+            return .object(item)
+        }
+        if !award.evidence.prerequisites.isEmpty {
+            items.append(.object([
+                "type": .array([.string("Evidence")]),
+                "name": .string("Prerequisite credentials"),
+                "narrative": .string("Held \(award.evidence.prerequisites.joined(separator: ", ")) when awarded."),
+            ]))
+        }
+        return items
+    }
+
+    private static func openBadgesAchievementType(_ type: String) -> String {
+        if achievementTypes.contains(type) || type.hasPrefix("ext:") { return type }
+        let cleaned = type.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+        return cleaned.isEmpty ? "MicroCredential" : "ext:" + String(String.UnicodeScalarView(cleaned))
+    }
+
+    private static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
+    private static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded()))%" }
+}

@@ -1,0 +1,172 @@
+import AttestCore
+import AttestCredentials
+import Foundation
+import Testing
+
+@Suite("CredentialVerifier")
+struct CredentialVerifierTests {
+    private func verify(_ text: String, at now: Date = CredentialFixtures.during,
+                        revocation: @escaping (String) -> RevocationLookup = { _ in .notRevoked }) -> VerificationReport {
+        CredentialVerifier.verify(data: Data(text.utf8), revocationCheck: revocation, now: now)
+    }
+
+    private func parts(_ jws: String) -> [JSONValue] {
+        jws.split(separator: ".").prefix(2).map { try! JSONValue.parse(Base64URL.decode($0)!) }
+    }
+
+    /// A JWS with any header and payload, signed by `key`.
+    private func forge(header: JSONValue, payload: JSONValue, key: IssuerKey) throws -> String {
+        let input = Base64URL.encode(header.data) + "." + Base64URL.encode(payload.data)
+        return input + "." + Base64URL.encode(try key.sign(Data(input.utf8)))
+    }
+
+    private func reason(_ report: VerificationReport, _ check: String) -> String? {
+        report.checks.first { $0.name == check && !$0.passed }?.detail
+    }
+
+    @Test func acceptsAFreshCredentialWithEveryCheckPassing() throws {
+        let (jws, key, _) = try CredentialFixtures.signed()
+        let report = verify(jws)
+        #expect(report.isValid, "\(report.checks)")
+        #expect(report.format == .jws)
+        #expect(report.checks.map(\.name) == ["input", "structure", "header", "issuer", "signature", "credential", "claims", "validity", "revocation"])
+        #expect(report.credential?.issuerID == key.did)
+        #expect(report.credential?.subject == "hashed emailAddress, name Ada Lovelace")
+        #expect(report.credential?.validFrom == CredentialFixtures.awardedAt)
+    }
+
+    @Test func acceptsJSONWrapperAndJSONString() throws {
+        let (jws, _, _) = try CredentialFixtures.signed()
+        let wrapped = verify(JSONValue.object(["jwt": .string(jws)]).serialized)
+        #expect(wrapped.isValid && wrapped.format == .json)
+        #expect(verify("\"\(jws)\"\n").isValid)
+        #expect(verify(jws + "\n").isValid)
+    }
+
+    @Test func headerAndClaimsAreExact() throws {
+        let (jws, key, _) = try CredentialFixtures.signed(learner: CredentialFixtures.didLearner)
+        let header = String(decoding: Base64URL.decode(jws.split(separator: ".")[0])!, as: UTF8.self)
+        #expect(header == "{\"alg\":\"ES256\",\"kid\":\"\(key.did)#0\",\"typ\":\"JWT\"}")
+        let payload = parts(jws)[1]
+        #expect(payload["iss"] == .string(key.did))
+        #expect(payload["jti"] == .string(CredentialFixtures.awardID))
+        #expect(payload["nbf"] == .number(1_790_000_000))
+        #expect(payload["exp"] == .number(1_790_000_000 + 365 * 86_400))
+        #expect(payload["sub"] == .string("did:example:ada"))
+        #expect(verify(jws).isValid)
+    }
+
+    @Test func everyChangedByteFails() throws {
+        let (jws, _, _) = try CredentialFixtures.signed()
+        let bytes = Array(jws.utf8)
+        var accepted: [Int] = []
+        for position in bytes.indices {
+            // Every position gets its lowest bit flipped; every fifth also has its case bit flipped.
+            for delta: UInt8 in position % 5 == 0 ? [1, 0x20] : [1] {
+                var changed = bytes
+                changed[position] ^= delta
+                if CredentialVerifier.verify(data: Data(changed), now: CredentialFixtures.during).isValid {
+                    accepted.append(position)
+                }
+            }
+        }
+        #expect(accepted.isEmpty, "changed bytes accepted at \(accepted)")
+    }
+
+    @Test func alteredPayloadFailsTheSignature() throws {
+        let (jws, key, _) = try CredentialFixtures.signed()
+        var payload = parts(jws)[1].objectValue!
+        payload["name"] = .string("Grand Master")
+        let segments = jws.split(separator: ".")
+        let altered = "\(segments[0]).\(Base64URL.encode(JSONValue.object(payload).data)).\(segments[2])"
+        let report = verify(altered)
+        #expect(!report.isValid)
+        #expect(reason(report, "signature")?.contains("does not match") == true)
+        _ = key
+    }
+
+    @Test func alteredHeaderIsRejectedWithItsReason() throws {
+        let (jws, key, _) = try CredentialFixtures.signed()
+        let payload = parts(jws)[1]
+        let extra = try forge(header: .object(["alg": .string("ES256"), "kid": .string(key.keyID), "typ": .string("JWT"), "jku": .string("https://evil.example")]), payload: payload, key: key)
+        #expect(reason(verify(extra), "header") == "unexpected header members: jku")
+        let hs = try forge(header: .object(["alg": .string("HS256"), "kid": .string(key.keyID), "typ": .string("JWT")]), payload: payload, key: key)
+        #expect(reason(verify(hs), "header") == "alg is \"HS256\"; only ES256 is accepted")
+        let wrongKid = try forge(header: .object(["alg": .string("ES256"), "kid": .string(key.did + "#1"), "typ": .string("JWT")]), payload: payload, key: key)
+        #expect(reason(verify(wrongKid), "header")?.hasPrefix("kid must be") == true)
+        let noTyp = try forge(header: .object(["alg": .string("ES256"), "kid": .string(key.keyID)]), payload: payload, key: key)
+        #expect(reason(verify(noTyp), "header") == "typ must be \"JWT\"")
+    }
+
+    @Test func algNoneIsRejected() throws {
+        let (jws, _, _) = try CredentialFixtures.signed()
+        let payload = parts(jws)[1]
+        let header = JSONValue.object(["alg": .string("none"), "typ": .string("JWT")])
+        let unsigned = Base64URL.encode(header.data) + "." + Base64URL.encode(payload.data) + "."
+        let report = verify(unsigned)
+        #expect(!report.isValid)
+        #expect(reason(report, "header") == "alg is \"none\"; only ES256 is accepted")
+    }
+
+    @Test func signatureByAnotherKeyUnderTheSameKidFails() throws {
+        let (jws, _, _) = try CredentialFixtures.signed()
+        let segments = jws.split(separator: ".")
+        let input = "\(segments[0]).\(segments[1])"
+        let swapped = input + "." + Base64URL.encode(try IssuerKey().sign(Data(input.utf8)))
+        let report = verify(swapped)
+        #expect(!report.isValid)
+        #expect(reason(report, "signature") == "the ES256 signature does not match the header and payload for the issuer's key")
+    }
+
+    @Test func reissuedUnderAnotherDIDFailsClaimsAndTrust() throws {
+        let (jws, key, _) = try CredentialFixtures.signed()
+        let thief = IssuerKey()
+        var payload = parts(jws)[1].objectValue!
+        payload["iss"] = .string(thief.did)
+        let forged = try forge(header: VCJWT.header(keyID: thief.keyID), payload: .object(payload), key: thief)
+        let report = verify(forged)
+        #expect(reason(report, "credential")?.contains("issuer.id must be the iss DID") == true)
+        #expect(reason(report, "claims")?.contains("iss differs from issuer.id") == true)
+        let trusted = CredentialVerifier.verify(data: Data(jws.utf8), now: CredentialFixtures.during, trustedIssuers: [thief.did])
+        #expect(reason(trusted, "issuer") == "the issuer \(key.did) is not one of the trusted issuers")
+    }
+
+    @Test func claimsMustAgreeWithTheCredential() throws {
+        let (jws, key, _) = try CredentialFixtures.signed()
+        var payload = parts(jws)[1].objectValue!
+        payload["exp"] = .number(4_000_000_000)
+        payload["jti"] = .string("urn:uuid:00000000-0000-4000-8000-000000000000")
+        let report = verify(try forge(header: VCJWT.header(keyID: key.keyID), payload: .object(payload), key: key))
+        #expect(reason(report, "claims") == "jti differs from the credential id; exp differs from validUntil")
+    }
+
+    @Test func expiredAndNotYetValidAreRejected() throws {
+        let (jws, _, _) = try CredentialFixtures.signed()
+        let expired = verify(jws, at: CredentialFixtures.awardedAt.addingTimeInterval(366 * 86_400))
+        #expect(reason(expired, "validity") == "expired on 2027-09-21T14:13:20Z")
+        let early = verify(jws, at: CredentialFixtures.awardedAt.addingTimeInterval(-1))
+        #expect(reason(early, "validity") == "not yet valid: valid from 2026-09-21T14:13:20Z")
+        #expect(verify(jws, at: CredentialFixtures.awardedAt).isValid)
+    }
+
+    @Test func revokedIsRejectedWithReasonAndDate() throws {
+        let (jws, _, _) = try CredentialFixtures.signed()
+        var award = CredentialFixtures.award()
+        award.revokedAt = CredentialFixtures.during
+        award.revocationReason = "issued in error"
+        let report = verify(jws) { id in id == award.id ? RevocationLookup(award: award) : .unknown }
+        #expect(reason(report, "revocation") == "revoked on 2026-09-22T14:13:20Z: issued in error")
+        let unknown = verify(jws) { _ in .unknown }
+        #expect(unknown.isValid)
+        #expect(unknown.checks.last?.detail == "not known to this store; revocation not checked")
+    }
+
+    @Test func malformedInputsExplainThemselves() {
+        #expect(reason(verify("abc.def"), "structure") == "a compact JWS has 3 dot-separated parts, this has 2")
+        #expect(reason(verify("a+b.cd.ef"), "structure") == "the header part is not canonical unpadded base64url")
+        #expect(reason(verify("{\"credential\": 1}"), "input") == CredentialError.unrecognisedInput.localizedDescription)
+        #expect(reason(verify("e30.e30.e30"), "header") == "alg is missing")
+        let notJSON = Base64URL.encode(Data("nope".utf8))
+        #expect(reason(verify("\(notJSON).e30.AA"), "header")?.hasPrefix("the header is not JSON") == true)
+    }
+}
