@@ -1,3 +1,4 @@
+import ArgumentParser
 import AttestStore
 import Foundation
 import LineEditor

@@ -32,6 +32,9 @@ public final class Repl {
             case .endOfInput:
                 if reader.isInteractive { console.line() }
                 return 0
+            case let .terminated(signal):
+                reader.close()
+                TerminalModeGuard.exit(bySignal: signal)
             }
         }
     }
