@@ -1,0 +1,79 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// `practice PACK|SKILL`: untimed questions with feedback after each answer; never counts for credentials.
+struct PracticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "practice",
+        abstract: "Practise a pack or a skill, with feedback after every answer.",
+        discussion: "With --missed, only the questions you got wrong before. Practice never counts for credentials."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("A pack id, a skill id, or packId/skillId.", valueName: "pack-or-skill"))
+    var target: String
+
+    @Flag(help: "Only questions whose latest answer was not fully right.")
+    var missed = false
+
+    @Option(help: "How many questions (default: 10, or all missed ones).")
+    var count: Int?
+
+    @Option(help: "Seed for drawing and shuffling.")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Read answers from a file, one per line.", valueName: "file"))
+    var answers: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @Flag(help: "Apply time limits (the pack's per-question limits, 60 s otherwise).")
+    var timed = false
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
+    }
+
+    func run() throws {
+        let context = global.context()
+        let (pack, skill) = try resolve(in: context.library)
+        var quiz: Quiz
+        if missed {
+            let ids = try context.store().wrongQuestionIDs(learner: context.learner, packID: pack.id)
+                .filter { id in skill == nil || pack.question(id)?.skillIDs.contains(skill!) == true }
+            guard !ids.isEmpty else {
+                context.console.line("Nothing to drill: no missed questions recorded for \(TerminalText.sanitize(target)) yet.")
+                return
+            }
+            quiz = try Quiz.practiceMissed(pack: pack, questionIDs: ids, count: count)
+        } else {
+            quiz = try Quiz.practice(pack: pack, skill: skill, count: count ?? 10)
+        }
+        if timed, quiz.questionTimeLimit == nil { quiz.questionTimeLimit = 60 }
+        let plan = try QuizPlan(pack: pack, quiz: quiz, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        try QuizRunner(context: context, answersFile: answers, json: json)
+            .start(pack: pack, quiz: quiz, plan: plan, timedPractice: timed)
+    }
+
+    private func resolve(in library: PackLibrary) throws -> (Pack, String?) {
+        let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            guard let pack = library.pack(parts[0]) else { throw ValidationError("No pack '\(parts[0])'.") }
+            guard pack.skill(parts[1]) != nil else { throw ValidationError("Pack '\(pack.id)' has no skill '\(parts[1])'.") }
+            return (pack, parts[1])
+        }
+        if let pack = library.pack(target) { return (pack, nil) }
+        let withSkill = library.newestPacks.filter { $0.skill(target) != nil }
+        if withSkill.count == 1 { return (withSkill[0], target) }
+        if withSkill.count > 1 {
+            throw ValidationError("Several packs have a skill '\(target)': "
+                + withSkill.map { "\($0.id)/\(target)" }.joined(separator: ", ") + ". Name one of them.")
+        }
+        let names = library.newestPacks.flatMap { [$0.id] + $0.skills.map(\.id) }
+        let hint = Suggestion.closest(to: target, in: names).map { " Did you mean '\($0)'?" } ?? " 'attest packs' lists them."
+        throw ValidationError("No pack or skill '\(target)'." + hint)
+    }
+}

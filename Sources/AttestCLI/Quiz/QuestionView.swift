@@ -1,0 +1,139 @@
+import AttestCore
+import Foundation
+
+/// Draws a question, practice feedback and a results screen for the terminal.
+///
+/// All pack text passes through `MarkdownRenderer`/`Console.safe`, so nothing a pack
+/// contains can reach the terminal as an escape sequence.
+struct QuestionView {
+    let console: Console
+
+    private func markdown(indent: String = "  ", narrower: Int = 0) -> MarkdownRenderer {
+        MarkdownRenderer(width: console.width - narrower, useColor: console.useColor, indent: indent)
+    }
+
+    /// The header, prompt, choices and the answer hint of the open question.
+    func render(_ item: EngineItem, pack: Pack) -> [String] {
+        let question = item.question
+        let skills = question.skillIDs.compactMap { pack.skill($0)?.name }.joined(separator: ", ")
+        var header = "Question \(item.position + 1) of \(item.total)"
+        if let section = item.sectionTitle { header += " · " + section }
+        header += " · " + skills + " · " + points(question.points) + " · " + question.difficulty.rawValue
+        if let limit = item.timeLimit { header += " · " + DurationText.minutes(limit) }
+        if item.flagged { header += " · flagged" }
+        header = TerminalText.sanitize(header, keepNewlines: false)
+        let rule = String(repeating: "─", count: max(0, console.width - DisplayWidth.of(header) - 4))
+        var lines = ["", console.styled("── " + header + " " + rule, .bold)]
+        lines += markdown().render(question.prompt)
+        lines.append("")
+        for choice in item.presented.choices {
+            let label = console.styled(choice.label + ")", .bold, .cyan)
+            for (index, line) in markdown(indent: "", narrower: 6).render(choice.text).enumerated() {
+                lines.append(index == 0 ? "  \(label) \(line)" : "     \(line)")
+            }
+        }
+        if let given = item.previous?.given {
+            lines.append(console.styled("  Your answer so far: ", .dim) + console.safe(given))
+        }
+        lines.append(console.styled("  " + QuestionView.answerHint(for: item.presented) + "  (:help for commands)", .dim))
+        return lines
+    }
+
+    /// How to answer this kind of question, in a few words.
+    static func answerHint(for presented: PresentedQuestion) -> String {
+        let labels = presented.labels
+        let range = labels.isEmpty ? "" : "\(labels[0])–\(labels[labels.count - 1])"
+        switch presented.question.kind {
+        case .singleChoice: return "Answer with one letter (\(range))."
+        case .multipleChoice: return "Select all that apply: letters separated by commas or spaces, e.g. a,c."
+        case .trueFalse: return "Answer t (true) or f (false)."
+        case .shortText: return "Type your answer."
+        case let .numeric(key):
+            return "Answer with a number" + (key.unit.map { " (in \(TerminalText.sanitize($0)))" } ?? "") + "."
+        case .ordering: return "Put all \(labels.count) letters in order, e.g. \(labels.reversed().joined(separator: " "))."
+        }
+    }
+
+    /// What practice mode shows after an answer.
+    func render(feedback: PracticeFeedback) -> [String] {
+        var lines: [String] = []
+        if feedback.correct {
+            lines.append(console.styled("  ✓ Correct.", .bold, .green))
+        } else if feedback.score > 0 {
+            lines.append(console.styled("  ◐ Partly right (\(percent(feedback.score)) credit).", .bold, .yellow)
+                + " Right answer: " + console.safe(feedback.correctAnswer.summary))
+        } else {
+            lines.append(console.styled("  ✗ Not quite.", .bold, .red) + " Right answer: "
+                + console.safe(feedback.correctAnswer.summary))
+        }
+        for option in feedback.optionFeedback {
+            lines += markdown(indent: "    ").render("\(option.label)) \(option.feedback)")
+        }
+        if let explanation = feedback.explanation {
+            lines += markdown().render(explanation).map { console.styled($0, .dim) }
+        }
+        return lines
+    }
+
+    /// The results screen: per-skill bars against thresholds, time, and every missed question.
+    func render(result: QuizResult, quiz: Quiz, attemptID: String) -> [String] {
+        var lines = [""]
+        let verdict = result.passed ? console.styled("PASSED", .bold, .green) : console.styled("NOT PASSED", .bold, .red)
+        let status = result.status == .completed ? "" : " (" + result.status.rawValue + ")"
+        lines.append(console.styled("Results: ", .bold) + console.safe(quiz.title) + " — " + verdict + status)
+        lines.append("  Score \(CorrectAnswer.format((result.points * 100).rounded() / 100)) of "
+            + "\(CorrectAnswer.format(result.maxPoints)) points (\(percent(result.fraction))) · time "
+            + DurationText.clock(result.timeUsed))
+        let nameWidth = min(28, result.skills.map { DisplayWidth.of($0.name) }.max() ?? 0)
+        for skill in result.skills {
+            let name = DisplayWidth.pad(
+                DisplayWidth.truncate(TerminalText.sanitize(skill.name, keepNewlines: false), to: nameWidth), to: nameWidth)
+            let mark = skill.passed ? console.styled("pass", .green) : console.styled("below", .red)
+            lines.append("  " + name + "  " + Bar.render(skill.fraction, width: 20, threshold: skill.threshold, console: console)
+                + " " + percent(skill.fraction).leftPadded(to: 4) + "  needs " + percent(skill.threshold) + "  " + mark)
+        }
+        if !result.missed.isEmpty {
+            lines.append("")
+            lines.append(console.styled("Review", .bold)
+                + " — \(result.missed.count) question\(result.missed.count == 1 ? "" : "s") without full credit:")
+            for item in result.missed {
+                lines.append("")
+                lines.append(console.styled("  \(item.position + 1). ", .bold) + console.styled(state(of: item), .yellow)
+                    + (item.given.map { " — you answered " + console.safe($0, .bold) } ?? ""))
+                lines += markdown(indent: "     ").render(item.prompt)
+                lines.append("     " + console.styled("Answer: ", .green) + console.safe(item.correctAnswer.summary))
+                if let explanation = item.explanation {
+                    lines += markdown(indent: "     ").render(explanation).map { console.styled($0, .dim) }
+                }
+            }
+        }
+        lines.append("")
+        lines.append(console.styled("Attempt \(attemptID)", .dim))
+        return lines
+    }
+
+    private func state(of item: QuizResult.MissedItem) -> String {
+        switch item.outcome {
+        case .answered?: item.score > 0 ? "partly right" : "wrong"
+        case .skipped?: "skipped"
+        case .timedOut?: "time ran out"
+        case nil: "not reached"
+        }
+    }
+
+    private func points(_ value: Double) -> String {
+        "\(CorrectAnswer.format(value)) pt" + (value == 1 ? "" : "s")
+    }
+
+    func percent(_ fraction: Double) -> String {
+        "\(Int((fraction * 100).rounded()))%"
+    }
+}
+
+extension String {
+    /// Right-aligned in `width` columns.
+    func leftPadded(to width: Int) -> String {
+        let current = DisplayWidth.of(self)
+        return current >= width ? self : String(repeating: " ", count: width - current) + self
+    }
+}

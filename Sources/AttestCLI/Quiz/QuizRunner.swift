@@ -1,0 +1,86 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+import LineEditor
+
+/// What `take`, `practice` and `resume` share: choosing where answers come from,
+/// running the session, printing JSON for scripts, and awarding credentials after exams.
+struct QuizRunner {
+    let context: AppContext
+    /// `--answers FILE`: read answers from a file, one per line.
+    var answersFile: String?
+    /// `--json`: print the result as JSON instead of the transcript.
+    var json = false
+
+    /// Starts a new attempt over `plan`.
+    func start(pack: Pack, quiz: Quiz, plan: QuizPlan, timedPractice: Bool) throws {
+        try withReader { reader in
+            try QuizSession.start(
+                pack: pack, quiz: quiz, plan: plan, timedPractice: timedPractice, context: context, reader: reader,
+                verbose: !json)
+        }
+    }
+
+    /// Continues an unfinished attempt.
+    func resume(_ record: AttemptRecord, pack: Pack, quiz: Quiz) throws {
+        try withReader { reader in
+            try QuizSession.resume(record: record, pack: pack, quiz: quiz, context: context, reader: reader, verbose: !json)
+        }
+    }
+
+    private func withReader(_ makeSession: (any LineReader) throws -> QuizSession) throws {
+        var ownedReader: (any LineReader)?
+        var fileDescriptor: Int32 = -1
+        defer {
+            ownedReader?.close()
+            if fileDescriptor >= 0 { Glibc.close(fileDescriptor) }
+        }
+        let reader: any LineReader
+        if let answersFile {
+            fileDescriptor = open(answersFile, O_RDONLY | O_CLOEXEC)
+            guard fileDescriptor >= 0 else {
+                throw ValidationError("Cannot read the answers file '\(answersFile)': \(String(cString: strerror(errno))).")
+            }
+            reader = PlainLineReader(fileDescriptor: fileDescriptor)
+            ownedReader = reader
+        } else if let shared = context.reader {
+            reader = shared
+        } else {
+            reader = LineReaders.standard(historyPath: nil, completion: nil)
+            ownedReader = reader
+        }
+        let session = try makeSession(reader)
+        let result = try session.run()
+        let awards = try CredentialAwarder(context: context).awardAfter(attempt: session.engine)
+        if json {
+            context.console.line(try JSONOutput.string(ResultJSON.object(result, engine: session.engine, awards: awards)))
+        } else {
+            AwardView(console: context.console).announce(awards)
+        }
+    }
+}
+
+/// The `--json` form of a quiz result.
+enum ResultJSON {
+    static func object(_ result: QuizResult, engine: QuizEngine, awards: [CredentialAward]) -> [String: Any] {
+        [
+            "attemptId": engine.attemptID, "packId": engine.pack.id, "packVersion": engine.pack.version.description,
+            "packHash": engine.pack.contentHash, "quizId": engine.quiz.id, "mode": engine.mode.rawValue,
+            "seed": String(engine.plan.seed), "status": result.status.rawValue, "passed": result.passed,
+            "points": result.points, "maxPoints": result.maxPoints, "score": result.fraction,
+            "timeUsedSeconds": result.timeUsed,
+            "skills": result.skills.map {
+                ["id": $0.skillID, "name": $0.name, "score": $0.fraction, "threshold": $0.threshold, "passed": $0.passed]
+            },
+            "missed": result.missed.map { item -> [String: Any] in
+                var entry: [String: Any] = [
+                    "position": item.position + 1, "questionId": item.questionID, "score": item.score,
+                    "correctAnswer": item.correctAnswer.summary, "outcome": item.outcome?.rawValue ?? "not-reached",
+                ]
+                if let given = item.given { entry["given"] = given }
+                return entry
+            },
+            "credentialsAwarded": awards.map { ["id": $0.id, "credential": $0.qualifiedID, "name": $0.name] },
+        ]
+    }
+}
