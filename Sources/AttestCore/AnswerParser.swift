@@ -23,7 +23,8 @@ public enum Answer: Sendable, Hashable {
 /// The result of reading raw input: an answer, or a short hint saying how to answer.
 public enum AnswerParse: Sendable, Hashable {
     case answer(Answer)
-    /// The input could not be read; the question stays open. The hint never repeats the input.
+    /// The input could not be read; the question stays open. The hint never repeats the input
+    /// (the ambiguous-comma hint repeats only its digits).
     case invalid(hint: String)
 }
 

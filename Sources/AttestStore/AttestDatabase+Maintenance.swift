@@ -9,24 +9,36 @@ extension AttestDatabase {
                 var problems: [String] = []
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 if integrity != ["ok"] {
+                    // SQLite may pack several findings in one row and heads them with "*** in database main ***".
+                    let findings = integrity.flatMap { $0.split(separator: "\n").map(String.init) }
+                        .filter { !$0.hasPrefix("***") }
                     problems.append(
-                        "The store file is damaged: SQLite's integrity check found \(integrity.count) problem(s). "
+                        "The store file is damaged: SQLite's integrity check found \(findings.count) problem(s). "
                             + "Restore it from a backup; until then some answers or credentials may be missing.")
-                    problems += integrity.map { "  SQLite reports: \($0)" }
+                    problems += findings.map { "  SQLite reports: \($0)" }
                 }
+                // Damage explains broken links by itself; they are only reported in an otherwise sound file.
+                guard problems.isEmpty else { return problems }
                 for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                     let table: String = row[0]
                     let rowID: Int64? = row[1]
                     let parent: String = row[2]
-                    problems.append(
-                        "A \(table) row (rowid \(rowID.map(String.init) ?? "?")) refers to a \(parent) that is not in the store.")
+                    let problem = "\(Self.withArticle(table).capitalizedFirst) row (rowid \(rowID.map(String.init) ?? "?")) "
+                        + "refers to \(Self.withArticle(parent)) that is not in the store."
+                    if !problems.contains(problem) { problems.append(problem) }
                 }
                 return problems
             }
         } catch {
-            let reason = (Self.translate(error, location: location) as? StoreError)?.errorDescription
-                ?? error.localizedDescription
-            return ["The store could not be checked: \(reason)"]
+            switch Self.translate(error, location: location) {
+            case let StoreError.corrupt(_, detail):
+                return [
+                    "The store file is damaged so badly that SQLite could not finish checking it (\(detail)). "
+                        + "Restore it from a backup; answers and credentials in the damaged part cannot be read."
+                ]
+            case let translated:
+                return ["The store could not be checked: \(translated.localizedDescription)"]
+            }
         }
     }
 
@@ -51,4 +63,12 @@ extension AttestDatabase {
             throw Self.translate(error, location: path)
         }
     }
+
+    private static func withArticle(_ noun: String) -> String {
+        ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
+    }
+}
+
+extension String {
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

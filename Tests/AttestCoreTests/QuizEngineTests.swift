@@ -358,4 +358,43 @@ struct QuizEngineTests {
             }
         }
     }
+
+    @Test func resumeOfAFullyJournaledAttemptCompletesIt() throws {
+        let clock = TestClock()
+        var engine = try engine(clock: clock)
+        var journal: [ResponseRecord] = []
+        while engine.current != nil {
+            clock.advance(by: 3)
+            journal.append(try record(engine.skip()))
+        }
+        var stored = engine.attemptRecord(learner: "ada")
+        stored.status = .inProgress  // the crash came before the status was written
+        stored.endedAt = nil
+        clock.advance(by: 100)
+        let resumed = try QuizEngine.resume(
+            pack: pack, quiz: pack.quiz("mixed-exam")!, record: stored, responses: journal, clock: clock)
+        #expect(resumed.status == .completed)
+        #expect(resumed.endedAt == journal.last?.answeredAt)
+    }
+
+    @Test func aTimedOutQuestionCannotBeAnsweredAfterGoingBack() throws {
+        let clock = TestClock()
+        var engine = try engine(clock: clock, edit: { $0.allowBack = true })
+        clock.advance(by: 61)
+        #expect(engine.checkTime().count == 1)
+        #expect(engine.back() == .moved)
+        #expect(engine.submit(AnswerKey.correctInput(for: engine.current!.presented))
+            == .invalid(hint: "the time for this question ran out; move on with :skip"))
+        #expect(engine.skip() == .unchanged)
+        #expect(engine.review().entries[0].state == .timedOut)
+    }
+
+    @Test func interruptEndsTheAttempt() throws {
+        let clock = TestClock()
+        var engine = try engine(clock: clock)
+        clock.advance(by: 7)
+        engine.interrupt()
+        #expect(engine.status == .interrupted && engine.endedAt == clock.now())
+        #expect(engine.checkTime().isEmpty)
+    }
 }

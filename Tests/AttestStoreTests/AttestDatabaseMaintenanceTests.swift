@@ -27,26 +27,47 @@ struct AttestDatabaseMaintenanceTests {
         #expect(try AttestDatabase.inMemory().check().isEmpty)
     }
 
-    @Test func damagedFileIsExplained() throws {
-        let folder = TemporaryDirectory()
+    /// Fills a store, folds its write-ahead log into the file, closes it and overwrites `bytes` at `offset`
+    /// within the page chosen by `page` (given the root page of `response` and the page count).
+    private func damagedStore(
+        in folder: TemporaryDirectory, page: (_ responseRoot: Int, _ pageCount: Int) -> Int, offset: Int, bytes: Data
+    ) throws -> AttestDatabase {
         let path = folder.file("attest.sqlite")
         let store = try filledStore(at: path, responses: 400)
-        let (rootPage, pageSize) = try store.writer.read { db in
+        let (responseRoot, pageCount, pageSize) = try store.writer.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'response'") ?? 0,
+                try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0,
                 try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
             )
         }
         try store.writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try store.close()
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
-        try handle.seek(toOffset: UInt64((rootPage - 1) * pageSize))
-        try handle.write(contentsOf: Data(repeating: 0xA5, count: pageSize))
+        try handle.seek(toOffset: UInt64((page(responseRoot, pageCount) - 1) * pageSize + offset))
+        try handle.write(contentsOf: bytes)
         try handle.close()
-        let damaged = try AttestDatabase.open(path: path)
-        let problems = damaged.check()
-        #expect(!problems.isEmpty)
-        #expect(problems.first?.contains("damaged") == true)
+        return try AttestDatabase.open(path: path)
+    }
+
+    @Test func damagedPagesAreListedInPlainWords() throws {
+        // Breaks the cell pointers of a late data page: SQLite can still list each problem.
+        let folder = TemporaryDirectory()
+        let store = try damagedStore(in: folder, page: { _, count in count - 3 }, offset: 8, bytes: Data([0xFF, 0x7F, 0xFF, 0x7F]))
+        let problems = store.check()
+        #expect(problems.count >= 2)
+        #expect(problems.first?.contains("The store file is damaged") == true)
+        #expect(problems.first?.contains("Restore it from a backup") == true)
+        #expect(problems.dropFirst().allSatisfy { $0.hasPrefix("  SQLite reports: ") })
+    }
+
+    @Test func badlyDamagedFileIsExplained() throws {
+        // Wipes the root page of the response table: SQLite gives up part-way through the check.
+        let folder = TemporaryDirectory()
+        let store = try damagedStore(in: folder, page: { root, _ in root }, offset: 0, bytes: Data(repeating: 0xA5, count: 4096))
+        let problems = store.check()
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("damaged so badly") == true)
         #expect(problems.first?.contains("backup") == true)
     }
 
@@ -57,7 +78,7 @@ struct AttestDatabaseMaintenanceTests {
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.execute(sql: F.attempt("a1", learner: "ghost").insertSQLForTest)
         }
-        #expect(store.check() == ["A attempt row (rowid 1) refers to a learner that is not in the store."])
+        #expect(store.check() == ["An attempt row (rowid 1) refers to a learner that is not in the store."])
     }
 
     @Test func backupIsAConsistentCopyAndRefusesToOverwrite() throws {

@@ -1,0 +1,214 @@
+import Foundation
+
+/// One response as evidence of competency, with what the estimator needs about its attempt.
+public struct Evidence: Sendable, Hashable {
+    public var response: ResponseRecord
+    /// The attempt's mode: exam evidence counts for credentials, practice only for the progress picture.
+    public var mode: Quiz.Mode
+    /// When the attempt ended (recency is measured from here).
+    public var finishedAt: Date
+
+    public init(response: ResponseRecord, mode: Quiz.Mode, finishedAt: Date) {
+        self.response = response
+        self.mode = mode
+        self.finishedAt = finishedAt
+    }
+}
+
+/// One skill's competency estimate.
+public struct SkillEstimate: Sendable, Hashable {
+    public var skillID: String
+    public var name: String
+    /// Beta(1 + successes, 1 + failures).
+    public var posterior: BetaDistribution
+    /// Sum of the weights of the responses that evidenced this skill.
+    public var evidence: Double
+    /// The posterior mean; nil below the minimum evidence ("not enough evidence yet").
+    public var estimate: Double?
+    /// The equal-tailed credible interval; nil below the minimum evidence.
+    public var lower: Double?
+    public var upper: Double?
+    /// The mastery level reached by the LOWER bound; nil below the minimum evidence.
+    public var level: MasteryLevel?
+    /// Whether practice responses contributed (such an estimate never counts for a credential).
+    public var includesPractice: Bool
+    /// This skill's score fraction in each of the most recent attempts that evidenced it, oldest first.
+    public var trend: [Double]
+
+    public var hasEnoughEvidence: Bool { estimate != nil }
+
+    /// The estimate as credential evidence, when there is enough of it.
+    public var evidenceSkill: EvidenceSkill? {
+        guard let estimate, let lower, let upper, let level else { return nil }
+        return EvidenceSkill(
+            skillID: skillID, skillName: name, estimate: estimate, lower: lower, upper: upper, evidence: evidence,
+            level: level)
+    }
+}
+
+/// What to practise next: the weakest skill and a quiz that covers it.
+public struct PracticeSuggestion: Sendable, Hashable {
+    public var skillID: String
+    /// The quiz of the pack whose pools are most focused on the skill (largest share of pool questions
+    /// evidencing it; ties: practice before exam, then pack order); nil if no quiz draws the skill.
+    public var quizID: String?
+
+    public init(skillID: String, quizID: String?) {
+        self.skillID = skillID
+        self.quizID = quizID
+    }
+}
+
+/// Per-skill estimates for one pack.
+public struct CompetencyReport: Sendable, Hashable {
+    /// In pack order.
+    public var skills: [SkillEstimate]
+    public var suggestion: PracticeSuggestion?
+
+    public func skill(_ id: String) -> SkillEstimate? { skills.first { $0.skillID == id } }
+}
+
+/// Estimates competency per skill from a learner's responses with a Beta–Bernoulli model.
+///
+/// Each skill starts at a uniform Beta(1, 1) prior. A response adds `score × w` successes and
+/// `(1 − score) × w` failures, where `w` = the skill's share of the question's skill weights ×
+/// the difficulty weight × `0.5^(age / halfLife)`. The estimate is the posterior mean with a
+/// 90 % equal-tailed credible interval; levels (and credentials) are judged on the lower bound,
+/// so a learner must show enough consistent evidence, not only a lucky streak. See `docs/scoring.md`.
+public struct CompetencyEstimator: Sendable, Hashable {
+    /// Days after which a response counts half as much.
+    public var halfLifeDays: Double
+    /// Below this much evidence a skill reports "not enough evidence yet".
+    public var minimumEvidence: Double
+    /// The probability mass of the credible interval.
+    public var credibleMass: Double
+    /// Count practice responses too (the learner's progress picture) or exams only (credentials).
+    public var includePractice: Bool
+    /// How many recent attempts `SkillEstimate.trend` keeps.
+    public var trendLength: Int
+
+    public init(
+        halfLifeDays: Double = 90, minimumEvidence: Double = 3.0, credibleMass: Double = 0.9,
+        includePractice: Bool = true, trendLength: Int = 10
+    ) {
+        self.halfLifeDays = halfLifeDays
+        self.minimumEvidence = minimumEvidence
+        self.credibleMass = credibleMass
+        self.includePractice = includePractice
+        self.trendLength = trendLength
+    }
+
+    /// Exam evidence only, default settings: what credentials are judged on.
+    public static let forCredentials = CompetencyEstimator(includePractice: false)
+
+    /// `0.5^(age / halfLife)`, with age in days from `finishedAt` to `now` (never negative).
+    public func recencyFactor(finishedAt: Date, now: Date) -> Double {
+        let ageDays = max(0, now.timeIntervalSince(finishedAt)) / 86_400
+        return pow(0.5, ageDays / halfLifeDays)
+    }
+
+    /// The weight a response carries for `skill` (0 when it does not evidence the skill).
+    public func weight(of response: ResponseRecord, skill: String, finishedAt: Date, now: Date) -> Double {
+        let total = response.skills.reduce(0) { $0 + max(0, $1.weight) }
+        guard total > 0 else { return 0 }
+        let share = response.skills.filter { $0.skill == skill }.reduce(0) { $0 + max(0, $1.weight) } / total
+        return share * Scoring.difficultyWeight(response.difficulty) * recencyFactor(finishedAt: finishedAt, now: now)
+    }
+
+    /// Estimates every skill of `pack` from `evidence` (which should be this pack's responses only:
+    /// skill ids are local to a pack). For each position of an attempt only the last response counts.
+    public func estimate(pack: Pack, evidence: [Evidence], now: Date) -> CompetencyReport {
+        let used = latestPerPosition(evidence.filter { includePractice || $0.mode == .exam })
+        let skills = pack.skills.map { skill in
+            estimateSkill(skill, levels: pack.levels, evidence: used, now: now)
+        }
+        return CompetencyReport(skills: skills, suggestion: suggestion(pack: pack, skills: skills))
+    }
+
+    private func estimateSkill(_ skill: Skill, levels: MasteryLevels, evidence: [Evidence], now: Date) -> SkillEstimate {
+        var successes = 0.0
+        var failures = 0.0
+        var total = 0.0
+        var practice = false
+        for item in evidence {
+            let w = weight(of: item.response, skill: skill.id, finishedAt: item.finishedAt, now: now)
+            guard w > 0 else { continue }
+            let score = min(1, max(0, item.response.score))
+            successes += score * w
+            failures += (1 - score) * w
+            total += w
+            if item.mode == .practice { practice = true }
+        }
+        let posterior = BetaDistribution(alpha: 1 + successes, beta: 1 + failures)
+        var estimate = SkillEstimate(
+            skillID: skill.id, name: skill.name, posterior: posterior, evidence: total, estimate: nil, lower: nil,
+            upper: nil, level: nil, includesPractice: practice, trend: trend(skill: skill.id, evidence: evidence))
+        if total >= minimumEvidence - 1e-12 {
+            let interval = posterior.credibleInterval(mass: credibleMass)
+            estimate.estimate = posterior.mean
+            estimate.lower = interval.lower
+            estimate.upper = interval.upper
+            estimate.level = levels.level(for: interval.lower)
+        }
+        return estimate
+    }
+
+    /// The skill's score fraction per attempt (share- and points-weighted), the last `trendLength`, oldest first.
+    private func trend(skill: String, evidence: [Evidence]) -> [Double] {
+        var attempts: [String: (finished: Date, earned: Double, possible: Double)] = [:]
+        for item in evidence {
+            let response = item.response
+            let total = response.skills.reduce(0) { $0 + max(0, $1.weight) }
+            let share = response.skills.filter { $0.skill == skill }.reduce(0) { $0 + max(0, $1.weight) }
+            guard total > 0, share > 0 else { continue }
+            var entry = attempts[response.attemptID] ?? (item.finishedAt, 0, 0)
+            entry.earned += share / total * response.points
+            entry.possible += share / total * response.maxPoints
+            attempts[response.attemptID] = entry
+        }
+        let ordered = attempts.sorted { ($0.value.finished, $0.key) < ($1.value.finished, $1.key) }
+        return ordered.suffix(trendLength).map { $0.value.possible > 0 ? $0.value.earned / $0.value.possible : 0 }
+    }
+
+    private func latestPerPosition(_ evidence: [Evidence]) -> [Evidence] {
+        var index: [String: Int] = [:]
+        var kept: [Evidence] = []
+        for item in evidence {
+            let key = "\(item.response.attemptID)\u{0}\(item.response.position)"
+            if let existing = index[key] { kept[existing] = item } else {
+                index[key] = kept.count
+                kept.append(item)
+            }
+        }
+        return kept
+    }
+
+    /// The skill with the lowest lower bound (ties: the widest interval), judged on the posterior
+    /// even when evidence is short, so untested skills come first; and a quiz covering it.
+    private func suggestion(pack: Pack, skills: [SkillEstimate]) -> PracticeSuggestion? {
+        let scored = skills.map { skill -> (SkillEstimate, Double, Double) in
+            let interval = skill.posterior.credibleInterval(mass: credibleMass)
+            return (skill, interval.lower, interval.upper - interval.lower)
+        }
+        guard let weakest = scored.min(by: { a, b in
+            if abs(a.1 - b.1) > 1e-12 { return a.1 < b.1 }
+            return a.2 > b.2 + 1e-12
+        }) else { return nil }
+        let id = weakest.0.skillID
+        var best: (quiz: Quiz, focus: Double)?
+        for quiz in pack.quizzes {
+            let pool = Set(quiz.sections.flatMap { $0.poolQuestionIDs(in: pack) })
+            let matching = pool.filter { pack.question($0)?.skillIDs.contains(id) == true }.count
+            guard matching > 0 else { continue }
+            let focus = Double(matching) / Double(pool.count)
+            if let current = best {
+                let better = focus > current.focus + 1e-12
+                    || (abs(focus - current.focus) <= 1e-12 && quiz.mode == .practice && current.quiz.mode == .exam)
+                if !better { continue }
+            }
+            best = (quiz, focus)
+        }
+        let quiz = best?.quiz
+        return PracticeSuggestion(skillID: id, quizID: quiz?.id)
+    }
+}
