@@ -17,7 +17,7 @@ struct QuestionView {
         let question = item.question
         let skills = question.skillIDs.compactMap { pack.skill($0)?.name }.joined(separator: ", ")
         var header = "Question \(item.position + 1) of \(item.total)"
-        if let section = item.sectionTitle { header += " · " + section }
+        if let section = item.sectionTitle, section != skills { header += " · " + section }
         header += " · " + skills + " · " + points(question.points) + " · " + question.difficulty.rawValue
         if let limit = item.timeLimit { header += " · " + DurationText.minutes(limit) }
         if item.flagged { header += " · flagged" }

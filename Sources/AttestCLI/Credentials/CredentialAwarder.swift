@@ -1,0 +1,67 @@
+import AttestCore
+import AttestStore
+import Foundation
+
+/// Awards the credentials a learner has newly earned, with their evidence, after an exam.
+///
+/// The rules are the core's (`CredentialRules`, judged on the lower bound of exam-only
+/// estimates); this type gathers the evidence from the store, stacks across every pack
+/// (awarding one credential may complete another, in any pack), and records each award once.
+/// An expired credential is not "held", so passing again renews it as a new award.
+struct CredentialAwarder {
+    let context: AppContext
+
+    /// Runs after an attempt ends; only exam attempts can award anything.
+    func awardAfter(attempt engine: QuizEngine) throws -> [CredentialAward] {
+        guard engine.mode == .exam, engine.status == .completed || engine.status == .timedOut else { return [] }
+        return try awardEarned()
+    }
+
+    /// Awards everything the learner's evidence now satisfies and they do not yet validly hold.
+    func awardEarned() throws -> [CredentialAward] {
+        let store = try context.store()
+        let now = context.clock.now()
+        let packs = context.library.newestPacks
+        let held = Set(try store.credentials(learner: context.learner)
+            .filter { $0.status(at: now) == .valid }.map(\.qualifiedID))
+        var evidenceByPack: [String: (LearnerEvidence, CompetencyReport)] = [:]
+        var progress: [PackProgress] = []
+        for pack in packs {
+            let evidence = try LearnerEvidence(pack: pack, store: store, learner: context.learner)
+            let report = evidence.report(.forCredentials, now: now)
+            evidenceByPack[pack.id] = (evidence, report)
+            let lowerBounds = Dictionary(uniqueKeysWithValues: report.skills.compactMap { skill in
+                skill.lower.map { (skill.skillID, $0) }
+            })
+            let passed = Set(evidence.finishedExams().filter { $0.result.passed }.map(\.quiz.id))
+            progress.append(PackProgress(pack: pack, lowerBounds: lowerBounds, passedExams: passed))
+        }
+        var awards: [CredentialAward] = []
+        for evaluation in CredentialRules.stack(progress, held: held, at: now) {
+            guard let pack = packs.first(where: { $0.id == evaluation.packID }),
+                  let (evidence, report) = evidenceByPack[pack.id] else { continue }
+            let exams = evidence.finishedExams().filter {
+                $0.result.passed && evaluation.definition.criteria.quizzes.contains($0.quiz.id)
+            }
+            let criteriaSkills = Set(evaluation.definition.criteria.skills.keys)
+            let award = CredentialAward(
+                id: "urn:uuid:" + UUID().uuidString.lowercased(), learner: context.learner, packID: pack.id,
+                packVersion: pack.version.description, packHash: pack.contentHash,
+                credentialID: evaluation.definition.id, name: evaluation.definition.name,
+                description: evaluation.definition.description, achievementType: evaluation.definition.achievementType,
+                criteria: evaluation.narrative, awardedAt: now, expiresAt: evaluation.expiresAt,
+                evidence: CredentialEvidence(
+                    attempts: exams.map {
+                        EvidenceAttempt(
+                            attemptID: $0.record.id, quizID: $0.quiz.id, quizTitle: $0.quiz.title,
+                            score: $0.result.fraction, passed: $0.result.passed,
+                            finishedAt: $0.record.endedAt ?? $0.record.startedAt)
+                    },
+                    skills: report.skills.filter { criteriaSkills.contains($0.skillID) }.compactMap(\.evidenceSkill),
+                    prerequisites: evaluation.heldPrerequisites))
+            try store.awardCredential(award)
+            awards.append(award)
+        }
+        return awards
+    }
+}
