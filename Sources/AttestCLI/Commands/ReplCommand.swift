@@ -17,8 +17,32 @@ enum ReplCommand {
         let banner = "Attest \(AttestCommand.version) — \(packCount) pack\(packCount == 1 ? "" : "s"), "
             + "\(credentials) credential\(credentials == 1 ? "" : "s") for \(TerminalText.sanitize(context.learner)). "
             + "Type 'help' for commands."
-        let status = Repl(context: context, reader: reader).run(banner: banner)
+        let repl = Repl(context: context, reader: reader)
+        if reader.isInteractive { context.console.line(banner) }
+        offerResume(context: context, reader: reader)
+        let status = repl.run()
         reader.close()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// After a crash or a closed terminal, offers to continue the newest unfinished attempt.
+    private static func offerResume(context: AppContext, reader: any LineReader) {
+        guard reader.isInteractive,
+              let record = try? context.store().unfinishedAttempts(learner: context.learner).first
+        else { return }
+        let attempts = UnfinishedAttempts(context: context)
+        context.console.line("An attempt did not finish: " + attempts.describe(record))
+        guard case let .line(answer) = reader.readLine(ReadOptions(
+            prompt: "Resume it now? [Y/n] ", recordInHistory: false, completion: false)),
+            !["n", "no"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        else {
+            context.console.line("It stays unfinished; 'resume' continues it later.")
+            return
+        }
+        do {
+            try attempts.resume(record, answersFile: nil, json: false)
+        } catch {
+            context.console.error("error: " + error.localizedDescription)
+        }
     }
 }

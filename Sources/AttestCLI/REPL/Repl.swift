@@ -20,8 +20,7 @@ public final class Repl {
     }
 
     /// Runs until `quit`, `exit` or end of input; returns the exit status.
-    public func run(banner: String) -> Int32 {
-        if reader.isInteractive { console.line(banner) }
+    public func run() -> Int32 {
         let prompt = console.styled("attest>", .bold) + " "
         while true {
             switch reader.readLine(ReadOptions(prompt: prompt)) {

@@ -1,0 +1,63 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// `progress [PACK]`: competency per skill with its uncertainty, evidence, level and trend.
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Show competency per skill: estimate, 90% interval, evidence, level and trend.",
+        discussion: """
+            Estimates count exams and practice (practice is marked *), recent answers more than old ones \
+            (90-day half-life). Credentials count exams only and are judged on the interval's lower bound. \
+            See docs/scoring.md.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Only this pack.", valueName: "pack"))
+    var pack: String?
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @Flag(name: .customLong("exams-only"), help: "Count exam answers only (what credentials are judged on).")
+    var examsOnly = false
+
+    func run() throws {
+        let context = global.context()
+        let store = try context.store()
+        let packs: [Pack]
+        if let id = pack {
+            guard let found = context.library.pack(id) else {
+                let hint = Suggestion.closest(to: id, in: context.library.newestPacks.map(\.id))
+                throw ValidationError("No pack '\(id)'." + (hint.map { " Did you mean '\($0)'?" } ?? ""))
+            }
+            packs = [found]
+        } else {
+            packs = context.library.newestPacks
+        }
+        let estimator = CompetencyEstimator(includePractice: !examsOnly)
+        let now = context.clock.now()
+        var reports: [(Pack, CompetencyReport, Int)] = []
+        for pack in packs {
+            let evidence = try LearnerEvidence(pack: pack, store: store, learner: context.learner)
+            guard pack.id == self.pack || !evidence.attempts.isEmpty else { continue }
+            reports.append((pack, evidence.report(estimator, now: now), evidence.attempts.count))
+        }
+        if json {
+            context.console.line(try JSONOutput.string(reports.map { ProgressView.json(pack: $0.0, report: $0.1, attempts: $0.2) }))
+            return
+        }
+        guard !reports.isEmpty else {
+            context.console.line("No attempts recorded for \(TerminalText.sanitize(context.learner)) yet. "
+                + "Start with 'practice PACK' or 'take QUIZ'; 'packs' lists them.")
+            return
+        }
+        let view = ProgressView(console: context.console)
+        for (pack, report, attempts) in reports {
+            view.render(pack: pack, report: report, attempts: attempts).forEach { context.console.line($0) }
+        }
+    }
+}

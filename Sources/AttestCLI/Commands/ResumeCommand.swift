@@ -1,0 +1,104 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// `resume [ATTEMPT]`: continue an attempt that a crash, a closed terminal or a signal cut short.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Continue an unfinished attempt (the newest one unless an id is given).",
+        discussion: """
+            Every answer given before the interruption is kept. An exam's clock is wall-clock time since it \
+            started, so time spent away counts; when it has run out, the attempt is submitted as it stands.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The attempt id (or a unique prefix of it).", valueName: "attempt"))
+    var attempt: String?
+
+    @Option(help: ArgumentHelp("Read answers from a file, one per line.", valueName: "file"))
+    var answers: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @Flag(help: "List unfinished attempts instead of resuming one.")
+    var list = false
+
+    func run() throws {
+        let context = global.context()
+        let unfinished = try context.store().unfinishedAttempts(learner: context.learner)
+        if list {
+            if unfinished.isEmpty { context.console.line("No unfinished attempts.") }
+            for record in unfinished { context.console.line(UnfinishedAttempts(context: context).describe(record)) }
+            return
+        }
+        let candidates = attempt.map { prefix in unfinished.filter { $0.id.hasPrefix(prefix.lowercased()) } } ?? unfinished
+        guard let record = candidates.first else {
+            throw ValidationError(attempt == nil
+                ? "There is no unfinished attempt to resume."
+                : "No unfinished attempt '\(attempt!)'. 'attest resume --list' lists them.")
+        }
+        if attempt != nil, candidates.count > 1 {
+            throw ValidationError("'\(attempt!)' matches \(candidates.count) attempts; give more of the id.")
+        }
+        try UnfinishedAttempts(context: context).resume(record, answersFile: answers, json: json)
+    }
+}
+
+/// Finding, describing and resuming attempts that did not end, shared by `resume` and the REPL's start.
+struct UnfinishedAttempts {
+    let context: AppContext
+
+    /// One line: quiz, when it started, how far it got, time left.
+    func describe(_ record: AttemptRecord) -> String {
+        let answered = (try? context.store().responses(attemptID: record.id).count) ?? 0
+        var text = "\(record.id.prefix(8))  \(record.quizID) — \(answered)/\(record.questionIDs.count) answered, "
+            + "started \(DateText.minute(record.startedAt))"
+        if let (_, quiz) = locate(record), record.mode == .exam, let limit = quiz.timeLimit {
+            let left = limit - context.clock.now().timeIntervalSince(record.startedAt)
+            text += left > 0 ? ", \(DurationText.clock(left)) left" : ", time has run out"
+        }
+        return TerminalText.sanitize(text, keepNewlines: false)
+    }
+
+    /// The exact pack version the attempt was taken from, and its quiz.
+    func locate(_ record: AttemptRecord) -> (Pack, Quiz)? {
+        let packs = context.library.packs.filter { $0.id == record.packID }
+        guard let pack = packs.first(where: { $0.contentHash == record.packHash })
+            ?? packs.first(where: { $0.version.description == record.packVersion })
+        else { return nil }
+        if let quiz = pack.quiz(record.quizID) { return (pack, quiz) }
+        return practiceQuiz(record, pack: pack).map { (pack, $0) }
+    }
+
+    /// Generated practice quizzes are rebuilt from the questions the attempt drew.
+    private func practiceQuiz(_ record: AttemptRecord, pack: Pack) -> Quiz? {
+        guard record.quizID.hasPrefix(Quiz.practicePrefix) else { return nil }
+        return Quiz(
+            id: record.quizID, title: "Practice", mode: .practice,
+            sections: [QuizSection(pool: .questions(record.questionIDs))], allowBack: true)
+    }
+
+    func resume(_ record: AttemptRecord, answersFile: String?, json: Bool) throws {
+        guard let (pack, quiz) = locate(record) else {
+            throw ResumeError.packMissing(packID: record.packID, version: record.packVersion)
+        }
+        try QuizRunner(context: context, answersFile: answersFile, json: json).resume(record, pack: pack, quiz: quiz)
+    }
+}
+
+/// Why an attempt cannot be resumed.
+enum ResumeError: LocalizedError {
+    case packMissing(packID: String, version: String)
+
+    var errorDescription: String? {
+        switch self {
+        case let .packMissing(packID, version):
+            "The attempt was taken from pack \(packID) \(version), which is no longer installed; put that version "
+                + "back (or load it with 'load PATH') to resume. Its answers stay in the store."
+        }
+    }
+}
