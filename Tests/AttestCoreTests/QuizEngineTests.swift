@@ -222,6 +222,9 @@ struct QuizEngineTests {
         #expect(throws: QuizEngineError.responseDoesNotMatch(position: 0, questionID: wrongQuestion.id)) {
             try QuizEngine.resume(pack: pack, quiz: pack.quiz("mixed-exam")!, record: stored, responses: [bogus], clock: clock)
         }
+        stored.status = .interrupted
+        #expect(try QuizEngine.resume(
+            pack: pack, quiz: pack.quiz("mixed-exam")!, record: stored, responses: [], clock: clock).status == .inProgress)
         stored.status = .completed
         #expect(throws: QuizEngineError.notInProgress(.completed)) {
             try QuizEngine.resume(pack: pack, quiz: pack.quiz("mixed-exam")!, record: stored, responses: [], clock: clock)
