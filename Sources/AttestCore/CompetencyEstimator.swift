@@ -13,6 +13,19 @@ public struct Evidence: Sendable, Hashable {
         self.mode = mode
         self.finishedAt = finishedAt
     }
+
+    /// The evidence of one stored attempt: its responses (the last per position), when the attempt
+    /// was submitted (`completed` or `timed-out`); nothing for attempts in progress, abandoned or interrupted.
+    public static func of(attempt: AttemptRecord, responses: [ResponseRecord]) -> [Evidence] {
+        guard attempt.status == .completed || attempt.status == .timedOut else { return [] }
+        var latest: [Int: ResponseRecord] = [:]
+        for response in responses where response.attemptID == attempt.id {
+            latest[response.position] = response
+        }
+        return latest.keys.sorted().map {
+            Evidence(response: latest[$0]!, mode: attempt.mode, finishedAt: attempt.endedAt ?? attempt.startedAt)
+        }
+    }
 }
 
 /// One skill's competency estimate.

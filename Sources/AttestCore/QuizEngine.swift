@@ -49,7 +49,7 @@ public struct QuizEngine: Sendable {
         position = plan.count > 0 ? 0 : nil
     }
 
-    /// Rebuilds an in-progress attempt from its record and journaled responses.
+    /// Rebuilds an in-progress (or interrupted) attempt from its record and journaled responses.
     ///
     /// The open question is the first without a response; it counts as shown now. Call
     /// `checkTime()` next: the whole quiz's time may have run out while the process was away.
@@ -57,7 +57,9 @@ public struct QuizEngine: Sendable {
         pack: Pack, quiz: Quiz, record: AttemptRecord, responses: [ResponseRecord], clock: any WallClock,
         timedPractice: Bool = false
     ) throws(QuizEngineError) -> QuizEngine {
-        guard record.status == .inProgress else { throw .notInProgress(record.status) }
+        guard record.status == .inProgress || record.status == .interrupted else {
+            throw .notInProgress(record.status)
+        }
         let plan: QuizPlan
         do { plan = try QuizPlan(rebuilding: record, pack: pack, quiz: quiz) } catch { throw .plan(error) }
         var engine = QuizEngine(

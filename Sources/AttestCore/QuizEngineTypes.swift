@@ -64,11 +64,13 @@ public enum NavigationOutcome: Sendable, Hashable {
 
 /// Where each question of an attempt stands, for `:review`.
 public struct QuizReview: Sendable, Hashable {
+    /// How a question was left, or that it has no response yet.
     public enum State: String, Sendable, Hashable {
         case answered, skipped, unanswered
         case timedOut = "timed-out"
     }
 
+    /// One question's line in the review.
     public struct Entry: Sendable, Hashable {
         public var position: Int
         public var questionID: String

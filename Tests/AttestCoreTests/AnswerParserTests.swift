@@ -120,4 +120,26 @@ struct AnswerParserTests {
         #expect(choices[1].text == "WHERE")
         #expect(presented("sql-select", order: [3, 1, 0, 2]).label(forOriginal: 1) == "b")
     }
+
+    @Test func randomInputNeverCrashesAndScoresStayInRange() {
+        var generator = SeededGenerator(seed: 1337)
+        let alphabet = Array("abcdefzABT ,.;-+e0123456789tfynms\u{2212}\u{00A0}é")
+        for question in pack.questions {
+            for _ in 0..<300 {
+                let count: Int
+                switch question.kind {
+                case let .singleChoice(options), let .multipleChoice(options): count = options.count
+                case let .ordering(items): count = items.count
+                default: count = 0
+                }
+                let order = Array(0..<count).seededShuffled(using: &generator)
+                let raw = String((0..<generator.nextInt(below: 9)).map { _ in alphabet[generator.nextInt(below: alphabet.count)] })
+                guard case let .answer(answer) = AnswerParser.parse(raw, for: PresentedQuestion(question: question, order: order))
+                else { continue }
+                let score = Scoring.score(answer, for: question)
+                #expect(score >= 0 && score <= 1)
+                #expect((answer.selection ?? []).allSatisfy { (0..<count).contains($0) })
+            }
+        }
+    }
 }

@@ -34,6 +34,24 @@ struct CompetencyEstimatorTests {
         #expect(sql.evidenceSkill?.level == .proficient)
     }
 
+    @Test func evidenceComesFromSubmittedAttemptsOnly() {
+        var attempt = AttemptRecord(
+            id: "a1", learner: "ada", packID: "sample", packVersion: "1.0.0", packHash: "", quizID: "mixed-exam",
+            mode: .exam, seed: 1, questionIDs: ["q0", "q1"], startedAt: now, endedAt: now.addingTimeInterval(60),
+            status: .completed)
+        let responses = [
+            response(position: 0, score: 0), response(position: 1, score: 1), response(position: 0, score: 1),
+            response("other", position: 0, score: 0),
+        ]
+        let items = Evidence.of(attempt: attempt, responses: responses)
+        #expect(items.map(\.response.position) == [0, 1])
+        #expect(items.allSatisfy { $0.response.score == 1 && $0.mode == .exam && $0.finishedAt == attempt.endedAt })
+        attempt.status = .abandoned
+        #expect(Evidence.of(attempt: attempt, responses: responses).isEmpty)
+        attempt.status = .timedOut
+        #expect(Evidence.of(attempt: attempt, responses: responses).count == 2)
+    }
+
     @Test func notEnoughEvidenceYet() throws {
         let items = [evidence(response(position: 0, score: 1)), evidence(response(position: 1, score: 1))]
         let report = CompetencyEstimator().estimate(pack: pack, evidence: items, now: now)
