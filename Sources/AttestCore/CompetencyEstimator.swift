@@ -14,10 +14,11 @@ public struct Evidence: Sendable, Hashable {
         self.finishedAt = finishedAt
     }
 
-    /// The evidence of one stored attempt: its responses (the last per position), when the attempt
-    /// was submitted (`completed` or `timed-out`); nothing for attempts in progress, abandoned or interrupted.
+    /// The evidence of one stored attempt: its responses (the last per position), once the attempt has
+    /// ended (`completed`, `timed-out` or `abandoned` — quitting a going-badly exam must not hide what was
+    /// answered); nothing for attempts in progress or interrupted, which may still be resumed.
     public static func of(attempt: AttemptRecord, responses: [ResponseRecord]) -> [Evidence] {
-        guard attempt.status == .completed || attempt.status == .timedOut else { return [] }
+        guard [.completed, .timedOut, .abandoned].contains(attempt.status) else { return [] }
         var latest: [Int: ResponseRecord] = [:]
         for response in responses where response.attemptID == attempt.id {
             latest[response.position] = response

@@ -47,6 +47,10 @@ struct CompetencyEstimatorTests {
         #expect(items.map(\.response.position) == [0, 1])
         #expect(items.allSatisfy { $0.response.score == 1 && $0.mode == .exam && $0.finishedAt == attempt.endedAt })
         attempt.status = .abandoned
+        #expect(Evidence.of(attempt: attempt, responses: responses).count == 2)
+        attempt.status = .interrupted
+        #expect(Evidence.of(attempt: attempt, responses: responses).isEmpty)
+        attempt.status = .inProgress
         #expect(Evidence.of(attempt: attempt, responses: responses).isEmpty)
         attempt.status = .timedOut
         #expect(Evidence.of(attempt: attempt, responses: responses).count == 2)

@@ -13,15 +13,9 @@ struct LearnerEvidence {
         attempts = try store.evidence(learner: learner, packID: pack.id)
     }
 
-    /// Responses of attempts that have ended (or are open), with their mode and date.
+    /// Responses of attempts that have ended, with their mode and date.
     var evidence: [Evidence] {
-        attempts.flatMap { recorded in
-            recorded.responses.map {
-                Evidence(
-                    response: $0, mode: recorded.attempt.mode,
-                    finishedAt: recorded.attempt.endedAt ?? $0.answeredAt)
-            }
-        }
+        attempts.flatMap { Evidence.of(attempt: $0.attempt, responses: $0.responses) }
     }
 
     func report(_ estimator: CompetencyEstimator, now: Date) -> CompetencyReport {
