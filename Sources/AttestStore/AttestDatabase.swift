@@ -43,6 +43,9 @@ public struct AttestDatabase: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after `prepareDatabase`:
+            // restore FULL so a committed answer is on disk before the next question is shown.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
             throw translate(error, location: path, foreignOnNotADatabase: true)
         }
