@@ -42,6 +42,21 @@ extension AttestDatabase {
         }
     }
 
+    /// Puts an interrupted attempt back in progress (clearing its end) so its remaining answers can be journaled.
+    public func resumeAttempt(id: String) throws {
+        try write { db in
+            guard let current = try String.fetchOne(db, sql: "SELECT status FROM attempt WHERE id = ?", arguments: [id])
+            else { throw StoreError.unknownAttempt(id) }
+            guard current == AttemptStatus.inProgress.rawValue || current == AttemptStatus.interrupted.rawValue else {
+                throw StoreError.attemptAlreadyFinished(id: id, status: current)
+            }
+            try db.execute(
+                sql: "UPDATE attempt SET status = ?, endedAt = NULL WHERE id = ?",
+                arguments: [AttemptStatus.inProgress.rawValue, id])
+        }
+    }
+
+    /// The attempt with this id, or nil.
     public func attempt(_ id: String) throws -> AttemptRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [id]).map(AttemptRecord.init(row:))

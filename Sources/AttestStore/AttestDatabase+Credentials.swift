@@ -26,6 +26,7 @@ extension AttestDatabase {
         }
     }
 
+    /// The award with this id (revoked or not), or nil.
     public func credential(_ id: String) throws -> CredentialAward? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM credential WHERE id = ?", arguments: [id]).map(CredentialAward.init(row:))

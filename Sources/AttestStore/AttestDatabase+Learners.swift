@@ -19,6 +19,7 @@ extension AttestDatabase {
         }
     }
 
+    /// The learner with this name, or nil.
     public func learner(_ name: String) throws -> LearnerRecord? {
         try read { db in try Self.fetchLearner(db, name: name) }
     }

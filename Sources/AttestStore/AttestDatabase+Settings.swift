@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 
 extension AttestDatabase {
+    /// The value of a setting, or nil when unset.
     public func setting(_ key: String) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
     }

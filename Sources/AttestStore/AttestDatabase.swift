@@ -43,6 +43,9 @@ public struct AttestDatabase: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after `prepareDatabase`:
+            // restore FULL so a committed answer is on disk before the next question is shown.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
             throw translate(error, location: path, foreignOnNotADatabase: true)
         }
@@ -102,7 +105,9 @@ public struct AttestDatabase: Sendable {
             return true
         }
         let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        if applicationID == 0, !applied.isEmpty, !applied.contains("v1") {
+        // Migration v1 stamps the application id in the same transaction, so any applied migration without
+        // the stamp belongs to another program using GRDB.
+        if !applied.isEmpty, applicationID != StoreSchema.applicationID {
             throw StoreError.notAttestStore(path: location)
         }
         let unknown = applied.subtracting(known)

@@ -10,17 +10,25 @@ enum StoreCoding {
     static func seconds(_ date: Date) -> Double { date.timeIntervalSince1970 }
     static func date(_ seconds: Double) -> Date { Date(timeIntervalSince1970: seconds) }
 
-    static func json<T: Encodable>(_ value: T) throws -> String {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .secondsSince1970
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }()
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
         let data = try encoder.encode(value)
         return String(decoding: data, as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, json: String, column: String) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
         do {
             return try decoder.decode(type, from: Data(json.utf8))
         } catch {

@@ -94,7 +94,7 @@ enum StoreSchema {
             revokedAt REAL,
             revocationReason TEXT
         );
-        CREATE INDEX credential_by_learner ON credential(learner, awardedAt);
+        CREATE INDEX credential_by_learner ON credential(learner, awardedAt, revokedAt, expiresAt);
         CREATE TABLE issuer (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             name TEXT NOT NULL,

@@ -81,6 +81,23 @@ struct AttestDatabaseAttemptsTests {
         #expect(try store.unfinishedAttempts(learner: "ada").map(\.id) == ["live", "old"])
     }
 
+    @Test func interruptedAttemptResumesAndTakesMoreAnswers() throws {
+        let store = try AttestDatabase.inMemory()
+        try store.startAttempt(F.attempt("a1"))
+        try store.recordResponse(F.response("a1", position: 0, questionID: "q1", score: 1, at: 1))
+        try store.finishAttempt(id: "a1", status: .interrupted, endedAt: F.start.addingTimeInterval(2))
+        #expect(throws: StoreError.attemptAlreadyFinished(id: "a1", status: "interrupted")) {
+            try store.recordResponse(F.response("a1", position: 1, questionID: "q2", score: 1, at: 3))
+        }
+        try store.resumeAttempt(id: "a1")
+        #expect(try store.attempt("a1") == F.attempt("a1"))
+        try store.recordResponse(F.response("a1", position: 1, questionID: "q2", score: 1, at: 3))
+        try store.finishAttempt(id: "a1", status: .completed, endedAt: F.start.addingTimeInterval(4))
+        #expect(try store.responses(attemptID: "a1").map(\.position) == [0, 1])
+        #expect(throws: StoreError.attemptAlreadyFinished(id: "a1", status: "completed")) { try store.resumeAttempt(id: "a1") }
+        #expect(throws: StoreError.unknownAttempt("zz")) { try store.resumeAttempt(id: "zz") }
+    }
+
     @Test func attemptsFilterByPackQuizAndMode() throws {
         let store = try AttestDatabase.inMemory()
         try store.startAttempt(F.attempt("e1", quizID: "exam", mode: .exam, at: 0))

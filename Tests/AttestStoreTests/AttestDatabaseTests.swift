@@ -53,8 +53,10 @@ struct AttestDatabaseTests {
         }
         let journalMode = try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journalMode == "wal")
-        let synchronous = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
-        #expect(synchronous == 2)
+        let writerSynchronous = try store.writer.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
+        #expect(writerSynchronous == 2)
         let foreignKeys = try store.writer.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
         #expect(foreignKeys == true)
     }
@@ -103,6 +105,37 @@ struct AttestDatabaseTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(tables == ["invoices"])
+    }
+
+    @Test func anotherGRDBProgramsDatabaseIsRefused() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("app.sqlite")
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("createPlayer") { db in
+            try db.execute(sql: "CREATE TABLE player (id INTEGER PRIMARY KEY)")
+        }
+        let other = try DatabaseQueue(path: path)
+        try migrator.migrate(other)
+        try other.close()
+        #expect(throws: StoreError.notAttestStore(path: path)) { try AttestDatabase.open(path: path) }
+    }
+
+    @Test func aStoreHeldTooLongByAnotherProcessGivesBusyNotLocked() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("attest.sqlite")
+        let holder = try AttestDatabase.open(path: path)
+        let waiter = try AttestDatabase.open(path: path, busyTimeout: 0.1)
+        try waiter.startAttempt(StoreFixtures.attempt("a1"))
+        let error = try holder.writer.write { db -> StoreError? in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('held', 'yes')")
+            return #expect(throws: StoreError.self) {
+                try waiter.recordResponse(StoreFixtures.response("a1", position: 0, questionID: "q1", score: 1, at: 1))
+            }
+        }
+        #expect(error == .busy(path: path))
+        #expect(error?.errorDescription?.contains("another Attest process") == true)
+        try waiter.recordResponse(StoreFixtures.response("a1", position: 0, questionID: "q1", score: 1, at: 1))
+        #expect(try waiter.responses(attemptID: "a1").count == 1)
     }
 
     @Test func storeFromANewerAttestIsRefusedWithAMessage() throws {
