@@ -57,7 +57,7 @@ final class QuizSession {
             pack: pack, quiz: quiz, record: inProgress, responses: try store.responses(attemptID: record.id),
             clock: context.clock)
         if record.status != .inProgress {
-            try store.reopenAttempt(id: record.id)
+            try store.resumeAttempt(id: record.id)
         }
         return QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose)
     }
