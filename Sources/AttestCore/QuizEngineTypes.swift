@@ -15,6 +15,20 @@ public struct EngineItem: Sendable, Hashable {
     public var shownAt: Date
 
     public var question: Question { presented.question }
+
+    public init(
+        position: Int, total: Int, presented: PresentedQuestion, sectionTitle: String? = nil, flagged: Bool = false,
+        previous: ResponseRecord? = nil, timeLimit: Double? = nil, shownAt: Date
+    ) {
+        self.position = position
+        self.total = total
+        self.presented = presented
+        self.sectionTitle = sectionTitle
+        self.flagged = flagged
+        self.previous = previous
+        self.timeLimit = timeLimit
+        self.shownAt = shownAt
+    }
 }
 
 /// What became of a submitted answer or a skip.

@@ -1,0 +1,31 @@
+import ArgumentParser
+import AttestCore
+
+/// `pack`: the commands pack authors use.
+struct PackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pack",
+        abstract: "Author packs: lint, scaffold, inspect and preview (see docs/pack-format.md).",
+        subcommands: [PackLintCommand.self, PackNewCommand.self, PackStatsCommand.self, PackPreviewCommand.self]
+    )
+}
+
+/// Resolves a pack argument that is either a file path or the id of an available pack.
+struct PackArgument {
+    let context: AppContext
+
+    /// Exits 65 with the diagnostics when a file does not load.
+    func load(_ reference: String) throws -> Pack {
+        if reference.hasSuffix(".json") || reference.contains("/") {
+            let entry = PackLibrary.read(path: reference)
+            guard let pack = entry.pack else {
+                DiagnosticPrinter(console: context.console).print(entry.diagnostics)
+                throw ExitCode(65)
+            }
+            return pack
+        }
+        if let pack = context.library.pack(reference) { return pack }
+        let hint = Suggestion.closest(to: reference, in: context.library.newestPacks.map(\.id))
+        throw ValidationError("No pack file or pack id '\(reference)'." + (hint.map { " Did you mean '\($0)'?" } ?? ""))
+    }
+}

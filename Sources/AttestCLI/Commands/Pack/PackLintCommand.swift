@@ -1,0 +1,97 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// `pack lint PATH...`: every problem in every pack, located, in one run.
+struct PackLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check pack files and report every problem with file:line:column and JSON path.",
+        discussion: "Exit status 65 when any file has errors, 0 when there are only warnings. Folders are searched for *.json."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Pack files or folders.", valueName: "path"), completion: .file(extensions: ["json"]))
+    var paths: [String]
+
+    @Option(help: "Output format: text (for people) or json (for editors and CI).")
+    var format: LintFormat = .text
+
+    @Flag(help: "Do not report warnings.")
+    var quiet = false
+
+    enum LintFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one pack file or folder to lint.") }
+    }
+
+    func run() throws {
+        let context = global.context()
+        let files = try expand(paths)
+        var entries = files.map(PackLibrary.read(path:))
+        let loaded = entries.compactMap(\.pack)
+        let catalog = loaded + context.library.newestPacks.filter { pack in !loaded.contains { $0.id == pack.id } }
+        for issue in CredentialRules.validate(catalog) {
+            guard let index = entries.firstIndex(where: { entry in
+                entry.pack.map { issue.credential.hasPrefix($0.id + "/") } ?? false
+            }) else { continue }
+            entries[index].diagnostics.append(Diagnostic(
+                severity: .error, file: entries[index].path, path: "/credentials", line: 0, column: 0,
+                message: issue.localizedDescription))
+        }
+        if quiet {
+            for index in entries.indices { entries[index].diagnostics.removeAll { $0.severity == .warning } }
+        }
+        let hasErrors = entries.contains { !$0.errors.isEmpty }
+        switch format {
+        case .json:
+            context.console.line(try JSONOutput.string(entries.map(json(for:))))
+        case .text:
+            let printer = DiagnosticPrinter(console: context.console)
+            for entry in entries {
+                printer.print(entry.diagnostics)
+                let summary = printer.summary(entry.diagnostics, file: entry.path)
+                let style: Style = entry.errors.isEmpty ? .green : .red
+                context.console.line(context.console.styled(summary, style))
+            }
+        }
+        if hasErrors { throw ExitCode(65) }
+    }
+
+    private func json(for entry: PackLibrary.Entry) -> [String: Any] {
+        [
+            "file": entry.path, "valid": entry.errors.isEmpty,
+            "diagnostics": entry.diagnostics.map { diagnostic -> [String: Any] in
+                var object: [String: Any] = [
+                    "severity": diagnostic.severity.rawValue, "file": diagnostic.file, "path": diagnostic.path,
+                    "line": diagnostic.line, "column": diagnostic.column, "message": diagnostic.message,
+                ]
+                if let hint = diagnostic.hint { object["hint"] = hint }
+                return object
+            },
+        ]
+    }
+
+    /// Files as given, and the `*.json` files directly inside given folders (not `schema/`).
+    private func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("No such file or folder: \(path)")
+            }
+            if isDirectory.boolValue {
+                let found = PackLibrary(directories: [path]).packFiles()
+                if found.isEmpty { throw ValidationError("No *.json pack files in \(path).") }
+                files += found
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+}
