@@ -37,9 +37,10 @@ public final class AppContext: @unchecked Sendable {
         packDirectories = [bundledPacks, location.userPacksDirectory].compactMap { $0 } + extraPackDirectories
     }
 
-    /// `--learner`, then `ATTEST_LEARNER`, then the login name.
+    /// `--learner`, then `ATTEST_LEARNER`, then the login name (from the environment or the user database).
     static func learnerName(explicit: String?, environment: [String: String]) -> String {
-        for candidate in [explicit, environment["ATTEST_LEARNER"], environment["USER"], environment["LOGNAME"]] {
+        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        for candidate in [explicit, environment["ATTEST_LEARNER"], environment["USER"], environment["LOGNAME"], account] {
             if let name = candidate?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { return name }
         }
         return "learner"

@@ -111,8 +111,10 @@ final class QuizSession {
         console.line(console.styled(TerminalText.sanitize(quiz.title, keepNewlines: false), .bold) + " — "
             + facts.joined(separator: " · "))
         if engine.mode == .exam {
-            console.line(console.styled("No feedback until the end. The clock runs from the start, even if Attest "
-                + "is closed; answers are saved as you go. Type :help for commands.", .dim))
+            MarkdownRenderer(width: console.width, useColor: false)
+                .render("No feedback until the end. The clock runs from the start, even if Attest is closed; "
+                    + "answers are saved as you go. Type :help for commands.")
+                .forEach { console.line(console.styled($0, .dim)) }
         }
     }
 
