@@ -57,16 +57,16 @@ public enum CredentialVerifier {
         }
         report.add("structure", true, "three base64url parts")
 
-        let header: JSONValue, payload: JSONValue
+        let header: CredentialJSON, payload: CredentialJSON
         do {
-            header = try JSONValue.parse(decoded[0]!)
+            header = try CredentialJSON.parse(decoded[0]!)
         } catch {
             report.add("header", false, "the header is not JSON: \(error.localizedDescription)")
             return report
         }
         do {
-            payload = try JSONValue.parse(decoded[1]!)
-            guard payload.objectValue != nil else { throw JSONParseError(offset: 0, message: "not a JSON object") }
+            payload = try CredentialJSON.parse(decoded[1]!)
+            guard payload.objectValue != nil else { throw CredentialJSONError(offset: 0, message: "not a JSON object") }
         } catch {
             report.add("payload", false, "the payload is not a JSON object: \(error.localizedDescription)")
             return report
@@ -136,7 +136,7 @@ public enum CredentialVerifier {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("{") || text.hasPrefix("\"") {
-            let json = try JSONValue.parse(Data(text.utf8))
+            let json = try CredentialJSON.parse(Data(text.utf8))
             if let jws = json.stringValue ?? json["jwt"]?.stringValue {
                 return (.json, jws.trimmingCharacters(in: .whitespacesAndNewlines))
             }
@@ -150,7 +150,7 @@ public enum CredentialVerifier {
         return (.jws, text)
     }
 
-    private static func headerProblem(_ header: JSONValue, iss: String?) -> String? {
+    private static func headerProblem(_ header: CredentialJSON, iss: String?) -> String? {
         guard let members = header.objectValue else { return "the header is not a JSON object" }
         if let alg = members["alg"], alg.stringValue != "ES256" {
             return "alg is \(alg.stringValue.map { "\"\($0)\"" } ?? alg.serialized); only ES256 is accepted"
@@ -164,7 +164,7 @@ public enum CredentialVerifier {
         return nil
     }
 
-    private static func credentialProblems(_ payload: JSONValue, iss: String) -> [String] {
+    private static func credentialProblems(_ payload: CredentialJSON, iss: String) -> [String] {
         var problems: [String] = []
         let contexts = payload["@context"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if contexts.first != OpenBadgeCredential.contexts[0] { problems.append("@context must start with \(OpenBadgeCredential.contexts[0])") }
@@ -204,7 +204,7 @@ public enum CredentialVerifier {
         return problems
     }
 
-    private static func claimProblems(_ payload: JSONValue, credential: OpenBadgeCredential) -> [String] {
+    private static func claimProblems(_ payload: CredentialJSON, credential: OpenBadgeCredential) -> [String] {
         var problems: [String] = []
         func seconds(_ date: Date?) -> Double? { date.map { $0.timeIntervalSince1970.rounded(.down) } }
         if payload["jti"]?.stringValue != credential.id { problems.append("jti differs from the credential id") }

@@ -47,7 +47,7 @@ public struct IssuerKey {
 /// `did:jwk` (https://github.com/quartzjer/did-jwk): a DID whose identifier is the base64url public JWK.
 public enum DIDJWK {
     /// The public JWK `{"crv":"P-256","kty":"EC","x":…,"y":…}` (members in lexicographic order).
-    public static func jwk(for key: P256.Signing.PublicKey) -> JSONValue {
+    public static func jwk(for key: P256.Signing.PublicKey) -> CredentialJSON {
         let point = key.x963Representation  // 0x04 || X || Y
         return .object([
             "crv": .string("P-256"),
@@ -69,9 +69,9 @@ public enum DIDJWK {
         guard let json = Base64URL.decode(bare.dropFirst("did:jwk:".count)) else {
             throw CredentialError.invalidDID("the identifier is not base64url")
         }
-        let jwk: JSONValue
+        let jwk: CredentialJSON
         do {
-            jwk = try JSONValue.parse(json)
+            jwk = try CredentialJSON.parse(json)
         } catch {
             throw CredentialError.invalidDID("the identifier is not a JSON JWK (\(error.localizedDescription))")
         }

@@ -28,7 +28,7 @@ public struct IssuerProfile: Sendable, Hashable {
 
 /// An Open Badges 3.0 `OpenBadgeCredential` (unsigned), built from an award exactly as the spec shapes it.
 ///
-/// The JSON is kept as a `JSONValue` so the signed payload is reproducible byte for byte.
+/// The JSON is kept as a `CredentialJSON` so the signed payload is reproducible byte for byte.
 public struct OpenBadgeCredential: Sendable, Hashable {
     public static let contexts = [
         "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
@@ -46,10 +46,10 @@ public struct OpenBadgeCredential: Sendable, Hashable {
     ]
 
     /// The credential document.
-    public let json: JSONValue
+    public let json: CredentialJSON
 
     /// Wraps an existing credential document (e.g. one decoded from a JWS).
-    public init(json: JSONValue) {
+    public init(json: CredentialJSON) {
         self.json = json
     }
 
@@ -57,12 +57,12 @@ public struct OpenBadgeCredential: Sendable, Hashable {
     ///
     /// - Parameter salt: mixed into the email hash (`sha256$hex(sha256(email + salt))`); use `makeSalt()`.
     public init(award: CredentialAward, learner: LearnerIdentity, issuer: IssuerProfile, salt: String) throws {
-        var subject: [String: JSONValue] = ["type": .array([.string("AchievementSubject")])]
+        var subject: [String: CredentialJSON] = ["type": .array([.string("AchievementSubject")])]
         if let did = learner.did?.trimmingCharacters(in: .whitespaces), !did.isEmpty {
             guard did.hasPrefix("did:"), did.count > 4 else { throw CredentialError.invalidSubjectDID(did) }
             subject["id"] = .string(did)
         }
-        var identifiers: [JSONValue] = []
+        var identifiers: [CredentialJSON] = []
         if let email = learner.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty {
             identifiers.append(.object([
                 "type": .string("IdentityObject"),
@@ -84,9 +84,9 @@ public struct OpenBadgeCredential: Sendable, Hashable {
         guard subject["id"] != nil || !identifiers.isEmpty else { throw CredentialError.subjectWithoutIdentity }
         subject["achievement"] = Self.achievement(for: award, issuer: issuer)
 
-        var document: [String: JSONValue] = [
-            "@context": .array(Self.contexts.map(JSONValue.string)),
-            "type": .array(Self.types.map(JSONValue.string)),
+        var document: [String: CredentialJSON] = [
+            "@context": .array(Self.contexts.map(CredentialJSON.string)),
+            "type": .array(Self.types.map(CredentialJSON.string)),
             "id": .string(award.id),
             "name": .string(award.name),
             "description": .string(award.description),
@@ -125,8 +125,8 @@ public struct OpenBadgeCredential: Sendable, Hashable {
     public var validFrom: Date? { json["validFrom"]?.stringValue.flatMap(ISODate.parse) }
     public var validUntil: Date? { json["validUntil"]?.stringValue.flatMap(ISODate.parse) }
 
-    private static func achievement(for award: CredentialAward, issuer: IssuerProfile) -> JSONValue {
-        var achievement: [String: JSONValue] = [
+    private static func achievement(for award: CredentialAward, issuer: IssuerProfile) -> CredentialJSON {
+        var achievement: [String: CredentialJSON] = [
             "id": .string(achievementID(packID: award.packID, credentialID: award.credentialID)),
             "type": .array([.string("Achievement")]),
             "name": .string(award.name),
@@ -137,7 +137,7 @@ public struct OpenBadgeCredential: Sendable, Hashable {
             "humanCode": .string(award.qualifiedID),
         ]
         let alignments = award.evidence.skills.map { skill in
-            JSONValue.object([
+            CredentialJSON.object([
                 "type": .array([.string("Alignment")]),
                 "targetName": .string(skill.skillName),
                 "targetUrl": .string("urn:attest:skill:\(award.packID):\(skill.skillID)"),
@@ -152,9 +152,9 @@ public struct OpenBadgeCredential: Sendable, Hashable {
         return .object(achievement)
     }
 
-    private static func evidence(for award: CredentialAward) -> [JSONValue] {
-        var items: [JSONValue] = award.evidence.attempts.map { attempt in
-            var item: [String: JSONValue] = [
+    private static func evidence(for award: CredentialAward) -> [CredentialJSON] {
+        var items: [CredentialJSON] = award.evidence.attempts.map { attempt in
+            var item: [String: CredentialJSON] = [
                 "type": .array([.string("Evidence")]),
                 "name": .string(attempt.quizTitle),
                 "description": .string(

@@ -4,12 +4,12 @@ import Foundation
 /// plus the registered claims `iss`, `jti`, `nbf`, `exp` and `sub` that mirror it.
 public enum VCJWT {
     /// The protected header for `key`: exactly `{"alg":"ES256","kid":"<did>#0","typ":"JWT"}`.
-    public static func header(keyID: String) -> JSONValue {
+    public static func header(keyID: String) -> CredentialJSON {
         .object(["alg": .string("ES256"), "kid": .string(keyID), "typ": .string("JWT")])
     }
 
     /// The JWT claims set: the credential's members plus the registered claims derived from it.
-    public static func payload(for credential: OpenBadgeCredential) -> JSONValue {
+    public static func payload(for credential: OpenBadgeCredential) -> CredentialJSON {
         var members = credential.json.objectValue ?? [:]
         if let issuer = credential.issuerID { members["iss"] = .string(issuer) }
         if let id = credential.id { members["jti"] = .string(id) }

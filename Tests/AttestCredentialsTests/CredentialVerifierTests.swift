@@ -10,12 +10,12 @@ struct CredentialVerifierTests {
         CredentialVerifier.verify(data: Data(text.utf8), revocationCheck: revocation, now: now)
     }
 
-    private func parts(_ jws: String) -> [JSONValue] {
-        jws.split(separator: ".").prefix(2).map { try! JSONValue.parse(Base64URL.decode($0)!) }
+    private func parts(_ jws: String) -> [CredentialJSON] {
+        jws.split(separator: ".").prefix(2).map { try! CredentialJSON.parse(Base64URL.decode($0)!) }
     }
 
     /// A JWS with any header and payload, signed by `key`.
-    private func forge(header: JSONValue, payload: JSONValue, key: IssuerKey) throws -> String {
+    private func forge(header: CredentialJSON, payload: CredentialJSON, key: IssuerKey) throws -> String {
         let input = Base64URL.encode(header.data) + "." + Base64URL.encode(payload.data)
         return input + "." + Base64URL.encode(try key.sign(Data(input.utf8)))
     }
@@ -37,7 +37,7 @@ struct CredentialVerifierTests {
 
     @Test func acceptsJSONWrapperAndJSONString() throws {
         let (jws, _, _) = try CredentialFixtures.signed()
-        let wrapped = verify(JSONValue.object(["jwt": .string(jws)]).serialized)
+        let wrapped = verify(CredentialJSON.object(["jwt": .string(jws)]).serialized)
         #expect(wrapped.isValid && wrapped.format == .json)
         #expect(verify("\"\(jws)\"\n").isValid)
         #expect(verify(jws + "\n").isValid)
@@ -78,7 +78,7 @@ struct CredentialVerifierTests {
         var payload = parts(jws)[1].objectValue!
         payload["name"] = .string("Grand Master")
         let segments = jws.split(separator: ".")
-        let altered = "\(segments[0]).\(Base64URL.encode(JSONValue.object(payload).data)).\(segments[2])"
+        let altered = "\(segments[0]).\(Base64URL.encode(CredentialJSON.object(payload).data)).\(segments[2])"
         let report = verify(altered)
         #expect(!report.isValid)
         #expect(reason(report, "signature")?.contains("does not match") == true)
@@ -101,7 +101,7 @@ struct CredentialVerifierTests {
     @Test func algNoneIsRejected() throws {
         let (jws, _, _) = try CredentialFixtures.signed()
         let payload = parts(jws)[1]
-        let header = JSONValue.object(["alg": .string("none"), "typ": .string("JWT")])
+        let header = CredentialJSON.object(["alg": .string("none"), "typ": .string("JWT")])
         let unsigned = Base64URL.encode(header.data) + "." + Base64URL.encode(payload.data) + "."
         let report = verify(unsigned)
         #expect(!report.isValid)

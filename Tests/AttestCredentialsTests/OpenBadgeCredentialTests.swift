@@ -5,7 +5,7 @@ import Testing
 
 @Suite("OpenBadgeCredential")
 struct OpenBadgeCredentialTests {
-    private func build(_ learner: LearnerIdentity, award: CredentialAward = CredentialFixtures.award()) throws -> JSONValue {
+    private func build(_ learner: LearnerIdentity, award: CredentialAward = CredentialFixtures.award()) throws -> CredentialJSON {
         try OpenBadgeCredential(award: award, learner: learner, issuer: IssuerProfile(did: "did:jwk:abc", name: "Academy"), salt: "pepper").json
     }
 

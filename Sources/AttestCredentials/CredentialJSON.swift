@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Signing needs reproducible bytes, and verification needs a strict parser (duplicate keys and trailing
 /// text are rejected) that tells booleans from numbers, which `JSONSerialization` does not do portably.
-public enum JSONValue: Sendable, Hashable {
+public enum CredentialJSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([CredentialJSON])
+    case object([String: CredentialJSON])
 
     /// The canonical text: sorted keys, no white space, integers without a fraction.
     public var serialized: String {
@@ -22,7 +22,7 @@ public enum JSONValue: Sendable, Hashable {
     /// The canonical UTF-8 bytes.
     public var data: Data { Data(serialized.utf8) }
 
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> CredentialJSON? {
         if case let .object(members) = self { return members[key] }
         return nil
     }
@@ -37,12 +37,12 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    public var arrayValue: [JSONValue]? {
+    public var arrayValue: [CredentialJSON]? {
         if case let .array(items) = self { return items }
         return nil
     }
 
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: CredentialJSON]? {
         if case let .object(members) = self { return members }
         return nil
     }
@@ -110,9 +110,9 @@ public enum JSONValue: Sendable, Hashable {
     }
 }
 
-extension JSONValue {
-    /// Parses one JSON text strictly (RFC 8259); throws `JSONParseError` with the byte offset of the problem.
-    public static func parse(_ data: Data) throws -> JSONValue {
+extension CredentialJSON {
+    /// Parses one JSON text strictly (RFC 8259); throws `CredentialJSONError` with the byte offset of the problem.
+    public static func parse(_ data: Data) throws -> CredentialJSON {
         var parser = Parser(bytes: Array(data))
         parser.skipSpace()
         let value = try parser.value(depth: 0)
@@ -125,13 +125,13 @@ extension JSONValue {
         let bytes: [UInt8]
         var index = 0
 
-        func error(_ message: String) -> JSONParseError { JSONParseError(offset: index, message: message) }
+        func error(_ message: String) -> CredentialJSONError { CredentialJSONError(offset: index, message: message) }
 
         mutating func skipSpace() {
             while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         }
 
-        mutating func value(depth: Int) throws -> JSONValue {
+        mutating func value(depth: Int) throws -> CredentialJSON {
             guard depth < 64 else { throw error("nesting deeper than 64 levels") }
             guard index < bytes.count else { throw error("unexpected end of JSON") }
             switch bytes[index] {
@@ -152,9 +152,9 @@ extension JSONValue {
             index += expected.count
         }
 
-        mutating func object(depth: Int) throws -> JSONValue {
+        mutating func object(depth: Int) throws -> CredentialJSON {
             index += 1
-            var members: [String: JSONValue] = [:]
+            var members: [String: CredentialJSON] = [:]
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -178,9 +178,9 @@ extension JSONValue {
             }
         }
 
-        mutating func array(depth: Int) throws -> JSONValue {
+        mutating func array(depth: Int) throws -> CredentialJSON {
             index += 1
-            var items: [JSONValue] = []
+            var items: [CredentialJSON] = []
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
                 index += 1
@@ -291,7 +291,7 @@ extension JSONValue {
 }
 
 /// Why a text is not JSON, with the byte offset where parsing stopped.
-public struct JSONParseError: Error, LocalizedError, Sendable, Hashable {
+public struct CredentialJSONError: Error, LocalizedError, Sendable, Hashable {
     public var offset: Int
     public var message: String
 
