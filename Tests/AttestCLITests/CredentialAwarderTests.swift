@@ -40,7 +40,12 @@ struct CredentialAwarderTests {
         let wrong = try ShippedPacks.answers(pack: pack, quiz: "ux-design-exam", seed: 9, correct: false)
         let run = try sandbox.run(["take", "ux-design-exam", "--seed", "9", "--json"], input: wrong.joined(separator: "\n") + "\n")
         #expect(run.status == 0)
-        #expect(run.standardOutput.contains("\"passed\" : false"))
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(result["passed"] as? Bool == false)
+        let pending = try #require(result["credentialsPending"] as? [[String: Any]])
+        #expect(pending.map { $0["credential"] as? String } == ["ux-design/foundations"])
+        let missing = try #require(pending.first?["missing"] as? [String])
+        #expect(missing.count == 4, "three skills and the exam are all still missing: \(missing)")
         let practice = try ShippedPacks.answers(pack: pack, quiz: "ux-design-practice", seed: 9)
         let practiced = try sandbox.run(["take", "ux-design-practice", "--seed", "9", "--json"],
                                         input: practice.joined(separator: "\n") + "\n\n")

@@ -11,18 +11,25 @@ import Foundation
 struct CredentialAwarder {
     let context: AppContext
 
+    /// What an exam changed: the awards it completed, and for the exam's pack, the credentials
+    /// still out of reach with the criteria that do not hold yet.
+    struct Outcome {
+        var awards: [CredentialAward] = []
+        var pending: [CredentialEvaluation] = []
+    }
+
     /// Runs after an attempt ends; only exam attempts can award anything.
-    func awardAfter(attempt engine: QuizEngine) throws -> [CredentialAward] {
-        guard engine.mode == .exam, engine.status == .completed || engine.status == .timedOut else { return [] }
-        return try awardEarned()
+    func awardAfter(attempt engine: QuizEngine) throws -> Outcome {
+        guard engine.mode == .exam, engine.status == .completed || engine.status == .timedOut else { return Outcome() }
+        return try awardEarned(reportingPack: engine.pack.id)
     }
 
     /// Awards everything the learner's evidence now satisfies and they do not yet validly hold.
-    func awardEarned() throws -> [CredentialAward] {
+    func awardEarned(reportingPack: String? = nil) throws -> Outcome {
         let store = try context.store()
         let now = context.clock.now()
         let packs = context.library.newestPacks
-        let held = Set(try store.credentials(learner: context.learner)
+        var held = Set(try store.credentials(learner: context.learner)
             .filter { $0.status(at: now) == .valid }.map(\.qualifiedID))
         var evidenceByPack: [String: (LearnerEvidence, CompetencyReport)] = [:]
         var progress: [PackProgress] = []
@@ -36,32 +43,43 @@ struct CredentialAwarder {
             let passed = Set(evidence.finishedExams().filter { $0.result.passed }.map(\.quiz.id))
             progress.append(PackProgress(pack: pack, lowerBounds: lowerBounds, passedExams: passed))
         }
-        var awards: [CredentialAward] = []
+        var outcome = Outcome()
         for evaluation in CredentialRules.stack(progress, held: held, at: now) {
             guard let pack = packs.first(where: { $0.id == evaluation.packID }),
                   let (evidence, report) = evidenceByPack[pack.id] else { continue }
-            let exams = evidence.finishedExams().filter {
-                $0.result.passed && evaluation.definition.criteria.quizzes.contains($0.quiz.id)
-            }
-            let criteriaSkills = Set(evaluation.definition.criteria.skills.keys)
-            let award = CredentialAward(
-                id: "urn:uuid:" + UUID().uuidString.lowercased(), learner: context.learner, packID: pack.id,
-                packVersion: pack.version.description, packHash: pack.contentHash,
-                credentialID: evaluation.definition.id, name: evaluation.definition.name,
-                description: evaluation.definition.description, achievementType: evaluation.definition.achievementType,
-                criteria: evaluation.narrative, awardedAt: now, expiresAt: evaluation.expiresAt,
-                evidence: CredentialEvidence(
-                    attempts: exams.map {
-                        EvidenceAttempt(
-                            attemptID: $0.record.id, quizID: $0.quiz.id, quizTitle: $0.quiz.title,
-                            score: $0.result.fraction, passed: $0.result.passed,
-                            finishedAt: $0.record.endedAt ?? $0.record.startedAt)
-                    },
-                    skills: report.skills.filter { criteriaSkills.contains($0.skillID) }.compactMap(\.evidenceSkill),
-                    prerequisites: evaluation.heldPrerequisites))
+            let award = makeAward(evaluation, pack: pack, evidence: evidence, report: report, at: now)
             try store.awardCredential(award)
-            awards.append(award)
+            outcome.awards.append(award)
+            held.insert(award.qualifiedID)
         }
-        return awards
+        if let reportingPack, let entry = progress.first(where: { $0.pack.id == reportingPack }) {
+            outcome.pending = CredentialRules.evaluate(entry, held: held, at: now, catalog: packs)
+                .filter { !held.contains($0.qualifiedID) && !$0.isMet }
+        }
+        return outcome
+    }
+
+    private func makeAward(
+        _ evaluation: CredentialEvaluation, pack: Pack, evidence: LearnerEvidence, report: CompetencyReport, at now: Date
+    ) -> CredentialAward {
+        let exams = evidence.finishedExams().filter {
+            $0.result.passed && evaluation.definition.criteria.quizzes.contains($0.quiz.id)
+        }
+        let criteriaSkills = Set(evaluation.definition.criteria.skills.keys)
+        return CredentialAward(
+            id: "urn:uuid:" + UUID().uuidString.lowercased(), learner: context.learner, packID: pack.id,
+            packVersion: pack.version.description, packHash: pack.contentHash,
+            credentialID: evaluation.definition.id, name: evaluation.definition.name,
+            description: evaluation.definition.description, achievementType: evaluation.definition.achievementType,
+            criteria: evaluation.narrative, awardedAt: now, expiresAt: evaluation.expiresAt,
+            evidence: CredentialEvidence(
+                attempts: exams.map {
+                    EvidenceAttempt(
+                        attemptID: $0.record.id, quizID: $0.quiz.id, quizTitle: $0.quiz.title,
+                        score: $0.result.fraction, passed: $0.result.passed,
+                        finishedAt: $0.record.endedAt ?? $0.record.startedAt)
+                },
+                skills: report.skills.filter { criteriaSkills.contains($0.skillID) }.compactMap(\.evidenceSkill),
+                prerequisites: evaluation.heldPrerequisites))
     }
 }

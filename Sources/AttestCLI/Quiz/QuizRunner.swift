@@ -51,18 +51,18 @@ struct QuizRunner {
         }
         let session = try makeSession(reader)
         let result = try session.run()
-        let awards = try CredentialAwarder(context: context).awardAfter(attempt: session.engine)
+        let outcome = try CredentialAwarder(context: context).awardAfter(attempt: session.engine)
         if json {
-            context.console.line(try JSONOutput.string(ResultJSON.object(result, engine: session.engine, awards: awards)))
+            context.console.line(try JSONOutput.string(ResultJSON.object(result, engine: session.engine, outcome: outcome)))
         } else {
-            AwardView(console: context.console).announce(awards)
+            AwardView(console: context.console).announce(outcome)
         }
     }
 }
 
 /// The `--json` form of a quiz result.
 enum ResultJSON {
-    static func object(_ result: QuizResult, engine: QuizEngine, awards: [CredentialAward]) -> [String: Any] {
+    static func object(_ result: QuizResult, engine: QuizEngine, outcome: CredentialAwarder.Outcome) -> [String: Any] {
         [
             "attemptId": engine.attemptID, "packId": engine.pack.id, "packVersion": engine.pack.version.description,
             "packHash": engine.pack.contentHash, "quizId": engine.quiz.id, "mode": engine.mode.rawValue,
@@ -80,7 +80,13 @@ enum ResultJSON {
                 if let given = item.given { entry["given"] = given }
                 return entry
             },
-            "credentialsAwarded": awards.map { ["id": $0.id, "credential": $0.qualifiedID, "name": $0.name] },
+            "credentialsAwarded": outcome.awards.map { ["id": $0.id, "credential": $0.qualifiedID, "name": $0.name] },
+            "credentialsPending": outcome.pending.map { evaluation in
+                [
+                    "credential": evaluation.qualifiedID, "name": evaluation.definition.name,
+                    "missing": evaluation.outcomes.filter { !$0.held }.map(\.text),
+                ] as [String: Any]
+            },
         ]
     }
 }
