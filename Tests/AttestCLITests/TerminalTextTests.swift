@@ -1,0 +1,82 @@
+@testable import AttestCLI
+import Testing
+
+@Suite("TerminalText")
+struct TerminalTextTests {
+    @Test(arguments: [
+        ("\u{1B}[2J\u{1B}[H", "^[[2J^[[H"),
+        ("\u{1B}]52;c;ZXZpbA==\u{07}", "^[]52;c;ZXZpbA==^G"),
+        ("\u{1B}]0;owned\u{1B}\\", "^[]0;owned^[\\"),
+        ("\u{9B}31m", "<U+9B>31m"),
+        ("a\u{7F}b\rc", "a^?b^Mc"),
+        ("evil\u{202E}txt", "evil<U+202E>txt"),
+        ("café 日本語\tok\n", "café 日本語\tok\n"),
+    ])
+    func escapeSequencesAreShownNeverObeyed(input: String, expected: String) {
+        let clean = TerminalText.sanitize(input)
+        #expect(clean == expected)
+        #expect(!clean.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{07}" })
+    }
+
+    @Test func newlinesCanBeMadeVisibleToo() {
+        #expect(TerminalText.sanitize("a\nb", keepNewlines: false) == "a^Jb")
+    }
+}
+
+@Suite("MarkdownRenderer")
+struct MarkdownRendererTests {
+    @Test func wrapsParagraphsAndKeepsCodeBlocksVerbatim() {
+        let text = """
+            Which **clause** filters groups after `GROUP BY` has aggregated them, and why does it matter here?
+
+            ```
+            SELECT dept, COUNT(*) FROM staff GROUP BY dept HAVING COUNT(*) > 10;
+            ```
+            - first item that is long enough to wrap onto a second line of output
+            - second
+            """
+        let lines = MarkdownRenderer(width: 40, useColor: false, indent: "  ").render(text)
+        #expect(lines == [
+            "  Which clause filters groups after",
+            "  GROUP BY has aggregated them, and why",
+            "  does it matter here?",
+            "",
+            "      SELECT dept, COUNT(*) FROM staff GROUP BY dept HAVING COUNT(*) > 10;",
+            "  • first item that is long enough to",
+            "    wrap onto a second line of output",
+            "  • second",
+        ])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 || $0.contains("SELECT") })
+    }
+
+    @Test func stylesOnlyWithColourAndNeverPassesPackEscapes() {
+        let coloured = MarkdownRenderer(width: 60, useColor: true).render("**bold** `code` \u{1B}[31mred")
+        #expect(coloured.joined().contains("\u{1B}[1mbold\u{1B}[0m"))
+        #expect(coloured.joined().contains("^[[31mred"))
+        let plain = MarkdownRenderer(width: 60, useColor: false).render("**bold** `code`")
+        #expect(plain == ["bold code"])
+    }
+
+    @Test func wideCharactersCountTwoColumns() {
+        let lines = MarkdownRenderer(width: 20, useColor: false).render("日本語 日本語 日本語 日本語")
+        #expect(lines == ["日本語 日本語 日本語", "日本語"])
+        #expect(DisplayWidth.of("日本語") == 6 && DisplayWidth.of("café") == 4 && DisplayWidth.of("\u{1B}[1mx\u{1B}[0m") == 1)
+    }
+}
+
+@Suite("CommandLineSplitter")
+struct CommandLineSplitterTests {
+    @Test func splitsLikeAShell() throws {
+        #expect(try CommandLineSplitter.split("take  quiz-1 --seed 3") == ["take", "quiz-1", "--seed", "3"])
+        #expect(try CommandLineSplitter.split(#"load "my packs/a b.json""#) == ["load", "my packs/a b.json"])
+        #expect(try CommandLineSplitter.split(#"revoke x --reason 'it''s wrong'"#) == ["revoke", "x", "--reason", "its wrong"])
+        #expect(try CommandLineSplitter.split(#"a\ b "q\"uote""#) == ["a b", #"q"uote"#])
+        #expect(try CommandLineSplitter.split("") == [])
+        #expect(try CommandLineSplitter.split(#"x """#) == ["x", ""])
+    }
+
+    @Test func reportsUnfinishedQuotes() {
+        #expect(throws: CommandLineSplitter.Failure.unterminatedQuote("'")) { try CommandLineSplitter.split("say 'hi") }
+        #expect(throws: CommandLineSplitter.Failure.trailingBackslash) { try CommandLineSplitter.split("oops\\") }
+    }
+}
