@@ -18,7 +18,10 @@ public enum Base64URL {
         var index = 0
         while index + 3 <= bytes.count {
             let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            out += [alphabet[Int(chunk >> 18)], alphabet[Int(chunk >> 12 & 63)], alphabet[Int(chunk >> 6 & 63)], alphabet[Int(chunk & 63)]]
+            out.append(alphabet[Int(chunk >> 18)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            out.append(alphabet[Int(chunk >> 6 & 63)])
+            out.append(alphabet[Int(chunk & 63)])
             index += 3
         }
         switch bytes.count - index {
@@ -48,12 +51,15 @@ public enum Base64URL {
         guard remainder != 1 else { return nil }
         if remainder == 2, sextets.last! & 0x0F != 0 { return nil }
         if remainder == 3, sextets.last! & 0x03 != 0 { return nil }
-        var out = Data(capacity: sextets.count * 3 / 4)
+        var out = [UInt8]()
+        out.reserveCapacity(sextets.count * 3 / 4)
         var index = 0
         while index + 4 <= sextets.count {
             let chunk = UInt32(sextets[index]) << 18 | UInt32(sextets[index + 1]) << 12 | UInt32(sextets[index + 2]) << 6
                 | UInt32(sextets[index + 3])
-            out.append(contentsOf: [UInt8(chunk >> 16), UInt8(chunk >> 8 & 0xFF), UInt8(chunk & 0xFF)])
+            out.append(UInt8(chunk >> 16))
+            out.append(UInt8(chunk >> 8 & 0xFF))
+            out.append(UInt8(chunk & 0xFF))
             index += 4
         }
         if remainder >= 2 {
@@ -62,6 +68,6 @@ public enum Base64URL {
             out.append(UInt8(chunk >> 16))
             if remainder == 3 { out.append(UInt8(chunk >> 8 & 0xFF)) }
         }
-        return out
+        return Data(out)
     }
 }

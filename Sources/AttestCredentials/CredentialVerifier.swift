@@ -132,9 +132,12 @@ public enum CredentialVerifier {
     /// Finds the compact JWS in any accepted input, detected by content.
     public static func extract(_ data: Data) throws -> (VerificationReport.InputFormat, String) {
         if data.starts(with: PNGFile.signature) { return (.png, try BadgeBaker.extractPNG(data)) }
-        guard var text = String(data: data, encoding: .utf8) else { throw CredentialError.unrecognisedInput }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }  // UTF-8 byte order mark
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CredentialError.unrecognisedInput }
         if text.hasPrefix("{") || text.hasPrefix("\"") {
             let json = try JSONValue.parse(Data(text.utf8))
             if let jws = json.stringValue ?? json["jwt"]?.stringValue {
