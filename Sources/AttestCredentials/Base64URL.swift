@@ -40,10 +40,16 @@ public enum Base64URL {
     /// Decodes strictly: only the base64url alphabet, no padding, no white space, and unused trailing bits
     /// zero, so each byte string has exactly one accepted text (a changed character never decodes the same).
     public static func decode(_ text: some StringProtocol) -> Data? {
+        var string = String(text)
+        return string.withUTF8 { decode(utf8: $0) }
+    }
+
+    private static func decode(utf8: UnsafeBufferPointer<UInt8>) -> Data? {
+        let table = values
         var sextets = [UInt8]()
-        sextets.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            let value = values[Int(byte)]
+        sextets.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            let value = table[Int(byte)]
             guard value != 0xFF else { return nil }
             sextets.append(value)
         }

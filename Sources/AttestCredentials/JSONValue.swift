@@ -215,7 +215,21 @@ extension JSONValue {
 
         mutating func string() throws -> String {
             index += 1
-            var out: [UInt8] = []
+            let start = index
+            // Fast path: a string without escapes is one slice of the input.
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\\") {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    guard let text = String(validating: bytes[start..<index], as: UTF8.self) else {
+                        throw error("invalid UTF-8 in a string")
+                    }
+                    index += 1
+                    return text
+                }
+                guard byte >= 0x20 else { throw error("control character in a string") }
+                index += 1
+            }
+            var out = Array(bytes[start..<index])
             while true {
                 guard index < bytes.count else { throw error("unterminated string") }
                 let byte = bytes[index]
