@@ -75,8 +75,12 @@ public enum CredentialVerifier {
         report.credential = CredentialSummary(credential)
         let iss = payload["iss"]?.stringValue
 
-        report.add("header", headerProblem(header, iss: iss) == nil, headerProblem(header, iss: iss) ?? "alg ES256, typ JWT, kid \(iss ?? "")#0")
-        guard report.checks.last!.passed, let iss else { return report }
+        if let problem = headerProblem(header, iss: iss) {
+            report.add("header", false, problem)
+            return report
+        }
+        guard let iss else { return report }
+        report.add("header", true, "alg ES256, typ JWT, kid \(iss)#0")
 
         let key: P256.Signing.PublicKey
         do {
