@@ -13,14 +13,17 @@ public enum CredentialJSON: Sendable, Hashable {
     case object([String: CredentialJSON])
 
     /// The canonical text: sorted keys, no white space, integers without a fraction.
-    public var serialized: String {
-        var out = ""
+    public var serialized: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The canonical UTF-8 bytes.
+    public var data: Data { Data(bytes) }
+
+    private var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(into: &out)
         return out
     }
-
-    /// The canonical UTF-8 bytes.
-    public var data: Data { Data(serialized.utf8) }
 
     public subscript(key: String) -> CredentialJSON? {
         if case let .object(members) = self { return members[key] }
@@ -56,57 +59,55 @@ public enum CredentialJSON: Sendable, Hashable {
         }
     }
 
-    private func write(into out: inout String) {
+    private func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case let .bool(value): out += value ? "true" : "false"
+        case .null: out += "null".utf8
+        case let .bool(value): out += (value ? "true" : "false").utf8
         case let .number(value):
             if value == value.rounded(), abs(value) < 9e15 {
-                out += String(Int64(value))
+                out += String(Int64(value)).utf8
             } else {
-                out += "\(value)"
+                out += "\(value)".utf8
             }
         case let .string(text): Self.writeString(text, into: &out)
         case let .array(items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            out += "{"
-            for (index, key) in members.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if index > 0 { out += "," }
-                Self.writeString(key, into: &out)
-                out += ":"
-                members[key]!.write(into: &out)
+            out.append(UInt8(ascii: "{"))
+            // Byte order of UTF-8 equals code point order, so keys sort the same as in any other language.
+            for (index, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.writeString(member.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                member.value.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0..<0x20: out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 
@@ -128,7 +129,9 @@ extension CredentialJSON {
         func error(_ message: String) -> CredentialJSONError { CredentialJSONError(offset: index, message: message) }
 
         mutating func skipSpace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                index += 1
+            }
         }
 
         mutating func value(depth: Int) throws -> CredentialJSON {
@@ -205,44 +208,52 @@ extension CredentialJSON {
             return value
         }
 
+        mutating func appendScalar(_ code: UInt32, to out: inout [UInt8]) throws {
+            guard let scalar = Unicode.Scalar(code) else { throw error("unpaired surrogate") }
+            out += String(Character(scalar)).utf8
+        }
+
         mutating func string() throws -> String {
             index += 1
-            var scalars = String.UnicodeScalarView()
-            var run: [UInt8] = []
-            func flush() throws {
-                guard !run.isEmpty else { return }
-                guard let text = String(validating: run, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
-                scalars.append(contentsOf: text.unicodeScalars)
-                run.removeAll(keepingCapacity: true)
+            let start = index
+            // Fast path: a string without escapes is one slice of the input.
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\\") {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    guard let text = String(validating: bytes[start..<index], as: UTF8.self) else {
+                        throw error("invalid UTF-8 in a string")
+                    }
+                    index += 1
+                    return text
+                }
+                guard byte >= 0x20 else { throw error("control character in a string") }
+                index += 1
             }
+            var out = Array(bytes[start..<index])
             while true {
                 guard index < bytes.count else { throw error("unterminated string") }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     index += 1
-                    try flush()
-                    return String(scalars)
+                    guard let text = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                    return text
                 }
                 guard byte >= 0x20 else { throw error("control character in a string") }
+                index += 1
                 if byte != UInt8(ascii: "\\") {
-                    run.append(byte)
-                    index += 1
+                    out.append(byte)
                     continue
                 }
-                try flush()
-                index += 1
                 guard index < bytes.count else { throw error("unterminated escape") }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
                     var code = try hex4()
                     if (0xD800...0xDBFF).contains(code) {
@@ -253,8 +264,7 @@ extension CredentialJSON {
                         guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate") }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let scalar = Unicode.Scalar(code) else { throw error("unpaired surrogate") }
-                    scalars.append(scalar)
+                    try appendScalar(code, to: &out)
                 default:
                     throw error("invalid escape")
                 }

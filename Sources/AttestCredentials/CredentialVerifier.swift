@@ -43,14 +43,14 @@ public enum CredentialVerifier {
             return report
         }
 
-        let parts = jws.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = jws.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
         guard parts.count == 3 else {
             report.add("structure", false, "a compact JWS has 3 dot-separated parts, this has \(parts.count)")
             return report
         }
         let decoded = parts.map { Base64URL.decode($0) }
         for (index, name) in ["header", "payload", "signature"].enumerated() {
-            guard let bytes = decoded[index], Base64URL.encode(bytes) == parts[index] else {
+            guard decoded[index] != nil else {
                 report.add("structure", false, "the \(name) part is not canonical unpadded base64url")
                 return report
             }
@@ -75,8 +75,12 @@ public enum CredentialVerifier {
         report.credential = CredentialSummary(credential)
         let iss = payload["iss"]?.stringValue
 
-        report.add("header", headerProblem(header, iss: iss) == nil, headerProblem(header, iss: iss) ?? "alg ES256, typ JWT, kid \(iss ?? "")#0")
-        guard report.checks.last!.passed, let iss else { return report }
+        if let problem = headerProblem(header, iss: iss) {
+            report.add("header", false, problem)
+            return report
+        }
+        guard let iss else { return report }
+        report.add("header", true, "alg ES256, typ JWT, kid \(iss)#0")
 
         let key: P256.Signing.PublicKey
         do {
@@ -132,9 +136,12 @@ public enum CredentialVerifier {
     /// Finds the compact JWS in any accepted input, detected by content.
     public static func extract(_ data: Data) throws -> (VerificationReport.InputFormat, String) {
         if data.starts(with: PNGFile.signature) { return (.png, try BadgeBaker.extractPNG(data)) }
-        guard var text = String(data: data, encoding: .utf8) else { throw CredentialError.unrecognisedInput }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }  // UTF-8 byte order mark
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CredentialError.unrecognisedInput }
         if text.hasPrefix("{") || text.hasPrefix("\"") {
             let json = try CredentialJSON.parse(Data(text.utf8))
             if let jws = json.stringValue ?? json["jwt"]?.stringValue {
@@ -146,7 +153,9 @@ public enum CredentialVerifier {
             guard text.contains("<svg") else { throw CredentialError.unrecognisedInput }
             return (.svg, try BadgeBaker.extractSVG(text))
         }
-        guard !text.isEmpty, !text.contains(where: \.isWhitespace) else { throw CredentialError.unrecognisedInput }
+        guard !text.isEmpty, !text.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) else {
+            throw CredentialError.unrecognisedInput
+        }
         return (.jws, text)
     }
 

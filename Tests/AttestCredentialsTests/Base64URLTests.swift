@@ -18,4 +18,11 @@ struct Base64URLTests {
         #expect(Base64URL.decode("a") == nil)
         #expect(Base64URL.decode("ab c") == nil)
     }
+
+    @Test func rejectsNonZeroTrailingBits() {
+        #expect(Base64URL.decode("QQ") == Data("A".utf8))
+        #expect(Base64URL.decode("QR") == nil)
+        #expect(Base64URL.decode("QUI") == Data("AB".utf8))
+        #expect(Base64URL.decode("QUJ") == nil)
+    }
 }
