@@ -109,6 +109,9 @@ public enum CredentialVerifier {
         report.add("credential", structure.isEmpty, structure.isEmpty ? "an OpenBadgeCredential" : structure.joined(separator: "; "))
         let claims = claimProblems(payload, credential: credential)
         report.add("claims", claims.isEmpty, claims.isEmpty ? "iss, jti, nbf, exp and sub agree with the credential" : claims.joined(separator: "; "))
+        if report.format == .json, let problem = readableCopyProblem(data, payload: payload) {
+            report.add("copy", false, problem)
+        }
 
         if let validFrom = credential.validFrom {
             if now < validFrom {
@@ -157,6 +160,18 @@ public enum CredentialVerifier {
             throw CredentialError.unrecognisedInput
         }
         return (.jws, text)
+    }
+
+    /// A JSON export may carry a readable `credential` beside its `jwt`; it must be exactly the signed
+    /// credential (the payload without its JWT claims), so nothing in the file can be changed unnoticed.
+    private static func readableCopyProblem(_ data: Data, payload: CredentialJSON) -> String? {
+        guard let wrapper = try? CredentialJSON.parse(data), let members = wrapper.objectValue else { return nil }
+        let extra = Set(members.keys).subtracting(["jwt", "credential"])
+        if !extra.isEmpty { return "unexpected members beside the JWT: \(extra.sorted().joined(separator: ", "))" }
+        guard let copy = members["credential"] else { return nil }
+        guard var signed = payload.objectValue else { return "the payload is not an object" }
+        for claim in ["iss", "jti", "nbf", "exp", "sub"] { signed[claim] = nil }
+        return copy == .object(signed) ? nil : "the readable credential differs from the signed one: it was changed after signing"
     }
 
     private static func headerProblem(_ header: CredentialJSON, iss: String?) -> String? {

@@ -1,0 +1,77 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// `creds export ID --format jwt|json|png|svg`, or the whole log with `--all --format csv|json`.
+struct CredentialsExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a signed Open Badges 3.0 credential (jwt, json, png, svg), or the whole log (--all: csv, json).",
+        discussion: """
+            jwt and json go to standard output unless --output is given; png and svg are written to \
+            PACK-CREDENTIAL.png/.svg in the current folder by default. Anyone can check a file with \
+            'attest creds verify FILE'. Existing files are never overwritten without --force.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The credential id, or the first characters of it.", valueName: "id"))
+    var id: String?
+
+    @Flag(help: "Export the whole log instead of one credential.")
+    var all = false
+
+    @Option(help: "jwt, json, png or svg for one credential; csv or json with --all.")
+    var format: String
+
+    @Option(help: ArgumentHelp("The file to write.", valueName: "path"))
+    var output: String?
+
+    @Flag(help: "Overwrite an existing file.")
+    var force = false
+
+    func validate() throws {
+        if all {
+            if id != nil { throw ValidationError("Give a credential id or --all, not both.") }
+            if !["csv", "json"].contains(format) { throw ValidationError("--all exports as csv or json, not '\(format)'.") }
+        } else {
+            if id == nil { throw ValidationError("Give the credential to export (see 'attest creds list'), or --all.") }
+            if CredentialExporter.Format(rawValue: format) == nil {
+                throw ValidationError("Unknown format '\(format)'; use jwt, json, png or svg.")
+            }
+        }
+    }
+
+    func run() throws {
+        let context = global.context()
+        let data: Data
+        var destination = output
+        if all {
+            let awards = try context.store().credentials(learner: context.learner)
+            let now = context.clock.now()
+            data = Data((format == "csv" ? CredentialLog.csv(awards, now: now) : try CredentialLog.json(awards, now: now) + "\n").utf8)
+        } else {
+            let award = try CredentialLookup(context: context).find(id!)
+            let kind = CredentialExporter.Format(rawValue: format)!
+            data = try CredentialExporter(context: context).export(award, as: kind)
+            if destination == nil, kind == .png || kind == .svg {
+                destination = "\(award.packID)-\(award.credentialID).\(kind.rawValue)"
+            }
+        }
+        guard let destination else {
+            context.console.write(String(decoding: data, as: UTF8.self))
+            return
+        }
+        if FileManager.default.fileExists(atPath: destination), !force {
+            throw ValidationError("\(destination) already exists; add --force to overwrite it or choose another --output.")
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: destination), options: .atomic)
+        } catch {
+            throw PackFileError.cannotWrite(path: destination, reason: error.localizedDescription)
+        }
+        context.console.line("Wrote \(TerminalText.sanitize(destination)) (\(data.count) bytes). "
+            + "Check it with 'attest creds verify \(destination)'.")
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// `creds list`: name, pack, earned, expires and status of every credential in the log.
+struct CredentialsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List your credentials: name, pack, earned, expires, status."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON (the whole log, evidence included).")
+    var json = false
+
+    @Flag(help: "Print CSV.")
+    var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("Choose one of --json and --csv.") }
+    }
+
+    func run() throws {
+        let context = global.context()
+        let awards = try context.store().credentials(learner: context.learner)
+        let now = context.clock.now()
+        let console = context.console
+        if json {
+            console.line(try CredentialLog.json(awards, now: now))
+            return
+        }
+        if csv {
+            console.write(CredentialLog.csv(awards, now: now))
+            return
+        }
+        guard !awards.isEmpty else {
+            console.line("No credentials yet for \(TerminalText.sanitize(context.learner)). Pass an exam ('attest packs' "
+                + "lists them) to earn one.")
+            return
+        }
+        let nameWidth = min(36, awards.map { DisplayWidth.of($0.name) }.max() ?? 0)
+        for award in awards {
+            let status: String
+            switch award.status(at: now) {
+            case .valid: status = console.styled("valid", .green)
+            case .expired: status = console.styled("expired", .yellow)
+            case .revoked: status = console.styled("revoked", .red)
+            }
+            let name = DisplayWidth.pad(DisplayWidth.truncate(TerminalText.sanitize(award.name, keepNewlines: false), to: nameWidth), to: nameWidth)
+            console.line(console.styled(String(award.id.dropFirst("urn:uuid:".count).prefix(8)), .dim) + "  "
+                + console.styled(name, .bold) + "  " + DisplayWidth.pad(console.safe(award.packID), to: 22)
+                + " earned " + DateText.day(award.awardedAt)
+                + (award.expiresAt.map { " · expires " + DateText.day($0) } ?? " · no expiry") + "  " + status)
+        }
+    }
+}
+
+/// The credential log as JSON or CSV, for `creds list` and `creds export --all`.
+enum CredentialLog {
+    static func json(_ awards: [CredentialAward], now: Date) throws -> String {
+        struct Entry: Encodable {
+            var award: CredentialAward
+            var status: CredentialStatus
+        }
+        return try JSONOutput.string(encoding: awards.map { Entry(award: $0, status: $0.status(at: now)) })
+    }
+
+    static let csvHeader = [
+        "id", "name", "packId", "packVersion", "credentialId", "learner", "achievementType", "awardedAt", "expiresAt",
+        "status", "revokedAt", "revocationReason",
+    ]
+
+    static func csv(_ awards: [CredentialAward], now: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        let rows = awards.map { award in
+            [
+                award.id, award.name, award.packID, award.packVersion, award.credentialID, award.learner,
+                award.achievementType, formatter.string(from: award.awardedAt),
+                award.expiresAt.map(formatter.string(from:)) ?? "", award.status(at: now).rawValue,
+                award.revokedAt.map(formatter.string(from:)) ?? "", award.revocationReason ?? "",
+            ]
+        }
+        return ([csvHeader] + rows).map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// RFC 4180 CSV fields, defused against spreadsheet formula injection.
+enum CSV {
+    static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

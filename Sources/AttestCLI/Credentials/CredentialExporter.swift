@@ -1,0 +1,71 @@
+import AttestCore
+import AttestCredentials
+import AttestStore
+import Foundation
+
+/// Turns an awarded credential into the signed forms people share: a VC-JWT, a JSON file
+/// holding it, a baked PNG or SVG badge.
+struct CredentialExporter {
+    let context: AppContext
+
+    enum Format: String, CaseIterable {
+        case jwt, json, png, svg
+    }
+
+    /// The signed Open Badges 3.0 credential for `award`, as a compact JWS, and its payload.
+    func sign(_ award: CredentialAward) throws -> (jws: String, credential: OpenBadgeCredential) {
+        let issuer = try Issuer.load(context)
+        let learner = try context.store().learner(award.learner)
+        let identity = LearnerIdentity(name: award.learner, email: learner?.email, did: learner?.did)
+        let credential = try OpenBadgeCredential(
+            award: award, learner: identity, issuer: issuer.profile, salt: OpenBadgeCredential.makeSalt())
+        return (try VCJWT.sign(credential, with: issuer.key), credential)
+    }
+
+    /// The bytes of `award` exported in `format`.
+    func export(_ award: CredentialAward, as format: Format) throws -> Data {
+        let (jws, credential) = try sign(award)
+        switch format {
+        case .jwt:
+            return Data((jws + "\n").utf8)
+        case .json:
+            let payload = try JSONSerialization.jsonObject(with: credential.json.data)
+            let wrapper: [String: Any] = ["jwt": jws, "credential": payload]
+            return try JSONSerialization.data(withJSONObject: wrapper, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        case .png:
+            return try BadgeBaker.bakePNG(try packImage(for: award, ofType: "png"), jws: jws, seed: award.qualifiedID)
+        case .svg:
+            let image = try packImage(for: award, ofType: "svg").map { String(decoding: $0, as: UTF8.self) }
+            return Data(try BadgeBaker.bakeSVG(image, jws: jws, name: award.name, seed: award.qualifiedID).utf8)
+        }
+    }
+
+    /// The pack's own image for the credential when it has one of this type, read safely:
+    /// the path must stay inside the pack's folder, symbolic links included.
+    private func packImage(for award: CredentialAward, ofType type: String) throws -> Data? {
+        guard let pack = context.library.pack(award.packID),
+              let image = pack.credential(award.credentialID)?.image, image.lowercased().hasSuffix("." + type),
+              let packPath = context.library.path(of: pack)
+        else { return nil }
+        let folder = URL(fileURLWithPath: packPath).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL
+        let file = folder.appendingPathComponent(image).resolvingSymlinksInPath().standardizedFileURL
+        guard file.path.hasPrefix(folder.path + "/") else { throw ExportError.imageOutsidePack(image) }
+        guard let data = FileManager.default.contents(atPath: file.path) else { throw ExportError.imageUnreadable(image) }
+        return data
+    }
+}
+
+/// Why a credential could not be exported.
+enum ExportError: LocalizedError {
+    case imageOutsidePack(String)
+    case imageUnreadable(String)
+
+    var errorDescription: String? {
+        switch self {
+        case let .imageOutsidePack(path):
+            "The pack's badge image '\(TerminalText.sanitize(path))' points outside the pack's folder; it was not read."
+        case let .imageUnreadable(path):
+            "The pack's badge image '\(TerminalText.sanitize(path))' cannot be read."
+        }
+    }
+}

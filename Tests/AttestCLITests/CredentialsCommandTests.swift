@@ -1,0 +1,72 @@
+import AttestCore
+import AttestTestSupport
+import Foundation
+import Testing
+
+@Suite("CredentialsCommand")
+struct CredentialsCommandTests {
+    /// A sandbox whose learner has passed the cybersecurity exam, and the credential's id.
+    private func earned() throws -> (AttestSandbox, String) {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("cybersecurity"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "cybersecurity-exam", seed: 11)
+        let run = try sandbox.run(["take", "cybersecurity-exam", "--seed", "11", "--json"], input: answers.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.standardError)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let awarded = try #require((result["credentialsAwarded"] as? [[String: Any]])?.first?["id"] as? String)
+        return (sandbox, awarded)
+    }
+
+    @Test func everyExportFormatVerifiesAndAnyChangedByteFails() throws {
+        let (sandbox, id) = try earned()
+        for format in ["jwt", "json", "png", "svg"] {
+            let file = sandbox.root.appendingPathComponent("badge.\(format)").path
+            let export = try sandbox.run(["creds", "export", String(id.dropFirst(9).prefix(8)), "--format", format, "--output", file])
+            #expect(export.status == 0, "\(format): \(export.standardError)")
+            let verify = try sandbox.run(["creds", "verify", file])
+            #expect(verify.status == 0, "\(format): \(verify.standardOutput)")
+            #expect(verify.standardOutput.contains("VALID: Cybersecurity Foundations"))
+            var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+            let jwsStart = try #require(String(decoding: bytes, as: UTF8.self).range(of: "eyJ")).lowerBound
+            let offset = String(decoding: bytes, as: UTF8.self).utf8.distance(
+                from: String(decoding: bytes, as: UTF8.self).startIndex, to: jwsStart) + 200
+            bytes[offset] = bytes[offset] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+            let tampered = try sandbox.run(["creds", "verify", file])
+            #expect(tampered.status == 1, "\(format) must fail after a byte changed")
+            #expect(tampered.standardOutput.contains("NOT VALID"))
+        }
+    }
+
+    @Test func revokedCredentialStaysInTheLogAndFailsVerification() throws {
+        let (sandbox, id) = try earned()
+        let file = sandbox.root.appendingPathComponent("c.jwt").path
+        #expect(try sandbox.run(["creds", "export", id, "--format", "jwt", "--output", file]).status == 0)
+        let revoke = try sandbox.run(["creds", "revoke", id, "--reason", "issued by mistake"])
+        #expect(revoke.status == 0, "\(revoke.standardError)")
+        let verify = try sandbox.run(["creds", "verify", file])
+        #expect(verify.status == 1)
+        #expect(verify.standardOutput.contains("issued by mistake"))
+        let list = try sandbox.run(["creds", "list", "--csv"])
+        #expect(list.standardOutput.contains(",revoked,"))
+        #expect(try sandbox.run(["creds", "revoke", id, "--reason", "again"]).status != 0)
+        #expect(try sandbox.run(["creds", "share", id]).status == 64)
+    }
+
+    @Test func showListShareAndExportAll() throws {
+        let (sandbox, id) = try earned()
+        let show = try sandbox.run(["creds", "show", id])
+        #expect(show.status == 0)
+        #expect(show.standardOutput.contains("Cybersecurity: exam"))
+        #expect(show.standardOutput.contains("proficient"))
+        let share = try sandbox.run(["creds", "share", id])
+        #expect(share.standardOutput.hasPrefix("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Cybersecurity%20Foundations"))
+        #expect(share.standardOutput.contains("&certId=\(id.replacingOccurrences(of: ":", with: "%3A"))"))
+        let all = try sandbox.run(["creds", "export", "--all", "--format", "json"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(all.standardOutput.utf8)) as? [[String: Any]])
+        #expect(log.count == 1)
+        let missing = try sandbox.run(["creds", "show", "ffffffff"])
+        #expect(missing.status == 64)
+        #expect(missing.standardError.contains("No credential 'ffffffff'"))
+    }
+}
