@@ -209,6 +209,8 @@ private final class EditorState {
         completionEnabled = options.completion && completion != nil
         outcome = nil
         updateStatus()
+        // libedit's own SIGWINCH handling is off (EL_SIGNAL 0): pick up a new window size per read.
+        el_resize(editLine)
 
         TerminationSignals.beginWaiting()
         var count: Int32 = 0
