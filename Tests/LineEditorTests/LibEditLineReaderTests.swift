@@ -10,6 +10,7 @@ extension ReaderTests {
 
         let terminal: PseudoTerminal
         let reader: LibEditLineReader
+        private var readCount = 0
 
         init() throws {
             terminal = try PseudoTerminal()
@@ -37,8 +38,11 @@ extension ReaderTests {
             return read
         }
 
-        func type(_ keys: String, prompt: String = "> ") throws -> LineReadResult? {
-            let read = try startRead(ReadOptions(prompt: prompt))
+        /// Types `keys` into a fresh read. Each read gets its own prompt, so waiting for the prompt
+        /// never matches the previous one and keys never arrive before libedit is in edit mode.
+        func type(_ keys: String) throws -> LineReadResult? {
+            readCount += 1
+            let read = try startRead(ReadOptions(prompt: "r\(readCount)> "))
             try terminal.send(keys)
             return read.result()
         }
@@ -171,7 +175,7 @@ extension ReaderTests {
             let answer = try startRead(ReadOptions(prompt: "a> ", recordInHistory: false), on: reader)
             try terminal.send("secret answer" + Key.enter)
             #expect(answer.result() == .line("secret answer"))
-            let recall = try startRead(ReadOptions(prompt: "> "), on: reader)
+            let recall = try startRead(ReadOptions(prompt: "again> "), on: reader)
             try terminal.send(Key.up + Key.enter)
             #expect(recall.result() == .line("quiz swift"))
             reader.close()
