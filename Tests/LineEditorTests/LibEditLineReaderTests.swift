@@ -103,7 +103,12 @@ extension ReaderTests {
         }
 
         @Test func ctrlCCancelsTheLineAndTheNextReadWorks() throws {
-            #expect(try type("half typed" + Key.ctrlC) == .interrupted)
+            let read = try startRead(ReadOptions(prompt: "edit> "))
+            // While editing, the keyboard raises no signals: Ctrl-C arrives as a key.
+            let editing = try terminal.terminalModes()
+            #expect(!editing.raisesSignals && !editing.isCanonical && !editing.echoes)
+            try terminal.send("half typed" + Key.ctrlC)
+            #expect(read.result() == .interrupted)
             #expect(try type("next" + Key.enter) == .line("next"))
         }
 
@@ -147,6 +152,14 @@ extension ReaderTests {
             #expect(read.result(timeout: 3) == .timedOut(partial: "héllo wörld"))
         }
 
+        @Test func enterDuringACountdownReturnsTheLine() throws {
+            let options = ReadOptions(prompt: "cd> ", deadline: .now + .seconds(5), status: { _ in "zzzz" })
+            let read = try startRead(options)
+            try terminal.waitFor("zzzz")
+            try terminal.send("done" + Key.enter)
+            #expect(read.result() == .line("done"))
+        }
+
         @Test func terminalModesAreRestoredAfterReadsAndClose() throws {
             let before = try terminal.terminalModes()
             #expect(try type("x" + Key.enter) == .line("x"))
@@ -180,6 +193,23 @@ extension ReaderTests {
             #expect(recall.result() == .line("quiz swift"))
             reader.close()
             #expect(LineHistory(path: path).entries == ["quiz swift"])
+        }
+
+        @Test func colouredPromptDoesNotShiftTheCursor() throws {
+            let read = try startRead(ReadOptions(prompt: "\u{1B}[1;34mquiz>\u{1B}[0m "))
+            try terminal.send("日本" + Key.left + "x" + Key.enter)
+            #expect(read.result() == .line("日x本"))
+        }
+
+        @Test func sigtermWhileEditingIsReportedAndTheTerminalRestored() throws {
+            TerminalModeGuard.installTerminationHandlers()
+            let before = try terminal.terminalModes()
+            let read = try startRead(ReadOptions(prompt: "term> "))
+            try terminal.send("unfinished")
+            try terminal.waitFor("unfinished")
+            kill(getpid(), SIGTERM)
+            #expect(read.result() == .terminated(signal: SIGTERM))
+            #expect(try terminal.terminalModes() == before)
         }
 
         @Test func readAfterCloseEndsInput() throws {

@@ -52,7 +52,8 @@ extension ReaderTests {
 
         func endInput() { writeEnd.close() }
 
-        func read(deadline: ContinuousClock.Instant? = nil) -> LineReadResult {
+        /// Reads with a generous deadline by default, so a broken reader fails instead of hanging.
+        func read(deadline: ContinuousClock.Instant = .now + .seconds(5)) -> LineReadResult {
             reader.readLine(ReadOptions(prompt: "never shown> ", deadline: deadline))
         }
 
@@ -126,16 +127,16 @@ extension ReaderTests {
                 Glibc.close(writeEnd)
             }
             writer.start()
-            #expect(small.readLine(ReadOptions(prompt: "")) == .line("abcdefgh"))
-            #expect(small.readLine(ReadOptions(prompt: "")) == .line("ok"))
+            #expect(small.readLine(ReadOptions(prompt: "", deadline: .now + .seconds(5))) == .line("abcdefgh"))
+            #expect(small.readLine(ReadOptions(prompt: "", deadline: .now + .seconds(5))) == .line("ok"))
         }
 
         @Test func recordsOnlyLinesMeantForHistory() throws {
             let history = LineHistory(path: nil)
             let recording = PlainLineReader(fileDescriptor: readEnd, history: history)
             write("help\nmy exam answer\n")
-            #expect(recording.readLine(ReadOptions(prompt: "")) == .line("help"))
-            #expect(recording.readLine(ReadOptions(prompt: "", recordInHistory: false)) == .line("my exam answer"))
+            #expect(recording.readLine(ReadOptions(prompt: "", deadline: .now + .seconds(5))) == .line("help"))
+            #expect(recording.readLine(ReadOptions(prompt: "", deadline: .now + .seconds(5), recordInHistory: false)) == .line("my exam answer"))
             #expect(history.entries == ["help"])
         }
     }
