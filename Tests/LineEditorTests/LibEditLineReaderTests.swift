@@ -120,7 +120,9 @@ extension ReaderTests {
 
         @Test func idleTimedReadReturnsByItselfAtTheDeadline() throws {
             let deadline = ContinuousClock.now + .seconds(1)
-            let read = try startRead(ReadOptions(prompt: "answer> ", deadline: deadline, recordInHistory: false))
+            let options = ReadOptions(prompt: "answer> ", deadline: deadline, status: { _ in "⏳ 1s" }, recordInHistory: false)
+            let read = try startRead(options)
+            try terminal.waitFor("⏳ 1s", timeout: .milliseconds(500))
             let result = try #require(read.result(timeout: 3))
             #expect(result == .timedOut(partial: ""))
             #expect(deadline.duration(to: try #require(read.finished)) < .milliseconds(100))
