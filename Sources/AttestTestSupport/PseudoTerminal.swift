@@ -242,10 +242,9 @@ public final class PseudoTerminal: @unchecked Sendable {
         while true {
             let pending = Array(received[matchedUpTo...])
             if ignoringEscapes {
-                let stripped = Self.strippingEscapes(String(decoding: pending, as: UTF8.self))
-                if let range = stripped.range(of: text) {
-                    matchedUpTo = received.count
-                    return String(stripped[..<range.upperBound])
+                if let (rawLength, stripped) = Self.findIgnoringEscapes(text, in: pending) {
+                    matchedUpTo += rawLength
+                    return stripped
                 }
             } else if let end = Self.find(needle, in: pending) {
                 matchedUpTo += end
@@ -373,6 +372,24 @@ public final class PseudoTerminal: @unchecked Sendable {
             readerFinished = true
             condition.broadcast()
         }
+    }
+
+    /// The shortest prefix of `raw` whose escape-free text contains `text`: its length in bytes
+    /// and that escape-free text.
+    private static func findIgnoringEscapes(_ text: String, in raw: [UInt8]) -> (Int, String)? {
+        let scalars = Array(String(decoding: raw, as: UTF8.self).unicodeScalars)
+        func strippedPrefix(_ count: Int) -> String {
+            strippingEscapes(String(String.UnicodeScalarView(scalars[0..<count])))
+        }
+        guard strippedPrefix(scalars.count).contains(text) else { return nil }
+        var low = 0
+        var high = scalars.count
+        while low < high {
+            let middle = (low + high) / 2
+            if strippedPrefix(middle).contains(text) { high = middle } else { low = middle + 1 }
+        }
+        let bytes = scalars[0..<low].reduce(0) { $0 + UTF8.width($1) }
+        return (bytes, strippedPrefix(low))
     }
 
     /// The end offset of the first occurrence of `needle` in `haystack`.

@@ -202,13 +202,16 @@ private final class EditorState {
         defer { uselocale(previousLocale) }
         let before = try? TerminalModeGuard(fileDescriptor: input)
         var modes = termios()
-        if tcgetattr(input, &modes) == 0 { interruptCharacter = modes.c_cc.0 }
+        // The terminal's interrupt key (VINTR, c_cc[0] on Linux), Ctrl-C unless reconfigured or disabled.
+        if tcgetattr(input, &modes) == 0, modes.c_cc.0 != 0 { interruptCharacter = modes.c_cc.0 }
         prompt.set(Self.markEscapes(options.prompt))
         deadline = options.deadline
         statusText = options.deadline == nil ? nil : options.status
         completionEnabled = options.completion && completion != nil
         outcome = nil
         updateStatus()
+        // libedit's own SIGWINCH handling is off (EL_SIGNAL 0): pick up a new window size per read.
+        el_resize(editLine)
 
         TerminationSignals.beginWaiting()
         var count: Int32 = 0
@@ -229,9 +232,9 @@ private final class EditorState {
             return .endOfInput
         }
         if options.recordInHistory, !trimmed.allSatisfy(\.isWhitespace) {
-            if (try? history?.add(trimmed)) != nil || history == nil {
-                withWide(trimmed) { _ = attest_history_enter(libeditHistory, $0) }
-            }
+            // A history file that cannot be written must not stop the session: the entry stays in memory.
+            _ = try? history?.add(trimmed)
+            withWide(trimmed) { _ = attest_history_enter(libeditHistory, $0) }
         }
         return .line(trimmed)
     }

@@ -74,6 +74,7 @@ public final class LineHistory: @unchecked Sendable {
     }
 
     static func escape(_ entry: String) -> String {
+        guard entry.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D }) else { return entry }
         var out = ""
         for scalar in entry.unicodeScalars {
             switch scalar {
@@ -87,6 +88,7 @@ public final class LineHistory: @unchecked Sendable {
     }
 
     static func unescape(_ line: String) -> String {
+        guard line.utf8.contains(0x5C) else { return line }
         var out = ""
         var escaping = false
         for scalar in line.unicodeScalars {

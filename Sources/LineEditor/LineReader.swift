@@ -23,7 +23,8 @@ public struct ReadOptions: Sendable {
     /// When the read must return by itself, as `timedOut`, if no line was entered.
     public var deadline: ContinuousClock.Instant?
     /// A short status drawn right of the prompt and refreshed every second while waiting,
-    /// given the time remaining (e.g. a countdown). Only used with a deadline.
+    /// given the time remaining rounded up to whole seconds (e.g. a countdown). Only used with
+    /// a deadline, and only by the terminal reader. Keep it free of untrusted text.
     public var status: (@Sendable (Duration) -> String)?
     /// Whether the line may be added to the persistent history (never for exam answers).
     public var recordInHistory: Bool

@@ -50,7 +50,7 @@ public final class PlainLineReader: LineReader, @unchecked Sendable {
 
     private func nextLine(deadline: ContinuousClock.Instant?) -> LineReadResult {
         while true {
-            if let newline = buffer[(start + scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = findNewline() {
                 let line = takeLine(upTo: newline)
                 start = newline + 1
                 return .line(line)
@@ -107,14 +107,24 @@ public final class PlainLineReader: LineReader, @unchecked Sendable {
         }
     }
 
-    private func fill() {
-        let chunk = 1 << 16
-        let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
-        let count = buffer.withUnsafeMutableBufferPointer { pointer in
-            Glibc.read(fileDescriptor, pointer.baseAddress! + oldCount, chunk)
+    /// The index of the first newline after the scanned part of the pending bytes (memchr).
+    private func findNewline() -> Int? {
+        let from = start + scanned
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let found = memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
         }
-        buffer.removeSubrange((oldCount + max(0, count))...)
-        if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) { reachedEnd = true }
     }
+
+    private func fill() {
+        let count = chunk.withUnsafeMutableBytes { Glibc.read(fileDescriptor, $0.baseAddress!, $0.count) }
+        if count > 0 {
+            chunk.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+            reachedEnd = true
+        }
+    }
+
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 }
