@@ -50,7 +50,7 @@ struct QuizRunner {
             ownedReader = reader
         }
         let session = try makeSession(reader)
-        let result = try session.run()
+        let result = try TerminationDeferral.during { try session.run() }
         let outcome = try CredentialAwarder(context: context).awardAfter(attempt: session.engine)
         if json {
             context.console.line(try JSONOutput.string(ResultJSON.object(result, engine: session.engine, outcome: outcome)))

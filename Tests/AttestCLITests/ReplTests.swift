@@ -1,0 +1,78 @@
+import AttestCore
+import AttestStore
+import AttestTestSupport
+import Foundation
+import Testing
+
+/// The REPL driven like a person would: through a pseudo-terminal, with real keys.
+@Suite("Repl", .serialized)
+struct ReplTests {
+    typealias Key = PseudoTerminal.Key
+
+    private func start(_ sandbox: AttestSandbox, _ arguments: [String] = []) throws -> PseudoTerminal {
+        let binary = try #require(AttestBinary.path)
+        let terminal = try PseudoTerminal.spawn(executable: binary, arguments: arguments, environment: sandbox.environment)
+        try terminal.waitFor("attest>", timeout: .seconds(10), ignoringEscapes: true)
+        return terminal
+    }
+
+    @Test func bannerCompletionAndUnknownCommands() throws {
+        let sandbox = try AttestSandbox()
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        #expect(terminal.output.contains("8 packs, 0 credentials for ada"))
+        try terminal.send("pac" + Key.tab + Key.tab)
+        try terminal.waitFor("packs", ignoringEscapes: true)
+        try terminal.send("s" + Key.enter)
+        try terminal.waitFor("data-analytics-exam", ignoringEscapes: true)
+        try terminal.send("take data-analytics-q" + Key.tab + Key.ctrlA + "help " + Key.enter)
+        try terminal.waitFor("USAGE: attest take", ignoringEscapes: true)
+        try terminal.send("pakcs" + Key.enter)
+        try terminal.waitFor("unknown command 'pakcs' — did you mean 'packs'?", ignoringEscapes: true)
+        try terminal.send(Key.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func nonASCIITextRoundTripsAndBackspaceRemovesWholeCharacters() throws {
+        let sandbox = try AttestSandbox()
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        try terminal.send("take café-naïve-日本語x" + Key.backspace + Key.enter)
+        try terminal.waitFor("No quiz 'café-naïve-日本語'", ignoringEscapes: true)
+        try terminal.send("quit" + Key.enter)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func ctrlCCancelsTheLineAndTheSessionGoesOn() throws {
+        let sandbox = try AttestSandbox()
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        try terminal.send("take nothing-at-all" + Key.ctrlC)
+        try terminal.waitFor("attest>", ignoringEscapes: true)
+        try terminal.send("learner" + Key.enter)
+        try terminal.waitFor("learner  ada", ignoringEscapes: true)
+        #expect(!terminal.output.contains("No quiz 'nothing-at-all'"))
+        try terminal.send(Key.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func terminalModesAreRestoredOnEveryWayOut() throws {
+        for ending in ["quit\r", Key.ctrlD, "SIGTERM", "SIGHUP"] {
+            let sandbox = try AttestSandbox()
+            let binary = try #require(AttestBinary.path)
+            let terminal = try PseudoTerminal.spawn(executable: binary, environment: sandbox.environment)
+            defer { terminal.close() }
+            let before = try terminal.terminalModes()
+            try terminal.waitFor("attest>", timeout: .seconds(10), ignoringEscapes: true)
+            #expect(try terminal.terminalModes() != before, "libedit puts the terminal in raw mode while reading")
+            switch ending {
+            case "SIGTERM": kill(terminal.processID!, SIGTERM)
+            case "SIGHUP": kill(terminal.processID!, SIGHUP)
+            default: try terminal.send(ending)
+            }
+            let status = try terminal.waitForExit()
+            #expect(status == (ending == "SIGTERM" ? 143 : ending == "SIGHUP" ? 129 : 0))
+            #expect(try terminal.terminalModes() == before, "modes after \(ending.debugDescription)")
+        }
+    }
+}
