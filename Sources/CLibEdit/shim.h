@@ -52,6 +52,11 @@ static inline int attest_el_setty_edit(EditLine *el, const wchar_t *flag) {
     return el_wset(el, EL_SETTY, L"-d", flag, (const wchar_t *)NULL);
 }
 
+/// Switches the terminal to libedit's edit mode (1) or back (0) now, rather than at the first key read.
+static inline int attest_el_prep_term(EditLine *el, int on) {
+    return el_wset(el, EL_PREP_TERM, on);
+}
+
 static inline int attest_el_set_getcfn(EditLine *el, el_rfunc_t fn) {
     return el_wset(el, EL_GETCFN, fn);
 }

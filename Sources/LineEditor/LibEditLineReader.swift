@@ -210,8 +210,9 @@ private final class EditorState {
         completionEnabled = options.completion && completion != nil
         outcome = nil
         updateStatus()
-        // libedit's own SIGWINCH handling is off (EL_SIGNAL 0): pick up a new window size per read.
-        el_resize(editLine)
+        // libedit would enter edit mode only at the first key, after drawing the prompt: keys typed
+        // in between would be echoed and edited by the terminal driver. Enter it before the prompt.
+        attest_el_prep_term(editLine, 1)
 
         TerminationSignals.beginWaiting()
         var count: Int32 = 0
@@ -293,6 +294,9 @@ private final class EditorState {
                 if !fill() { return bytes.isEmpty ? 0 : flushInvalidBytes(character) }
             case .reachedLimit:
                 if let deadline, ContinuousClock.now >= deadline {
+                    // Keys typed after the deadline must not leak into the next question.
+                    pending.removeAll()
+                    bytes.removeAll()
                     outcome = .timedOut(partial: "")
                     return nextCharacter(character)
                 }

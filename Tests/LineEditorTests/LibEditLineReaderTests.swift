@@ -44,7 +44,9 @@ extension ReaderTests {
             readCount += 1
             let read = try startRead(ReadOptions(prompt: "r\(readCount)> "))
             try terminal.send(keys)
-            return read.result()
+            let result = read.result()
+            if result == nil { Issue.record("no result; screen output: \(terminal.unmatchedOutput.debugDescription)") }
+            return result
         }
 
         @Test(arguments: ["café", "naïve", "日本語", "mixed ünïcödé 日本 ok"])
