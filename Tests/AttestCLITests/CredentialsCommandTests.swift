@@ -27,9 +27,9 @@ struct CredentialsCommandTests {
             #expect(verify.status == 0, "\(format): \(verify.standardOutput)")
             #expect(verify.standardOutput.contains("VALID: Cybersecurity Foundations"))
             var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-            let jwsStart = try #require(String(decoding: bytes, as: UTF8.self).range(of: "eyJ")).lowerBound
-            let offset = String(decoding: bytes, as: UTF8.self).utf8.distance(
-                from: String(decoding: bytes, as: UTF8.self).startIndex, to: jwsStart) + 200
+            let marker = Array("eyJ".utf8)
+            let start = try #require(bytes.indices.first { bytes[$0...].starts(with: marker) }, "\(format) holds a JWS")
+            let offset = start + 200
             bytes[offset] = bytes[offset] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
             try Data(bytes).write(to: URL(fileURLWithPath: file))
             let tampered = try sandbox.run(["creds", "verify", file])

@@ -29,6 +29,7 @@ struct ReplTests {
         try terminal.waitFor("USAGE: attest take", ignoringEscapes: true)
         try terminal.send("pakcs" + Key.enter)
         try terminal.waitFor("unknown command 'pakcs' — did you mean 'packs'?", ignoringEscapes: true)
+        try terminal.waitFor("attest>", ignoringEscapes: true)
         try terminal.send(Key.ctrlD)
         #expect(try terminal.waitForExit() == 0)
     }
@@ -51,6 +52,7 @@ struct ReplTests {
         try terminal.waitFor("attest>", ignoringEscapes: true)
         try terminal.send("learner" + Key.enter)
         try terminal.waitFor("learner  ada", ignoringEscapes: true)
+        try terminal.waitFor("attest>", ignoringEscapes: true)
         #expect(!terminal.output.contains("No quiz 'nothing-at-all'"))
         try terminal.send(Key.ctrlD)
         #expect(try terminal.waitForExit() == 0)
