@@ -1,15 +1,19 @@
 extension PackDecoding {
-    static let packFields = [
-        "$schema", "format", "id", "version", "title", "description", "authors", "license", "language", "levels",
-        "skills", "questions", "quizzes", "credentials",
-    ]
+    static let packFields = FieldSet(
+        [
+            "$schema", "format", "id", "version", "title", "description", "authors", "license", "language", "levels",
+            "skills", "questions", "quizzes", "credentials",
+        ],
+        required: ["format", "id", "version", "title", "skills", "questions"]
+    )
+    static let levelFields = FieldSet(["developing", "proficient", "expert"])
+    static let skillFields = FieldSet(["id", "name", "description"], required: ["id", "name"])
 
     /// Decodes the whole pack; nil when something required could not be decoded.
     func decodePack(_ document: JSONDocument) -> Pack? {
         let root = document.root
         guard let fields = fields(
-            of: root, named: Self.packFields, required: ["format", "id", "version", "title", "skills", "questions"],
-            what: "a pack"
+            of: root, Self.packFields, what: "a pack"
         ) else { return nil }
         let schemaField = fields[0], formatField = fields[1], idField = fields[2], versionField = fields[3]
         let titleField = fields[4], descriptionField = fields[5], authorsField = fields[6], licenseField = fields[7]
@@ -62,8 +66,7 @@ extension PackDecoding {
     }
 
     private func decodeLevels(_ value: JSONValue) {
-        let names = MasteryLevel.allCases.dropFirst().map(\.rawValue)
-        guard let fields = fields(of: value, named: names, what: "`levels`") else { return }
+        guard let fields = fields(of: value, Self.levelFields, what: "`levels`") else { return }
         var values = [MasteryLevels.default.developing, MasteryLevels.default.proficient, MasteryLevels.default.expert]
         var valid = true
         for (slot, member) in fields.enumerated() {
@@ -93,17 +96,17 @@ extension PackDecoding {
         var skills: [Skill] = []
         for (index, item) in items.enumerated() {
             within(.index(index)) {
-                guard let fields = fields(of: item, named: ["id", "name", "description"], required: ["id", "name"], what: "a skill")
+                guard let fields = fields(of: item, Self.skillFields, what: "a skill")
                 else { return }
                 let id = slug(fields[0])
                 let name = string(fields[1], nonEmpty: true)
                 let description = string(fields[2]) ?? ""
                 if let id, let idField = fields[0] {
                     if let first = skillIDs[id] {
-                        error("duplicate skill id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
+                        error("duplicate skill id `\(id)` (first defined at /skills/\(first))", at: idField.value.offset, .key("id"))
                         return
                     }
-                    skillIDs[id] = pointer()
+                    skillIDs[id] = index
                     skillOrder.append(id)
                 }
                 if let id, let name {
