@@ -12,6 +12,14 @@ extension PackDecoding {
     /// Decodes the whole pack; nil when something required could not be decoded.
     func decodePack(_ document: JSONDocument) -> Pack? {
         let root = document.root
+        // Nothing else can be judged against the rules of a format this build does not know.
+        if let member = root.objectValue?.members.last(where: { $0.key == "format" }),
+           case let .number(number) = member.value.kind, number == number.rounded(), abs(number) < 1e15,
+           !Pack.supportedFormats.contains(Int(number)) {
+            let known = Pack.supportedFormats.map(String.init).joined(separator: ", ")
+            error("format \(Int(number)) is not supported; this Attest reads format \(known)", at: member.value.offset, .key("format"))
+            return nil
+        }
         guard let fields = fields(
             of: root, Self.packFields, what: "a pack"
         ) else { return nil }
@@ -21,12 +29,6 @@ extension PackDecoding {
         let quizzesField = fields[12], credentialsField = fields[13]
 
         let format = integer(formatField, minimum: .min)
-        if let format, let formatField, !Pack.supportedFormats.contains(format) {
-            // Nothing else can be judged against rules of a format this build does not know.
-            let known = Pack.supportedFormats.map(String.init).joined(separator: ", ")
-            error("format \(format) is not supported; this Attest reads format \(known)", at: formatField.value.offset, .key("format"))
-            return nil
-        }
         _ = string(schemaField)
         packID = slug(idField)
         var version: SemanticVersion?
