@@ -43,6 +43,10 @@ struct JSONScanner {
     private var depth = 0
     private var controlCharacters: [Int: Unicode.Scalar] = [:]
     private var scratch: [UInt8] = []
+    // Members and elements of the objects and arrays being parsed, stacked so each finished
+    // container is copied once into an exactly sized array instead of growing its own.
+    private var memberStack: [JSONMember] = []
+    private var valueStack: [JSONValue] = []
 
     /// `buffer` must not be empty.
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -109,18 +113,18 @@ struct JSONScanner {
     private mutating func parseObject() throws(Failure) -> JSONObject {
         try enterNesting()
         index += 1
-        var members: [JSONMember] = []
+        let first = memberStack.count
         var duplicates = false
         var seenKeys = Set<String>()
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return JSONObject(members: members)
+            return JSONObject(members: [])
         }
         while true {
             guard index < end, base[index] == UInt8(ascii: "\"") else {
-                let message = members.isEmpty ? "expected a string key or '}'" : "expected a string key after ','"
+                let message = memberStack.count == first ? "expected a string key or '}'" : "expected a string key after ','"
                 throw Failure(message: message + ", found \(describe(index))", offset: index)
             }
             let keyOffset = index
@@ -136,14 +140,18 @@ struct JSONScanner {
             }
             let value = try parseValue()
             if !duplicates {
-                if members.count < 16 {
-                    duplicates = members.contains { $0.key == key }
+                let count = memberStack.count - first
+                if count < 16 {
+                    for position in first..<memberStack.count where memberStack[position].key == key {
+                        duplicates = true
+                        break
+                    }
                 } else {
-                    if seenKeys.isEmpty { seenKeys = Set(members.map(\.key)) }
+                    if seenKeys.isEmpty { seenKeys = Set(memberStack[first...].map(\.key)) }
                     duplicates = !seenKeys.insert(key).inserted
                 }
             }
-            members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
+            memberStack.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
             skipWhitespace()
             guard index < end else {
                 throw Failure(message: "expected ',' or '}' after object member, found the end of the file", offset: index)
@@ -156,6 +164,8 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
+                let members = Array(memberStack[first...])
+                memberStack.removeSubrange(first...)
                 return JSONObject(members: members, hasDuplicateKeys: duplicates)
             }
             throw Failure(message: "expected ',' or '}' after object member, found \(describe(index))", offset: index)
@@ -165,12 +175,12 @@ struct JSONScanner {
     private mutating func parseArray() throws(Failure) -> [JSONValue] {
         try enterNesting()
         index += 1
-        var items: [JSONValue] = []
+        let first = valueStack.count
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return items
+            return []
         }
         while true {
             guard index < end else {
@@ -179,7 +189,8 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "]") {
                 throw Failure(message: "expected a value after ',' (trailing commas are not allowed)", offset: index)
             }
-            items.append(try parseValue())
+            let item = try parseValue()
+            valueStack.append(item)
             skipWhitespace()
             guard index < end else {
                 throw Failure(message: "expected ',' or ']' after array element, found the end of the file", offset: index)
@@ -192,6 +203,8 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
+                let items = Array(valueStack[first...])
+                valueStack.removeSubrange(first...)
                 return items
             }
             throw Failure(message: "expected ',' or ']' after array element, found \(describe(index))", offset: index)

@@ -30,6 +30,37 @@ public struct PackDecoder: Sendable {
     }
 }
 
+/// The fields an object of the pack format may have, built once per object kind.
+struct FieldSet {
+    let names: [String]
+    /// Indices into `names` of the fields that must be present.
+    let required: [Int]
+
+    init(_ names: [String], required: [String] = []) {
+        self.names = names
+        self.required = required.map { names.firstIndex(of: $0)! }
+    }
+
+    @inline(__always)
+    func slot(of key: String) -> Int? {
+        names.firstIndex(of: key)
+    }
+}
+
+/// The members of one object slotted by a `FieldSet` (nil where absent); indices, not copies.
+struct Fields: RandomAccessCollection {
+    let members: [JSONMember]
+    let slots: [Int32]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { slots.count }
+
+    subscript(position: Int) -> JSONMember? {
+        let slot = slots[position]
+        return slot < 0 ? nil : members[Int(slot)]
+    }
+}
+
 /// One step of a JSON Pointer.
 enum PathComponent {
     case key(String)
@@ -58,24 +89,26 @@ final class PackDecoding {
         var hint: String?
     }
 
-    var source: SourceText
+    @exclusivity(unchecked) var source: SourceText
     let file: String
-    private(set) var pending: [Pending] = []
-    private(set) var errorCount = 0
+    @exclusivity(unchecked) private(set) var pending: [Pending] = []
+    @exclusivity(unchecked) private(set) var errorCount = 0
     /// The JSON Pointer of the value being decoded, as components.
-    var path: [PathComponent] = []
+    @exclusivity(unchecked) var path: [PathComponent] = []
 
     // Facts gathered while decoding, for cross-references.
-    var packID: String?
-    var levels = MasteryLevels.default
-    var skillIDs: [String: String] = [:]
-    var skillOrder: [String] = []
-    var questionFacts: [QuestionFacts] = []
-    var questionIDs: [String: String] = [:]
-    var tagNames = Set<String>()
-    var quizModes: [String: Quiz.Mode] = [:]
-    var quizIDs: [String: String] = [:]
-    var quizSkillsDrawn = Set<String>()
+    @exclusivity(unchecked) var packID: String?
+    @exclusivity(unchecked) var levels = MasteryLevels.default
+    /// Ids seen so far, with the index where each was first defined.
+    @exclusivity(unchecked) var skillIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var skillOrder: [String] = []
+    @exclusivity(unchecked) var questionFacts: [QuestionFacts] = []
+    @exclusivity(unchecked) var questionsBySkill: [String: [Int]] = [:]
+    @exclusivity(unchecked) var questionsByTag: [String: [Int]] = [:]
+    /// Question ids, with their index in `questionFacts`.
+    @exclusivity(unchecked) var questionIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var quizModes: [String: Quiz.Mode] = [:]
+    @exclusivity(unchecked) var quizIDs: [String: Int] = [:]
 
     init(source: SourceText, file: String) {
         self.source = source
@@ -138,24 +171,23 @@ final class PackDecoding {
 
     // MARK: Objects
 
-    /// The members of an object named in `names`, in that order (nil when absent). Reports a
-    /// non-object, unknown fields (with did-you-mean), repeated keys and missing `required` fields.
+    /// The members of an object, slotted by `set` (nil when absent). Reports a non-object,
+    /// unknown fields (with did-you-mean), repeated keys and missing required fields.
     /// Returns nil when `value` is not an object.
-    func fields(
-        of value: JSONValue, named names: [String], required: [String] = [], what: String, extraNames: [String] = []
-    ) -> [JSONMember?]? {
+    func fields(of value: JSONValue, _ set: FieldSet, what: String) -> Fields? {
         guard case let .object(object) = value.kind else {
             error("\(what) must be an object, found \(value.typeDescription)", at: value.offset)
             return nil
         }
-        var slots = [JSONMember?](repeating: nil, count: names.count)
-        for member in object.members {
-            if let slot = names.firstIndex(of: member.key) {
-                slots[slot] = member
-            } else if !extraNames.contains(member.key) {
+        var slots = [Int32](repeating: -1, count: set.names.count)
+        for position in object.members.indices {
+            if let slot = set.slot(of: object.members[position].key) {
+                slots[slot] = Int32(position)
+            } else {
+                let member = object.members[position]
                 error(
                     "unknown field `\(member.key)`", at: member.keyOffset, .key(member.key),
-                    hint: Suggestion.hint(for: member.key, in: names + extraNames)
+                    hint: Suggestion.hint(for: member.key, in: set.names)
                 )
             }
         }
@@ -164,10 +196,10 @@ final class PackDecoding {
                 error("field `\(member.key)` appears more than once", at: member.keyOffset, .key(member.key))
             }
         }
-        for name in required where slots[names.firstIndex(of: name)!] == nil {
-            error("missing required field `\(name)`", at: value.offset)
+        for slot in set.required where slots[slot] < 0 {
+            error("missing required field `\(set.names[slot])`", at: value.offset)
         }
-        return slots
+        return Fields(members: object.members, slots: slots)
     }
 
     // MARK: Scalars
@@ -190,7 +222,8 @@ final class PackDecoding {
     }
 
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
     func number(_ member: JSONMember?) -> Double? {

@@ -1,5 +1,9 @@
 extension PackDecoding {
-    static let credentialFields = ["id", "name", "description", "achievementType", "criteria", "validForDays", "image"]
+    static let credentialFields = FieldSet(
+        ["id", "name", "description", "achievementType", "criteria", "validForDays", "image"],
+        required: ["id", "name", "description", "criteria"]
+    )
+    static let criteriaFields = FieldSet(["skills", "quizzes", "credentials"])
 
     /// A reference from one credential of this pack to another, checked once all ids are known.
     private struct CredentialReference {
@@ -12,22 +16,21 @@ extension PackDecoding {
     func decodeCredentials(_ field: JSONMember) -> [CredentialDefinition]? {
         guard let items = array(field) else { return nil }
         var credentials: [CredentialDefinition] = []
-        var ids: [String: String] = [:]
+        var ids: [String: Int] = [:]
         var order: [String] = []
         var references: [CredentialReference] = []
         for (index, item) in items.enumerated() {
             within(.index(index)) {
                 guard let fields = fields(
-                    of: item, named: Self.credentialFields, required: ["id", "name", "description", "criteria"],
-                    what: "a credential"
+                    of: item, Self.credentialFields, what: "a credential"
                 ) else { return }
                 let id = slug(fields[0])
                 var isNew = false
                 if let id, let idField = fields[0] {
                     if let first = ids[id] {
-                        error("duplicate credential id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
+                        error("duplicate credential id `\(id)` (first defined at /credentials/\(first))", at: idField.value.offset, .key("id"))
                     } else {
-                        ids[id] = pointer()
+                        ids[id] = index
                         order.append(id)
                         isNew = true
                     }
@@ -56,7 +59,7 @@ extension PackDecoding {
     }
 
     private func decodeCriteria(_ field: JSONMember, references: inout [CredentialReference]) -> CredentialCriteria? {
-        guard let fields = fields(of: field.value, named: ["skills", "quizzes", "credentials"], what: "`criteria`") else {
+        guard let fields = fields(of: field.value, Self.criteriaFields, what: "`criteria`") else {
             return nil
         }
         var valid = true
@@ -167,7 +170,7 @@ extension PackDecoding {
     }
 
     /// Unknown local credentials (with did-you-mean) and cycles among this pack's credentials.
-    private func checkCredentialReferences(_ references: [CredentialReference], ids: [String: String], order: [String]) {
+    private func checkCredentialReferences(_ references: [CredentialReference], ids: [String: Int], order: [String]) {
         var edges: [String: [CredentialReference]] = [:]
         for reference in references {
             guard ids[reference.to] != nil else {

@@ -1,15 +1,27 @@
 extension PackDecoding {
-    static let packFields = [
-        "$schema", "format", "id", "version", "title", "description", "authors", "license", "language", "levels",
-        "skills", "questions", "quizzes", "credentials",
-    ]
+    static let packFields = FieldSet(
+        [
+            "$schema", "format", "id", "version", "title", "description", "authors", "license", "language", "levels",
+            "skills", "questions", "quizzes", "credentials",
+        ],
+        required: ["format", "id", "version", "title", "skills", "questions"]
+    )
+    static let levelFields = FieldSet(["developing", "proficient", "expert"])
+    static let skillFields = FieldSet(["id", "name", "description"], required: ["id", "name"])
 
     /// Decodes the whole pack; nil when something required could not be decoded.
     func decodePack(_ document: JSONDocument) -> Pack? {
         let root = document.root
+        // Nothing else can be judged against the rules of a format this build does not know.
+        if let member = root.objectValue?.members.last(where: { $0.key == "format" }),
+           case let .number(number) = member.value.kind, number == number.rounded(), abs(number) < 1e15,
+           !Pack.supportedFormats.contains(Int(number)) {
+            let known = Pack.supportedFormats.map(String.init).joined(separator: ", ")
+            error("format \(Int(number)) is not supported; this Attest reads format \(known)", at: member.value.offset, .key("format"))
+            return nil
+        }
         guard let fields = fields(
-            of: root, named: Self.packFields, required: ["format", "id", "version", "title", "skills", "questions"],
-            what: "a pack"
+            of: root, Self.packFields, what: "a pack"
         ) else { return nil }
         let schemaField = fields[0], formatField = fields[1], idField = fields[2], versionField = fields[3]
         let titleField = fields[4], descriptionField = fields[5], authorsField = fields[6], licenseField = fields[7]
@@ -17,12 +29,6 @@ extension PackDecoding {
         let quizzesField = fields[12], credentialsField = fields[13]
 
         let format = integer(formatField, minimum: .min)
-        if let format, let formatField, !Pack.supportedFormats.contains(format) {
-            // Nothing else can be judged against rules of a format this build does not know.
-            let known = Pack.supportedFormats.map(String.init).joined(separator: ", ")
-            error("format \(format) is not supported; this Attest reads format \(known)", at: formatField.value.offset, .key("format"))
-            return nil
-        }
         _ = string(schemaField)
         packID = slug(idField)
         var version: SemanticVersion?
@@ -62,8 +68,7 @@ extension PackDecoding {
     }
 
     private func decodeLevels(_ value: JSONValue) {
-        let names = MasteryLevel.allCases.dropFirst().map(\.rawValue)
-        guard let fields = fields(of: value, named: names, what: "`levels`") else { return }
+        guard let fields = fields(of: value, Self.levelFields, what: "`levels`") else { return }
         var values = [MasteryLevels.default.developing, MasteryLevels.default.proficient, MasteryLevels.default.expert]
         var valid = true
         for (slot, member) in fields.enumerated() {
@@ -93,17 +98,17 @@ extension PackDecoding {
         var skills: [Skill] = []
         for (index, item) in items.enumerated() {
             within(.index(index)) {
-                guard let fields = fields(of: item, named: ["id", "name", "description"], required: ["id", "name"], what: "a skill")
+                guard let fields = fields(of: item, Self.skillFields, what: "a skill")
                 else { return }
                 let id = slug(fields[0])
                 let name = string(fields[1], nonEmpty: true)
                 let description = string(fields[2]) ?? ""
                 if let id, let idField = fields[0] {
                     if let first = skillIDs[id] {
-                        error("duplicate skill id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
+                        error("duplicate skill id `\(id)` (first defined at /skills/\(first))", at: idField.value.offset, .key("id"))
                         return
                     }
-                    skillIDs[id] = pointer()
+                    skillIDs[id] = index
                     skillOrder.append(id)
                 }
                 if let id, let name {

@@ -3,6 +3,8 @@ import Foundation
 /// What quizzes need to know about a question, kept even when the question has other errors
 /// (so one broken question does not cascade into "unknown question" errors elsewhere).
 struct QuestionFacts {
+    /// The question's index in the pack's `questions` array.
+    var index: Int
     var id: String
     var skills: [String]
     var tags: [String]
@@ -13,18 +15,21 @@ extension PackDecoding {
     static let commonQuestionFields = [
         "id", "type", "prompt", "skill", "skills", "points", "difficulty", "timeLimit", "explanation", "tags",
     ]
-    static let typeQuestionFields: [String: [String]] = [
-        "single": ["options"],
-        "multiple": ["options"],
-        "true-false": ["answer"],
-        "text": ["accept", "ignoreDiacritics", "pattern"],
-        "numeric": ["answer", "tolerance", "relativeTolerance", "range", "unit"],
-        "ordering": ["items"],
+    /// The type-specific fields of each type, in `questionTypes` order.
+    static let typeQuestionFields: [[String]] = [
+        ["options"],
+        ["options"],
+        ["answer"],
+        ["accept", "ignoreDiacritics", "pattern"],
+        ["answer", "tolerance", "relativeTolerance", "range", "unit"],
+        ["items"],
     ]
     static let specificQuestionFields = [
         "options", "answer", "accept", "ignoreDiacritics", "pattern", "tolerance", "relativeTolerance", "range", "unit", "items",
     ]
     static let longPrompt = 2_000
+    static let questionFields = FieldSet(commonQuestionFields + specificQuestionFields, required: ["id", "type", "prompt"])
+    static let optionFields = FieldSet(["text", "correct", "feedback"], required: ["text"])
 
     func decodeQuestions(_ field: JSONMember) -> [Question]? {
         guard let items = array(field) else { return nil }
@@ -34,17 +39,17 @@ extension PackDecoding {
         var questions: [Question] = []
         questions.reserveCapacity(items.count)
         questionFacts.reserveCapacity(items.count)
+        questionIDs.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            if let question = within(.index(index), { decodeQuestion(item) }) {
+            if let question = within(.index(index), { decodeQuestion(item, index: index) }) {
                 questions.append(question)
             }
         }
         return questions
     }
 
-    private func decodeQuestion(_ value: JSONValue) -> Question? {
-        let names = Self.commonQuestionFields + Self.specificQuestionFields
-        guard let fields = fields(of: value, named: names, required: ["id", "type", "prompt"], what: "a question") else {
+    private func decodeQuestion(_ value: JSONValue, index: Int) -> Question? {
+        guard let fields = fields(of: value, Self.questionFields, what: "a question") else {
             return nil
         }
         let idField = fields[0]
@@ -60,11 +65,13 @@ extension PackDecoding {
 
         if let id, let idField {
             if let first = questionIDs[id] {
-                error("duplicate question id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
+                error(
+                    "duplicate question id `\(id)` (first defined at /questions/\(questionFacts[first].index))",
+                    at: idField.value.offset, .key("id")
+                )
             } else {
-                questionIDs[id] = pointer()
-                questionFacts.append(QuestionFacts(id: id, skills: skills?.map(\.skill) ?? [], tags: tags))
-                tagNames.formUnion(tags)
+                questionIDs[id] = questionFacts.count
+                questionFacts.append(QuestionFacts(index: index, id: id, skills: skills?.map(\.skill) ?? [], tags: tags))
             }
         }
         if fields[8] == nil {
@@ -80,18 +87,18 @@ extension PackDecoding {
             )
         }
 
-        let specific = Array(fields[Self.commonQuestionFields.count...])
         guard let type else { return nil }
-        let allowed = Self.typeQuestionFields[type]!
-        for (slot, member) in specific.enumerated() where member != nil && !allowed.contains(Self.specificQuestionFields[slot]) {
-            let member = member!
+        let allowed = Self.typeQuestionFields[Self.questionTypes.firstIndex(of: type)!]
+        let firstSpecific = Self.commonQuestionFields.count
+        for slot in firstSpecific..<fields.count {
+            guard let member = fields[slot], !allowed.contains(member.key) else { continue }
             error(
                 "`\(member.key)` is not a field of `\(type)` questions", at: member.keyOffset, .key(member.key),
                 hint: "`\(type)` questions use \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
             )
         }
         func field(_ name: String) -> JSONMember? {
-            specific[Self.specificQuestionFields.firstIndex(of: name)!]
+            fields[firstSpecific + Self.specificQuestionFields.firstIndex(of: name)!]
         }
         let kind: Question.Kind?
         switch type {
@@ -119,7 +126,7 @@ extension PackDecoding {
 
     private func questionType(_ member: JSONMember?) -> String? {
         guard let member, let text = string(member) else { return nil }
-        guard Self.typeQuestionFields[text] != nil else {
+        guard Self.questionTypes.contains(text) else {
             error(
                 "unknown question type `\(text)`", at: member.value.offset, .key("type"),
                 hint: Suggestion.hint(for: text, in: Self.questionTypes)
@@ -207,7 +214,7 @@ extension PackDecoding {
         guard let items = array(member) else { return nil }
         var options: [Option] = []
         var valid = true
-        var seen: [String: Int] = [:]
+        var texts: [String] = []
         var correctCount = 0
         within(.key("options")) {
             if items.count < 2 {
@@ -216,7 +223,7 @@ extension PackDecoding {
             }
             for (index, item) in items.enumerated() {
                 within(.index(index)) {
-                    guard let fields = fields(of: item, named: ["text", "correct", "feedback"], required: ["text"], what: "an option")
+                    guard let fields = fields(of: item, Self.optionFields, what: "an option")
                     else { valid = false; return }
                     let correct = fields[1] == nil ? false : bool(fields[1])
                     let feedback = string(fields[2])
@@ -225,13 +232,11 @@ extension PackDecoding {
                         return
                     }
                     if correct { correctCount += 1 }
-                    let key = Self.normalized(text)
-                    if let first = seen[key] {
+                    if let first = Self.firstEquivalent(to: text, in: texts) {
                         error("duplicate option text (same as option \(first))", at: textField.value.offset, .key("text"))
                         valid = false
-                    } else {
-                        seen[key] = index
                     }
+                    texts.append(text)
                     options.append(Option(text: text, correct: correct, feedback: feedback))
                 }
             }
@@ -250,7 +255,47 @@ extension PackDecoding {
         return single ? .singleChoice(options) : .multipleChoice(options)
     }
 
-    /// Case-insensitive, white-space-collapsed form used to find duplicate options and items.
+    /// The index of the first of `earlier` that reads the same as `text` ignoring case and
+    /// white-space differences (choices and items are few, so pairwise comparison is cheapest).
+    static func firstEquivalent(to text: String, in earlier: [String]) -> Int? {
+        earlier.firstIndex { equivalent($0, text) }
+    }
+
+    /// Whether two texts are equal ignoring case and surrounding or repeated white space.
+    static func equivalent(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        var leftStarted = false
+        var rightStarted = false
+        while true {
+            let x = nextFolded(&left, started: &leftStarted)
+            let y = nextFolded(&right, started: &rightStarted)
+            if x != y {
+                // Outside ASCII, fall back to full Unicode case folding.
+                if (x ?? 0) & 0xFF >= 0x80 || (y ?? 0) & 0xFF >= 0x80 { return normalized(a) == normalized(b) }
+                return false
+            }
+            if x == nil { return true }
+        }
+    }
+
+    /// The next byte of a lower-cased reading of the text, with 0x100 added when white space
+    /// precedes it (so runs of white space compare as one, and leading or trailing ones not at all).
+    private static func nextFolded(_ iterator: inout String.UTF8View.Iterator, started: inout Bool) -> UInt16? {
+        var spaced: UInt16 = 0
+        while let byte = iterator.next() {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                if started { spaced = 0x100 }
+                continue
+            }
+            started = true
+            let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            return UInt16(folded) | spaced
+        }
+        return nil
+    }
+
+    /// Case-insensitive, white-space-collapsed form, for texts outside ASCII.
     static func normalized(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
@@ -349,15 +394,13 @@ extension PackDecoding {
             error("an `ordering` question needs at least 2 items, found \(raw.count)", at: member.value.offset, .key("items"))
             valid = false
         }
-        var seen: [String: Int] = [:]
+        var texts: [String] = []
         for item in items {
-            let key = Self.normalized(item.text)
-            if let first = seen[key] {
-                error("duplicate item (same as item \(first))", at: item.offset, .key("items"), .index(item.index))
+            if let first = Self.firstEquivalent(to: item.text, in: texts) {
+                error("duplicate item (same as item \(items[first].index))", at: item.offset, .key("items"), .index(item.index))
                 valid = false
-            } else {
-                seen[key] = item.index
             }
+            texts.append(item.text)
         }
         return valid ? .ordering(items.map(\.text)) : nil
     }

@@ -1,23 +1,28 @@
 extension PackDecoding {
-    static let quizFields = [
-        "id", "title", "description", "mode", "sections", "timeLimit", "questionTimeLimit", "shuffleQuestions",
-        "shuffleOptions", "allowBack", "passThreshold", "skillThresholds",
-    ]
+    static let quizFields = FieldSet(
+        [
+            "id", "title", "description", "mode", "sections", "timeLimit", "questionTimeLimit", "shuffleQuestions",
+            "shuffleOptions", "allowBack", "passThreshold", "skillThresholds",
+        ],
+        required: ["id", "title", "mode", "sections"]
+    )
+    static let sectionFields = FieldSet(["title", "draw", "from"], required: ["from"])
+    static let poolFields = FieldSet(["skills", "tags", "questions"])
 
     func decodeQuizzes(_ field: JSONMember) -> [Quiz]? {
         guard let items = array(field) else { return nil }
         var quizzes: [Quiz] = []
         for (index, item) in items.enumerated() {
-            if let quiz = within(.index(index), { decodeQuiz(item) }) {
+            if let quiz = within(.index(index), { decodeQuiz(item, index: index) }) {
                 quizzes.append(quiz)
             }
         }
         return quizzes
     }
 
-    private func decodeQuiz(_ value: JSONValue) -> Quiz? {
+    private func decodeQuiz(_ value: JSONValue, index: Int) -> Quiz? {
         guard let fields = fields(
-            of: value, named: Self.quizFields, required: ["id", "title", "mode", "sections"], what: "a quiz"
+            of: value, Self.quizFields, what: "a quiz"
         ) else { return nil }
         let id = slug(fields[0])
         let title = string(fields[1], nonEmpty: true)
@@ -25,9 +30,9 @@ extension PackDecoding {
         let mode = quizMode(fields[3])
         if let id, let idField = fields[0] {
             if let first = quizIDs[id] {
-                error("duplicate quiz id `\(id)` (first defined at \(first))", at: idField.value.offset, .key("id"))
+                error("duplicate quiz id `\(id)` (first defined at /quizzes/\(first))", at: idField.value.offset, .key("id"))
             } else {
-                quizIDs[id] = pointer()
+                quizIDs[id] = index
                 if let mode { quizModes[id] = mode }
             }
         }
@@ -99,10 +104,10 @@ extension PackDecoding {
         var sections: [QuizSection] = []
         var valid = true
         // Pools of earlier sections with how many each takes (nil: all of it), to bound what is left.
-        var earlier: [(pool: Set<String>, draw: Int?)] = []
+        var earlier: [(pool: Set<Int>, draw: Int?)] = []
         for (index, item) in items.enumerated() {
             within(.index(index)) {
-                guard let fields = fields(of: item, named: ["title", "draw", "from"], required: ["from"], what: "a section")
+                guard let fields = fields(of: item, Self.sectionFields, what: "a section")
                 else { valid = false; return }
                 let title = string(fields[0])
                 let draw = integer(fields[1], minimum: 1)
@@ -112,7 +117,7 @@ extension PackDecoding {
                     return
                 }
                 let section = QuizSection(title: title, pool: pool, count: draw)
-                let ids = Set(poolIDs(of: pool))
+                let ids = poolIndices(of: pool)
                 if ids.isEmpty {
                     error("this section's pool is empty: no question matches its `from`", at: fields[2]!.value.offset, .key("from"))
                     valid = false
@@ -120,7 +125,7 @@ extension PackDecoding {
                 }
                 if let draw {
                     var taken = 0
-                    var overlap = Set<String>()
+                    var overlap = Set<Int>()
                     for previous in earlier {
                         let shared = previous.pool.intersection(ids)
                         taken += min(previous.draw ?? shared.count, shared.count)
@@ -142,22 +147,31 @@ extension PackDecoding {
         return valid ? sections : nil
     }
 
-    private func poolIDs(of pool: QuizSection.Pool) -> [String] {
-        switch pool {
-        case let .skills(skills):
-            quizSkillsDrawn.formUnion(skills)
-            let wanted = Set(skills)
-            return questionFacts.filter { !wanted.isDisjoint(with: $0.skills) }.map(\.id)
-        case let .tags(tags):
-            let wanted = Set(tags)
-            return questionFacts.filter { !wanted.isDisjoint(with: $0.tags) }.map(\.id)
-        case let .questions(ids):
-            return ids
+    /// The facts indices of the questions in `pool`, using per-skill and per-tag indexes built on first use.
+    private func indexQuestions() {
+        guard questionsBySkill.isEmpty, questionsByTag.isEmpty else { return }
+        for (index, facts) in questionFacts.enumerated() {
+            for skill in facts.skills { questionsBySkill[skill, default: []].append(index) }
+            for tag in facts.tags { questionsByTag[tag, default: []].append(index) }
         }
     }
 
+    private func poolIndices(of pool: QuizSection.Pool) -> Set<Int> {
+        indexQuestions()
+        var result = Set<Int>()
+        switch pool {
+        case let .skills(skills):
+            for skill in skills { result.formUnion(questionsBySkill[skill] ?? []) }
+        case let .tags(tags):
+            for tag in tags { result.formUnion(questionsByTag[tag] ?? []) }
+        case let .questions(ids):
+            for id in ids { if let index = questionIDs[id] { result.insert(index) } }
+        }
+        return result
+    }
+
     private func decodePool(_ field: JSONMember) -> QuizSection.Pool? {
-        guard let fields = fields(of: field.value, named: ["skills", "tags", "questions"], what: "`from`") else { return nil }
+        guard let fields = fields(of: field.value, Self.poolFields, what: "`from`") else { return nil }
         let present = fields.compactMap { $0 }
         guard present.count == 1, let member = present.first else {
             error("`from` must hold exactly one of `skills`, `tags` or `questions`", at: field.value.offset)
@@ -170,6 +184,7 @@ extension PackDecoding {
         }
         var valid = true
         var seen = Set<String>()
+        indexQuestions()
         within(.key(member.key)) {
             for entry in entries {
                 if !seen.insert(entry.text).inserted {
@@ -181,9 +196,9 @@ extension PackDecoding {
                 case "skills" where skillIDs[entry.text] == nil:
                     unknown("skill", entry.text, at: entry.offset, .index(entry.index), among: skillOrder)
                     valid = false
-                case "tags" where !tagNames.contains(entry.text):
+                case "tags" where questionsByTag[entry.text] == nil:
                     error("no question has tag `\(entry.text)`", at: entry.offset, .index(entry.index),
-                          hint: Suggestion.hint(for: entry.text, in: tagNames.sorted()))
+                          hint: Suggestion.hint(for: entry.text, in: questionsByTag.keys.sorted()))
                     valid = false
                 case "questions" where questionIDs[entry.text] == nil:
                     unknown("question", entry.text, at: entry.offset, .index(entry.index), among: questionFacts.map(\.id))

@@ -1,0 +1,31 @@
+import AttestCore
+import Testing
+
+@Suite("PackScaffold")
+struct PackScaffoldTests {
+    @Test func theScaffoldLintsCleanAndShowsEveryPart() throws {
+        let json = try PackScaffold.json(id: "data-analytics")
+        let result = PackDecoder().decode(bytes: Array(json.utf8), file: "data-analytics.json")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        let pack = try #require(result.pack)
+        #expect(pack.id == "data-analytics")
+        #expect(pack.title == "Data Analytics")
+        #expect(Set(pack.questions.map(\.kind.typeName)) == Set(PackStatistics.questionTypes))
+        #expect(pack.quizzes.map(\.mode) == [.practice, .exam])
+        #expect(pack.quizzes.map(\.id) == ["data-analytics-practice", "data-analytics-exam"])
+        #expect(pack.credentials.count == 1)
+        #expect(pack.credentials[0].criteria.quizzes == ["data-analytics-exam"])
+    }
+
+    @Test func aTitleIsEscapedIntoTheJSON() throws {
+        let json = try PackScaffold.json(id: "quotes", title: "Say \"hi\" \\ now")
+        let pack = try #require(PackDecoder().decode(bytes: Array(json.utf8), file: "q.json").pack)
+        #expect(pack.title == "Say \"hi\" \\ now")
+        #expect(pack.credentials[0].name == "Say \"hi\" \\ now: Basics")
+    }
+
+    @Test(arguments: ["Data_Analytics", "", "-x", String(repeating: "a", count: 56)])
+    func badIDsAreRefused(id: String) {
+        #expect(throws: PackScaffold.Failure.invalidID(id)) { try PackScaffold.json(id: id) }
+    }
+}
