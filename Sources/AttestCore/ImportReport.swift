@@ -35,6 +35,14 @@ public enum PackImportFormat: String, Sendable, Hashable, CaseIterable {
     /// The Aiken format: one-line questions, lettered options, `ANSWER: X`.
     case aiken
 
+    /// A pack id made from a file name: `Week 3 Quiz.gift` becomes `week-3-quiz` ("imported" when nothing is left).
+    public static func suggestedID(forFileName path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        let stem = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        let slug = ImportedPack.slug(stem, limit: ImportedPack.maximumIDLength)
+        return slug.isEmpty ? "imported" : slug
+    }
+
     /// Converts `text` into a pack called `id` (title from the id unless given).
     public func importPack(_ text: String, id: String, title: String? = nil) throws(PackImportError) -> PackImportResult {
         switch self {
