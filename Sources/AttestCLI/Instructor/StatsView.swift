@@ -58,7 +58,7 @@ struct StatsView {
         let choice = analysis.questions.filter { !$0.options.isEmpty }
         if !choice.isEmpty {
             lines.append("")
-            lines.append(console.styled("Distractors", .bold) + " (share of attempts choosing each option, in pack order; * marks the key)")
+            lines.append(console.styled("Distractors", .bold) + " (share choosing each option, in pack order; * marks the key)")
             for stat in choice { lines += distractorLines(stat) }
         }
         return lines
