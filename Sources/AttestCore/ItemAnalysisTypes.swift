@@ -111,6 +111,7 @@ public struct QuestionStatistics: Sendable, Hashable, Codable {
 
 /// Something about a question an author should look at, with a plain message saying what and why.
 public struct ItemFlag: Sendable, Hashable, Codable {
+    /// What the flag is about; stable names for `--json` consumers (see `docs/instructor-guide.md`).
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case negativeDiscrimination = "negative-discrimination"
         case lowDiscrimination = "low-discrimination"
