@@ -129,7 +129,7 @@ struct InstructorCommandsTests {
         let context = AppContext(
             console: console, environment: [:], storePath: workspace.folder + "/store.sqlite",
             extraPackDirectories: [workspace.folder + "/packs"], bundledPacks: nil)
-        var command = try StatsCommand.parse(["ia-exam", "--from", Self.classFile(), "--json"])
+        let command = try StatsCommand.parse(["ia-exam", "--from", Self.classFile(), "--json"])
         try AppContext.$current.withValue(context) { try command.run() }
         let object = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
         #expect(object?["pick"] as? String == "first")
