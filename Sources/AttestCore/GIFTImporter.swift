@@ -15,12 +15,13 @@ public enum GIFTImporter {
             var lines = block
             if let first = lines.first, first.text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("$category:") {
                 let path = first.text.trimmingCharacters(in: .whitespaces).dropFirst("$category:".count)
-                let last = path.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) }.last
-                category = last
-                if last == nil {
+                var parts = path.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) }
+                if parts.first?.lowercased() == "top" { parts.removeFirst() }
+                category = parts.last
+                if parts.isEmpty {
                     pack.report(first.number, "category \"\(path.trimmingCharacters(in: .whitespaces))\"",
-                                "has no name; following questions go to the skill \"general\"")
+                                "names no category below $course$ and top; following questions go to the skill \"general\"")
                 }
                 lines.removeFirst()
                 if lines.isEmpty { continue }

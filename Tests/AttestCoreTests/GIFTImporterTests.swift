@@ -94,7 +94,7 @@ struct GIFTImporterTests {
             "line 17: question \"Backwards\": skipped: cannot read the number \"5..1\"",
             "line 19: question \"Numeric partial only\": partial-credit answer 3 (50%) not carried over",
             "line 19: question \"Numeric partial only\": skipped: no numerical answer carries full credit",
-            "line 21: category \"$course$/\": has no name; following questions go to the skill \"general\"",
+            "line 21: category \"$course$/top\": names no category below $course$ and top; following questions go to the skill \"general\"",
             "line 23: question \"Two blocks\": skipped: more than one answer block (embedded answers are not supported)",
             "line 25: question \"Stray\": skipped: a closing } has no opening {",
             "line 27: question \"Empty option\": skipped: an option is empty",

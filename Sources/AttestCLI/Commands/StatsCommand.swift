@@ -26,7 +26,7 @@ struct StatsCommand: ParsableCommand {
     @Flag(name: .customLong("no-store"), help: "Use only the --from files, not the local store.")
     var noStore = false
 
-    @Option(help: "Which attempt stands for a learner who sat it more than once: first, last or best.")
+    @Option(help: "Which attempt stands for a learner who sat the quiz more than once.")
     var pick: AttemptPick = .first
 
     @Flag(help: "Print JSON instead of a table.")
