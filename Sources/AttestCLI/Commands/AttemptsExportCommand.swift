@@ -1,0 +1,56 @@
+import ArgumentParser
+import AttestCore
+import Foundation
+
+/// `attempts export`: every attempt in the store (or one pack's, or only the current learner's) as JSON Lines.
+struct AttemptsExportCommand: ParsableCommand {
+    /// The export formats; JSON Lines is the only one.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write attempts as JSON Lines (one attempt with its responses per line).",
+        discussion: """
+            The file holds learner names as stored, the pack id, version and hash, and every answer; \
+            never keys or credentials. Send it to your instructor, who runs 'attest attempts import FILE'.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only attempts at this pack.", valueName: "id"))
+    var pack: String?
+
+    @Flag(help: "Only the current learner's attempts (see --learner).")
+    var mine = false
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "The file format.")
+    var format: Format = .jsonl
+
+    @Flag(help: "Overwrite the output file if it exists.")
+    var force = false
+
+    func run() throws {
+        let context = global.context()
+        let attempts = try context.store().exportAttempts(learner: mine ? context.learner : nil, packID: pack)
+        let text = try AttemptsFile.encode(attempts)
+        guard let output else {
+            context.console.write(text)
+            return
+        }
+        if FileManager.default.fileExists(atPath: output), !force {
+            throw ValidationError("\(output) already exists; choose another --output or add --force to overwrite it.")
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw InstructorFileError.cannotWrite(file: output, reason: error.localizedDescription)
+        }
+        context.console.error("Exported \(attempts.count) attempt\(attempts.count == 1 ? "" : "s") to \(TerminalText.sanitize(output)).")
+    }
+}

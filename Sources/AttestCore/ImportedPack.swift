@@ -1,0 +1,252 @@
+import Foundation
+
+/// The questions an importer recovered, and the pack JSON text made from them.
+///
+/// Importers only parse; this type owns everything they share: slug ids made unique,
+/// skills from categories, text cleaning (control characters removed and reported), the
+/// checks the pack loader would otherwise fail on, and writing JSON that reads like a
+/// hand-written pack.
+struct ImportedPack {
+    /// The longest pack id accepted (the practice quiz adds `-practice`).
+    static let maximumIDLength = 55
+
+    /// One question ready to write.
+    struct Item {
+        enum Key {
+            case single([Choice])
+            case multiple([Choice])
+            case truth(Bool)
+            case text([String])
+            case number(value: Double, tolerance: Double)
+            case range(low: Double, high: Double)
+        }
+
+        struct Choice {
+            var text: String
+            var correct: Bool
+            var feedback: String?
+        }
+
+        var line: Int
+        /// The id source: a title, or nil to use the prompt.
+        var title: String?
+        var prompt: String
+        var key: Key
+        var explanation: String?
+        var skillName: String?
+    }
+
+    let id: String
+    let title: String
+    private(set) var issues: [ImportIssue] = []
+    private var items: [(id: String, skill: String, item: Item)] = []
+    private var skills: [(id: String, name: String)] = []
+    private var usedIDs = Set<String>()
+
+    init(id: String, title: String?) throws(PackImportError) {
+        guard id.utf8.count <= Self.maximumIDLength, PackDecoding.isSlug(id) else { throw .invalidID(id) }
+        self.id = id
+        self.title = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? PackScaffold.title(for: id)
+    }
+
+    mutating func report(_ line: Int, _ what: String, _ why: String) {
+        issues.append(ImportIssue(line: line, what: what, why: why))
+    }
+
+    /// Checks a question against the pack rules and adds it, or reports why it was skipped.
+    mutating func add(_ raw: Item, label: String) {
+        var item = raw
+        item.prompt = clean(item.prompt, line: item.line, label: label, field: "prompt")
+        item.explanation = item.explanation.map { clean($0, line: item.line, label: label, field: "explanation") }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        guard !item.prompt.isEmpty else {
+            return report(item.line, label, "skipped: the question text is empty")
+        }
+        switch item.key {
+        case let .single(choices), let .multiple(choices):
+            let cleaned = choices.map { choice in
+                Item.Choice(
+                    text: clean(choice.text, line: item.line, label: label, field: "option"), correct: choice.correct,
+                    feedback: choice.feedback.map { clean($0, line: item.line, label: label, field: "feedback") }
+                        .flatMap { $0.isEmpty ? nil : $0 })
+            }
+            if let problem = Self.choiceProblem(cleaned) {
+                return report(item.line, label, "skipped: \(problem)")
+            }
+            if case .single = item.key {
+                item.key = .single(cleaned)
+            } else {
+                item.key = .multiple(cleaned)
+            }
+        case let .text(accepted):
+            let cleaned = accepted.map { clean($0, line: item.line, label: label, field: "answer") }.filter { !$0.isEmpty }
+            guard !cleaned.isEmpty else { return report(item.line, label, "skipped: no accepted answer") }
+            item.key = .text(cleaned)
+        case .truth, .number, .range:
+            break
+        }
+        let skill = skillID(for: item.skillName)
+        items.append((uniqueID(for: item), skill, item))
+    }
+
+    static func choiceProblem(_ choices: [Item.Choice]) -> String? {
+        if choices.count < 2 { return "a choice question needs at least 2 options, found \(choices.count)" }
+        if choices.contains(where: { $0.text.isEmpty }) { return "an option is empty" }
+        var seen = Set<String>()
+        for choice in choices where !seen.insert(choice.text).inserted {
+            return "two options read \"\(choice.text)\""
+        }
+        if !choices.contains(where: \.correct) { return "no option is marked right" }
+        return nil
+    }
+
+    /// Text with control characters (other than newline and tab) removed, reported once per field.
+    mutating func clean(_ text: String, line: Int, label: String, field: String) -> String {
+        var removed = 0
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A: scalars.append(scalar)
+            case 0x0D: continue
+            case 0x00...0x1F, 0x7F...0x9F: removed += 1
+            default: scalars.append(scalar)
+            }
+        }
+        if removed > 0 {
+            report(line, label, "removed \(removed) control character\(removed == 1 ? "" : "s") from the \(field)")
+        }
+        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A lowercase hyphenated slug of `text` (ASCII letters and digits; accents folded), at most `limit` bytes.
+    static func slug(_ text: String, limit: Int = 40) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var words: [String] = []
+        var current = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        var result = ""
+        for word in words {
+            let next = result.isEmpty ? word.lowercased() : result + "-" + word.lowercased()
+            if next.utf8.count > limit { break }
+            result = next
+        }
+        if result.isEmpty, let first = words.first { result = String(first.lowercased().prefix(limit)) }
+        return result
+    }
+
+    private mutating func uniqueID(for item: Item) -> String {
+        var base = item.title.map { Self.slug($0) } ?? ""
+        if base.isEmpty {
+            base = Self.slug(item.prompt.split(whereSeparator: \.isWhitespace).prefix(6).joined(separator: " "))
+        }
+        if base.isEmpty { base = "question" }
+        var candidate = base
+        var counter = 2
+        while usedIDs.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        usedIDs.insert(candidate)
+        return candidate
+    }
+
+    private mutating func skillID(for name: String?) -> String {
+        let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let slug = Self.slug(trimmed)
+        let id = slug.isEmpty ? "general" : slug
+        if !skills.contains(where: { $0.id == id }) {
+            skills.append((id, slug.isEmpty ? "General" : trimmed))
+        }
+        return id
+    }
+
+    /// The result: pack JSON when at least one question was added.
+    func result() -> PackImportResult {
+        PackImportResult(
+            json: items.isEmpty ? nil : json(), questionCount: items.count, skillCount: items.isEmpty ? 0 : skills.count,
+            issues: issues)
+    }
+
+    private func json() -> String {
+        let q = JSONString.quoted
+        var lines = [
+            "{",
+            "  \"format\": 1,",
+            "  \"id\": \(q(id)),",
+            "  \"version\": \"1.0.0\",",
+            "  \"title\": \(q(title)),",
+            "  \"skills\": [",
+        ]
+        lines += skills.enumerated().map { index, skill in
+            "    { \"id\": \(q(skill.id)), \"name\": \(q(skill.name)) }" + (index < skills.count - 1 ? "," : "")
+        }
+        lines += ["  ],", "  \"questions\": ["]
+        for (index, entry) in items.enumerated() {
+            lines += questionJSON(entry.id, skill: entry.skill, item: entry.item, last: index == items.count - 1)
+        }
+        let skillList = skills.map { q($0.id) }.joined(separator: ", ")
+        lines += [
+            "  ],",
+            "  \"quizzes\": [",
+            "    {",
+            "      \"id\": \(q(id + "-practice")),",
+            "      \"title\": \"Practice\",",
+            "      \"mode\": \"practice\",",
+            "      \"sections\": [ { \"title\": \"All questions\", \"from\": { \"skills\": [\(skillList)] } } ]",
+            "    }",
+            "  ]",
+            "}",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    private func questionJSON(_ id: String, skill: String, item: Item, last: Bool) -> [String] {
+        let q = JSONString.quoted
+        var fields = ["\"id\": \(q(id))"]
+        func choices(_ list: [Item.Choice]) -> String {
+            let rendered = list.map { choice in
+                var parts = ["\"text\": \(q(choice.text))"]
+                if choice.correct { parts.append("\"correct\": true") }
+                if let feedback = choice.feedback { parts.append("\"feedback\": \(q(feedback))") }
+                return "        { " + parts.joined(separator: ", ") + " }"
+            }
+            return "\"options\": [\n" + rendered.joined(separator: ",\n") + "\n      ]"
+        }
+        switch item.key {
+        case let .single(list):
+            fields += ["\"type\": \"single\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))", choices(list)]
+        case let .multiple(list):
+            fields += ["\"type\": \"multiple\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))", choices(list)]
+        case let .truth(answer):
+            fields += ["\"type\": \"true-false\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))", "\"answer\": \(answer)"]
+        case let .text(accepted):
+            fields += ["\"type\": \"text\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
+                       "\"accept\": [" + accepted.map(q).joined(separator: ", ") + "]"]
+        case let .number(value, tolerance):
+            fields += ["\"type\": \"numeric\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
+                       "\"answer\": \(Self.number(value))", "\"tolerance\": \(Self.number(tolerance))"]
+        case let .range(low, high):
+            fields += ["\"type\": \"numeric\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
+                       "\"range\": [\(Self.number(low)), \(Self.number(high))]"]
+        }
+        if let explanation = item.explanation { fields.append("\"explanation\": \(q(explanation))") }
+        return ["    {"] + fields.enumerated().map { index, field in
+            "      " + field + (index < fields.count - 1 ? "," : "")
+        } + ["    }" + (last ? "" : ",")]
+    }
+
+    /// A JSON number: integers without a fraction, others in Swift's shortest round-trip form.
+    static func number(_ value: Double) -> String {
+        CorrectAnswer.format(value)
+    }
+}
