@@ -5,8 +5,8 @@ import AttestCore
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
-        abstract: "Author packs: lint, scaffold, inspect and preview (see docs/pack-format.md).",
-        subcommands: [PackLintCommand.self, PackNewCommand.self, PackStatsCommand.self, PackPreviewCommand.self]
+        abstract: "Author packs: lint, scaffold, inspect, preview, and import GIFT or Aiken banks (see docs/pack-format.md).",
+        subcommands: [PackLintCommand.self, PackNewCommand.self, PackStatsCommand.self, PackPreviewCommand.self, PackImportCommand.self]
     )
 }
 
