@@ -89,10 +89,7 @@ final class QuizSession {
                 say("Input ended: the attempt is recorded as abandoned with the answers given so far.")
                 engine.quit()
             case let .terminated(signal):
-                engine.interrupt()
-                try store.finishAttempt(id: engine.attemptID, status: .interrupted, endedAt: context.clock.now())
-                reader.close()
-                TerminalModeGuard.exit(bySignal: signal)
+                try terminate(by: signal)
             }
         }
         try store.finishAttempt(id: engine.attemptID, status: engine.status, endedAt: engine.endedAt ?? context.clock.now())
@@ -101,6 +98,14 @@ final class QuizSession {
             view.render(result: result, quiz: engine.quiz, attemptID: engine.attemptID).forEach { console.line($0) }
         }
         return result
+    }
+
+    /// SIGTERM or SIGHUP arrived: the attempt is recorded as interrupted (resumable), the terminal restored.
+    private func terminate(by signal: Int32) throws -> Never {
+        engine.interrupt()
+        try store.finishAttempt(id: engine.attemptID, status: .interrupted, endedAt: context.clock.now())
+        reader.close()
+        TerminalModeGuard.exit(bySignal: signal)
     }
 
     private func introduce() {
@@ -249,10 +254,7 @@ final class QuizSession {
         case .timedOut, .interrupted:
             return false
         case let .terminated(signal):
-            engine.interrupt()
-            try store.finishAttempt(id: engine.attemptID, status: .interrupted, endedAt: context.clock.now())
-            reader.close()
-            TerminalModeGuard.exit(bySignal: signal)
+            try terminate(by: signal)
         }
     }
 
@@ -265,10 +267,7 @@ final class QuizSession {
         case .timedOut, .interrupted:
             return false
         case let .terminated(signal):
-            engine.interrupt()
-            try store.finishAttempt(id: engine.attemptID, status: .interrupted, endedAt: context.clock.now())
-            reader.close()
-            TerminalModeGuard.exit(bySignal: signal)
+            try terminate(by: signal)
         }
     }
 
