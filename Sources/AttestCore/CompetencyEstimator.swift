@@ -157,7 +157,9 @@ public struct CompetencyEstimator: Sendable, Hashable {
         var estimate = SkillEstimate(
             skillID: skill.id, name: skill.name, posterior: posterior, evidence: total, estimate: nil, lower: nil,
             upper: nil, level: nil, includesPractice: practice, trend: trend(skill: skill.id, evidence: evidence))
-        if total >= minimumEvidence - 1e-12 {
+        // Evidence is compared to three decimals: answers given minutes ago have decayed by a
+        // few parts in a million, and three fresh answers must still count as three.
+        if total >= minimumEvidence - 5e-4 {
             let interval = posterior.credibleInterval(mass: credibleMass)
             estimate.estimate = posterior.mean
             estimate.lower = interval.lower

@@ -28,6 +28,17 @@ struct QuizRunner {
         }
     }
 
+    /// The learner's competency in the pack after this attempt, drawn like `progress`.
+    private func showCompetency(in pack: Pack) throws {
+        let evidence = try LearnerEvidence(pack: pack, store: context.store(), learner: context.learner)
+        let report = evidence.report(CompetencyEstimator(), now: context.clock.now())
+        var lines = ProgressView(console: context.console).render(pack: pack, report: report, attempts: evidence.attempts.count)
+        if lines.count > 1 {
+            lines[1] = context.console.styled("Your competency now", .bold) + context.console.styled(" (all attempts at this pack)", .dim)
+        }
+        lines.forEach { context.console.line($0) }
+    }
+
     private func withReader(_ makeSession: (any LineReader) throws -> QuizSession) throws {
         var ownedReader: (any LineReader)?
         var fileDescriptor: Int32 = -1
@@ -55,6 +66,7 @@ struct QuizRunner {
         if json {
             context.console.line(try JSONOutput.string(ResultJSON.object(result, engine: session.engine, outcome: outcome)))
         } else {
+            try showCompetency(in: session.engine.pack)
             AwardView(console: context.console).announce(outcome)
         }
     }
