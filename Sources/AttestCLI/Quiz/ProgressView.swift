@@ -20,7 +20,7 @@ struct ProgressView {
                     + console.styled(" (\(format(skill.evidence)) of \(format(3)) needed)", .dim))
                 continue
             }
-            let interval = "\(percent(estimate)) [\(percent(lower))–\(percent(upper))]"
+            let interval = "\(percent(estimate)) [\(percent(lower, .down))–\(percent(upper, .up))]"
             let practice = skill.includesPractice ? "*" : " "
             lines.append("  \(name)  " + Bar.render(estimate, width: 16, console: console) + " "
                 + DisplayWidth.pad(interval, to: 15) + " n=" + DisplayWidth.pad(format(skill.evidence) + practice, to: 6)
@@ -77,7 +77,10 @@ struct ProgressView {
         }
     }
 
-    private func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+    /// The lower bound is rounded down and the upper up, so a shown "70%" lower bound really reaches 0.70.
+    private func percent(_ value: Double, _ rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> String {
+        "\(Int((value * 100 * (1 + 1e-12)).rounded(rule)))%"
+    }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }
 }
