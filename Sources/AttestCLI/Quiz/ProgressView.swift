@@ -79,7 +79,7 @@ struct ProgressView {
 
     /// The lower bound is rounded down and the upper up, so a shown "70%" lower bound really reaches 0.70.
     private func percent(_ value: Double, _ rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> String {
-        "\(Int((value * 100 * (1 + 1e-12)).rounded(rule)))%"
+        "\(Int((value * 100).rounded(rule)))%"
     }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }
