@@ -98,7 +98,7 @@ struct ReplCompletion: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         return names.filter { !$0.hasPrefix(".") || prefix.hasSuffix(".") }.map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
             return shown + name + (isDirectory.boolValue ? "/" : "")
         }
     }
