@@ -8,7 +8,7 @@ enum ReplCommand {
     static func start(_ context: AppContext) throws {
         let library = context.library
         let reader = LineReaders.standard(
-            historyPath: context.location.historyPath,
+            historyPath: isatty(STDIN_FILENO) == 1 ? context.location.historyPath : nil,
             completion: ReplCompletion(context: context).provider
         )
         context.reader = reader
