@@ -6,23 +6,32 @@ import LineEditor
 /// Opens the interactive REPL (what `attest` with no command does).
 enum ReplCommand {
     static func start(_ context: AppContext) throws {
-        let library = context.library
         let reader = LineReaders.standard(
             historyPath: isatty(STDIN_FILENO) == 1 ? context.location.historyPath : nil,
             completion: ReplCompletion(context: context).provider
         )
         context.reader = reader
-        let credentials = (try? context.store().credentialCount(learner: context.learner)) ?? 0
-        let packCount = library.packFiles().count
-        let banner = "Attest \(AttestCommand.version) — \(packCount) pack\(packCount == 1 ? "" : "s"), "
-            + "\(credentials) credential\(credentials == 1 ? "" : "s") for \(TerminalText.sanitize(context.learner)). "
-            + "Type 'help' for commands."
         let repl = Repl(context: context, reader: reader)
-        if reader.isInteractive { context.console.line(banner) }
+        if reader.isInteractive { context.console.line(banner(context)) }
         offerResume(context: context, reader: reader)
         let status = repl.run()
         reader.close()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// One line: version, packs and credentials known. A store that cannot be opened is said
+    /// plainly here, once; the commands that need it repeat the reason.
+    private static func banner(_ context: AppContext) -> String {
+        let packCount = context.library.packFiles().count
+        var text = "Attest \(AttestCommand.version) — \(packCount) pack\(packCount == 1 ? "" : "s"), "
+        do {
+            let credentials = try context.store().credentialCount(learner: context.learner)
+            text += "\(credentials) credential\(credentials == 1 ? "" : "s") for \(TerminalText.sanitize(context.learner)). "
+        } catch {
+            context.console.error(context.console.styled("warning: ", .yellow) + context.console.safe(error.localizedDescription))
+            text += "store unavailable. "
+        }
+        return text + "Type 'help' for commands."
     }
 
     /// After a crash or a closed terminal, offers to continue the newest unfinished attempt.
