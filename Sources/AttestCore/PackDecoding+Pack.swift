@@ -124,7 +124,7 @@ extension PackDecoding {
         guard let items = field.value.arrayValue else { return }
         var counts: [String: Int] = [:]
         for facts in questionFacts {
-            for skill in Set(facts.skills) { counts[skill, default: 0] += 1 }
+            for weight in facts.skills { counts[weight.skill, default: 0] += 1 }
         }
         var offsets: [String: (offset: Int, index: Int)] = [:]
         for (index, item) in items.enumerated() {

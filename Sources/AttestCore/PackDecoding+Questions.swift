@@ -6,7 +6,7 @@ struct QuestionFacts {
     /// The question's index in the pack's `questions` array.
     var index: Int
     var id: String
-    var skills: [String]
+    var skills: [SkillWeight]
     var tags: [String]
 }
 
@@ -71,7 +71,7 @@ extension PackDecoding {
                 )
             } else {
                 questionIDs[id] = questionFacts.count
-                questionFacts.append(QuestionFacts(index: index, id: id, skills: skills?.map(\.skill) ?? [], tags: tags))
+                questionFacts.append(QuestionFacts(index: index, id: id, skills: skills ?? [], tags: tags))
             }
         }
         if fields[8] == nil {
@@ -214,7 +214,6 @@ extension PackDecoding {
         guard let items = array(member) else { return nil }
         var options: [Option] = []
         var valid = true
-        var texts: [String] = []
         var correctCount = 0
         within(.key("options")) {
             if items.count < 2 {
@@ -232,11 +231,10 @@ extension PackDecoding {
                         return
                     }
                     if correct { correctCount += 1 }
-                    if let first = Self.firstEquivalent(to: text, in: texts) {
+                    if let first = options.firstIndex(where: { Self.equivalent($0.text, text) }) {
                         error("duplicate option text (same as option \(first))", at: textField.value.offset, .key("text"))
                         valid = false
                     }
-                    texts.append(text)
                     options.append(Option(text: text, correct: correct, feedback: feedback))
                 }
             }
@@ -255,13 +253,8 @@ extension PackDecoding {
         return single ? .singleChoice(options) : .multipleChoice(options)
     }
 
-    /// The index of the first of `earlier` that reads the same as `text` ignoring case and
-    /// white-space differences (choices and items are few, so pairwise comparison is cheapest).
-    static func firstEquivalent(to text: String, in earlier: [String]) -> Int? {
-        earlier.firstIndex { equivalent($0, text) }
-    }
-
-    /// Whether two texts are equal ignoring case and surrounding or repeated white space.
+    /// Whether two texts are equal ignoring case and surrounding or repeated white space
+    /// (choices and items are few, so pairwise comparison beats hashing normalized copies).
     static func equivalent(_ a: String, _ b: String) -> Bool {
         var left = a.utf8.makeIterator()
         var right = b.utf8.makeIterator()
@@ -394,13 +387,11 @@ extension PackDecoding {
             error("an `ordering` question needs at least 2 items, found \(raw.count)", at: member.value.offset, .key("items"))
             valid = false
         }
-        var texts: [String] = []
-        for item in items {
-            if let first = Self.firstEquivalent(to: item.text, in: texts) {
+        for (position, item) in items.enumerated() {
+            if let first = items[..<position].firstIndex(where: { Self.equivalent($0.text, item.text) }) {
                 error("duplicate item (same as item \(items[first].index))", at: item.offset, .key("items"), .index(item.index))
                 valid = false
             }
-            texts.append(item.text)
         }
         return valid ? .ordering(items.map(\.text)) : nil
     }
