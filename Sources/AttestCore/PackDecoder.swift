@@ -354,6 +354,24 @@ final class PackDecoding {
         return result
     }
 
+    /// An array of non-empty strings as plain texts: the common, valid case without per-entry
+    /// bookkeeping; falls back to `strings` (which reports each bad entry) otherwise.
+    func stringList(_ member: JSONMember?) -> [String]? {
+        guard let member else { return nil }
+        if case let .array(items) = member.value.kind {
+            var texts: [String] = []
+            texts.reserveCapacity(items.count)
+            for item in items {
+                guard case let .string(text) = item.kind, !Self.isBlank(text) else {
+                    return strings(member, nonEmpty: true).map { $0.map(\.text) }
+                }
+                texts.append(text)
+            }
+            return texts
+        }
+        return strings(member, nonEmpty: true).map { $0.map(\.text) }
+    }
+
     /// A slug id (`^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64 characters).
     func slug(_ member: JSONMember?) -> String? {
         guard let member, let text = string(member) else { return nil }

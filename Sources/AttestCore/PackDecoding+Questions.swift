@@ -61,7 +61,7 @@ extension PackDecoding {
         let difficulty = self.difficulty(fields[6])
         let timeLimit = fields[7] == nil ? nil : positiveNumber(fields[7])
         let explanation = string(fields[8])
-        let tags = strings(fields[9], nonEmpty: true)?.map(\.text) ?? []
+        let tags = stringList(fields[9]) ?? []
 
         if let id, let idField {
             if let first = questionIDs[id] {
@@ -213,6 +213,7 @@ extension PackDecoding {
         }
         guard let items = array(member) else { return nil }
         var options: [Option] = []
+        options.reserveCapacity(items.count)
         var valid = true
         var correctCount = 0
         within(.key("options")) {
