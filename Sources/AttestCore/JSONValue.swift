@@ -23,12 +23,12 @@ public struct JSONValue: Sendable, Hashable {
     /// The byte offset of the value's first byte in the source.
     public var offset: Int {
         get { Int(storedOffset) }
-        set { storedOffset = UInt32(newValue) }
+        set { storedOffset = UInt32(clamping: newValue) }
     }
 
     public init(_ kind: Kind, offset: Int) {
         self.kind = kind
-        storedOffset = UInt32(offset)
+        storedOffset = UInt32(clamping: offset)
     }
 
     /// A short noun for the value's type, for messages ("a string", "an array").
@@ -105,13 +105,13 @@ public struct JSONMember: Sendable, Hashable {
     /// The byte offset of the key's opening quote.
     public var keyOffset: Int {
         get { Int(storedKeyOffset) }
-        set { storedKeyOffset = UInt32(newValue) }
+        set { storedKeyOffset = UInt32(clamping: newValue) }
     }
 
     public init(key: String, keyOffset: Int, value: JSONValue) {
         self.key = key
         self.value = value
-        storedKeyOffset = UInt32(keyOffset)
+        storedKeyOffset = UInt32(clamping: keyOffset)
     }
 }
 
