@@ -10,7 +10,7 @@ public struct PackDecoder: Sendable {
     /// Decodes and validates a pack. `contentHash` (hex SHA-256 of `bytes`, computed by the caller)
     /// is stored in the pack.
     public func decode(bytes: [UInt8], file: String, contentHash: String = "") -> PackLoadResult {
-        let document: JSONDocument
+        var document: JSONDocument
         do {
             document = try JSONParser.parse(bytes)
         } catch {
@@ -20,7 +20,7 @@ public struct PackDecoder: Sendable {
             return PackLoadResult(pack: nil, diagnostics: [diagnostic])
         }
         let decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
-        let pack = decoding.decodePack(document)
+        let pack = decoding.decodePack(consume document)
         let diagnostics = decoding.finish()
         guard var pack, !diagnostics.contains(where: { $0.severity == .error }) else {
             return PackLoadResult(pack: nil, diagnostics: diagnostics)

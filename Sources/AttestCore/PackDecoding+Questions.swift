@@ -31,8 +31,10 @@ extension PackDecoding {
     static let questionFields = FieldSet(commonQuestionFields + specificQuestionFields, required: ["id", "type", "prompt"])
     static let optionFields = FieldSet(["text", "correct", "feedback"], required: ["text"])
 
-    func decodeQuestions(_ field: JSONMember) -> [Question]? {
-        guard let items = array(field) else { return nil }
+    /// `items` are the questions taken out of the tree (`field` keeps only their place); each is
+    /// dropped from `items` once decoded so its part of the tree is freed.
+    func decodeQuestions(_ field: JSONMember, items: inout [JSONValue]) -> [Question]? {
+        guard array(field) != nil else { return nil }
         if items.isEmpty {
             error("a pack needs at least one question", at: field.value.offset)
         }
@@ -40,7 +42,9 @@ extension PackDecoding {
         questions.reserveCapacity(items.count)
         questionFacts.reserveCapacity(items.count)
         questionIDs.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
+        for index in items.indices {
+            let item = items[index]
+            items[index].kind = .null
             if let question = within(.index(index), { decodeQuestion(item, index: index) }) {
                 questions.append(question)
             }
