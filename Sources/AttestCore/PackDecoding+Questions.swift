@@ -11,7 +11,7 @@ struct QuestionFacts {
 }
 
 extension PackDecoding {
-    static let questionTypes = ["single", "multiple", "true-false", "text", "numeric", "ordering"]
+    static let questionTypes = PackStatistics.questionTypes
     static let commonQuestionFields = [
         "id", "type", "prompt", "skill", "skills", "points", "difficulty", "timeLimit", "explanation", "tags",
     ]
