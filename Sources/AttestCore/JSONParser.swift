@@ -15,6 +15,9 @@ public enum JSONParser {
         guard !bytes.isEmpty else {
             throw JSONSyntaxError(message: "expected a JSON value, found the end of the file", offset: 0, line: 1, column: 1)
         }
+        guard bytes.count < Int(UInt32.max) else {
+            throw JSONSyntaxError(message: "JSON texts of 4 GiB or more are not supported", offset: 0, line: 1, column: 1)
+        }
         let outcome: Result<JSONDocument, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer)
             do throws(JSONScanner.Failure) {
@@ -45,8 +48,8 @@ struct JSONScanner {
     private var scratch: [UInt8] = []
     // Members and elements of the objects and arrays being parsed, stacked so each finished
     // container is copied once into an exactly sized array instead of growing its own.
-    private var memberStack: [JSONMember] = []
-    private var valueStack: [JSONValue] = []
+    private let memberStack = ScratchStack<JSONMember>()
+    private let valueStack = ScratchStack<JSONValue>()
 
     /// `buffer` must not be empty.
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -142,12 +145,9 @@ struct JSONScanner {
             if !duplicates {
                 let count = memberStack.count - first
                 if count < 16 {
-                    for position in first..<memberStack.count where memberStack[position].key == key {
-                        duplicates = true
-                        break
-                    }
+                    duplicates = memberStack.contains(from: first) { $0.key == key }
                 } else {
-                    if seenKeys.isEmpty { seenKeys = Set(memberStack[first...].map(\.key)) }
+                    if seenKeys.isEmpty { seenKeys = memberStack.keys(from: first) }
                     duplicates = !seenKeys.insert(key).inserted
                 }
             }
@@ -164,8 +164,7 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
-                let members = Array(memberStack[first...])
-                memberStack.removeSubrange(first...)
+                let members = memberStack.moveOut(from: first)
                 return JSONObject(members: members, hasDuplicateKeys: duplicates)
             }
             throw Failure(message: "expected ',' or '}' after object member, found \(describe(index))", offset: index)
@@ -203,9 +202,7 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
-                let items = Array(valueStack[first...])
-                valueStack.removeSubrange(first...)
-                return items
+                return valueStack.moveOut(from: first)
             }
             throw Failure(message: "expected ',' or ']' after array element, found \(describe(index))", offset: index)
         }
@@ -515,4 +512,65 @@ func hex2(_ byte: UInt8) -> String {
 func hex4(_ value: UInt32) -> String {
     let text = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - text.count)) + text
+}
+
+/// A growable stack with manual storage, so a finished container's elements can be moved
+/// (not copied and released) into their own exactly sized array.
+final class ScratchStack<Element> {
+    private var storage: UnsafeMutablePointer<Element>
+    private var capacity = 64
+    private(set) var count = 0
+
+    init() {
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    @inline(__always)
+    func append(_ element: Element) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+            capacity *= 2
+        }
+        (storage + count).initialize(to: element)
+        count += 1
+    }
+
+    /// Removes the elements from `start` on, returning them in order.
+    func moveOut(from start: Int) -> [Element] {
+        let moved = count - start
+        guard moved > 0 else { return [] }
+        let result = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: storage + start, count: moved)
+            initialized = moved
+        }
+        count = start
+        return result
+    }
+
+    subscript(index: Int) -> Element {
+        storage[index]
+    }
+
+    func contains(from start: Int, where predicate: (Element) -> Bool) -> Bool {
+        for index in start..<count where predicate(storage[index]) {
+            return true
+        }
+        return false
+    }
+}
+
+extension ScratchStack where Element == JSONMember {
+    func keys(from start: Int) -> Set<String> {
+        var keys = Set<String>()
+        for index in start..<count { keys.insert(self[index].key) }
+        return keys
+    }
 }

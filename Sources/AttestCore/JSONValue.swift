@@ -17,12 +17,18 @@ public struct JSONValue: Sendable, Hashable {
     }
 
     public var kind: Kind
+    // Stored in 32 bits to keep nodes small (the parser refuses inputs of 4 GiB or more).
+    private var storedOffset: UInt32
+
     /// The byte offset of the value's first byte in the source.
-    public var offset: Int
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = UInt32(clamping: newValue) }
+    }
 
     public init(_ kind: Kind, offset: Int) {
         self.kind = kind
-        self.offset = offset
+        storedOffset = UInt32(clamping: offset)
     }
 
     /// A short noun for the value's type, for messages ("a string", "an array").
@@ -93,14 +99,19 @@ public struct JSONObject: Sendable, Hashable {
 /// One `"key": value` member of a JSON object.
 public struct JSONMember: Sendable, Hashable {
     public var key: String
-    /// The byte offset of the key's opening quote.
-    public var keyOffset: Int
     public var value: JSONValue
+    private var storedKeyOffset: UInt32
+
+    /// The byte offset of the key's opening quote.
+    public var keyOffset: Int {
+        get { Int(storedKeyOffset) }
+        set { storedKeyOffset = UInt32(clamping: newValue) }
+    }
 
     public init(key: String, keyOffset: Int, value: JSONValue) {
         self.key = key
-        self.keyOffset = keyOffset
         self.value = value
+        storedKeyOffset = UInt32(clamping: keyOffset)
     }
 }
 

@@ -10,7 +10,7 @@ public struct PackDecoder: Sendable {
     /// Decodes and validates a pack. `contentHash` (hex SHA-256 of `bytes`, computed by the caller)
     /// is stored in the pack.
     public func decode(bytes: [UInt8], file: String, contentHash: String = "") -> PackLoadResult {
-        let document: JSONDocument
+        var document: JSONDocument
         do {
             document = try JSONParser.parse(bytes)
         } catch {
@@ -20,7 +20,7 @@ public struct PackDecoder: Sendable {
             return PackLoadResult(pack: nil, diagnostics: [diagnostic])
         }
         let decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
-        let pack = decoding.decodePack(document)
+        let pack = decoding.decodePack(consume document)
         let diagnostics = decoding.finish()
         guard var pack, !diagnostics.contains(where: { $0.severity == .error }) else {
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
@@ -49,15 +49,56 @@ struct FieldSet {
 
 /// The members of one object slotted by a `FieldSet` (nil where absent); indices, not copies.
 struct Fields: RandomAccessCollection {
+    /// Member indices per slot: packed 6 bits each into two words for the usual small objects
+    /// (no allocation per object), or an array for objects with many members.
+    struct Slots {
+        private static let bits = 6
+        private static let absent: UInt64 = 63
+        private static let perWord = 64 / bits
+        private var words: (UInt64, UInt64, UInt64) = (.max, .max, .max)
+        private var spill: [Int]?
+
+        init(count: Int, memberCount: Int) {
+            if count > Self.perWord * 3 || memberCount >= Int(Self.absent) {
+                spill = [Int](repeating: -1, count: count)
+            }
+        }
+
+        subscript(slot: Int) -> Int? {
+            get {
+                if let spill { return spill[slot] < 0 ? nil : spill[slot] }
+                let shift = UInt64((slot % Self.perWord) * Self.bits)
+                let word = slot / Self.perWord == 0 ? words.0 : slot / Self.perWord == 1 ? words.1 : words.2
+                let value = (word >> shift) & Self.absent
+                return value == Self.absent ? nil : Int(value)
+            }
+            set {
+                let position = newValue ?? Int(Self.absent)
+                if spill != nil {
+                    spill![slot] = newValue ?? -1
+                    return
+                }
+                let shift = UInt64((slot % Self.perWord) * Self.bits)
+                let mask = ~(Self.absent << shift)
+                let bits = UInt64(position) << shift
+                switch slot / Self.perWord {
+                case 0: words.0 = words.0 & mask | bits
+                case 1: words.1 = words.1 & mask | bits
+                default: words.2 = words.2 & mask | bits
+                }
+            }
+        }
+    }
+
     let members: [JSONMember]
-    let slots: [Int32]
+    let slots: Slots
+    let count: Int
 
     var startIndex: Int { 0 }
-    var endIndex: Int { slots.count }
+    var endIndex: Int { count }
 
     subscript(position: Int) -> JSONMember? {
-        let slot = slots[position]
-        return slot < 0 ? nil : members[Int(slot)]
+        slots[position].map { members[$0] }
     }
 }
 
@@ -179,10 +220,10 @@ final class PackDecoding {
             error("\(what) must be an object, found \(value.typeDescription)", at: value.offset)
             return nil
         }
-        var slots = [Int32](repeating: -1, count: set.names.count)
+        var slots = Fields.Slots(count: set.names.count, memberCount: object.members.count)
         for position in object.members.indices {
             if let slot = set.slot(of: object.members[position].key) {
-                slots[slot] = Int32(position)
+                slots[slot] = position
             } else {
                 let member = object.members[position]
                 error(
@@ -196,10 +237,10 @@ final class PackDecoding {
                 error("field `\(member.key)` appears more than once", at: member.keyOffset, .key(member.key))
             }
         }
-        for slot in set.required where slots[slot] < 0 {
+        for slot in set.required where slots[slot] == nil {
             error("missing required field `\(set.names[slot])`", at: value.offset)
         }
-        return Fields(members: object.members, slots: slots)
+        return Fields(members: object.members, slots: slots, count: set.names.count)
     }
 
     // MARK: Scalars
@@ -311,6 +352,24 @@ final class PackDecoding {
             }
         }
         return result
+    }
+
+    /// An array of non-empty strings as plain texts: the common, valid case without per-entry
+    /// bookkeeping; falls back to `strings` (which reports each bad entry) otherwise.
+    func stringList(_ member: JSONMember?) -> [String]? {
+        guard let member else { return nil }
+        if case let .array(items) = member.value.kind {
+            var texts: [String] = []
+            texts.reserveCapacity(items.count)
+            for item in items {
+                guard case let .string(text) = item.kind, !Self.isBlank(text) else {
+                    return strings(member, nonEmpty: true).map { $0.map(\.text) }
+                }
+                texts.append(text)
+            }
+            return texts
+        }
+        return strings(member, nonEmpty: true).map { $0.map(\.text) }
     }
 
     /// A slug id (`^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64 characters).

@@ -10,8 +10,17 @@ extension PackDecoding {
     static let skillFields = FieldSet(["id", "name", "description"], required: ["id", "name"])
 
     /// Decodes the whole pack; nil when something required could not be decoded.
-    func decodePack(_ document: JSONDocument) -> Pack? {
-        let root = document.root
+    ///
+    /// Takes the document so the questions (nearly all of a large pack) can be released from
+    /// the tree one by one as they become `Question`s, instead of holding both at the peak.
+    func decodePack(_ document: consuming JSONDocument) -> Pack? {
+        let controlCharacters = document.controlCharacters
+        var root = document.root
+        document = JSONDocument(root: JSONValue(.null, offset: 0))
+        if !controlCharacters.isEmpty {
+            reportControlCharacters(in: root, found: controlCharacters)
+        }
+        var questionItems = Self.takeQuestions(from: &root)
         // Nothing else can be judged against the rules of a format this build does not know.
         if let member = root.objectValue?.members.last(where: { $0.key == "format" }),
            case let .number(number) = member.value.kind, number == number.rounded(), abs(number) < 1e15,
@@ -51,13 +60,12 @@ extension PackDecoding {
         }
 
         let skills = skillsField.flatMap { field in within(.key("skills")) { decodeSkills(field) } }
-        let questions = questionsField.flatMap { field in within(.key("questions")) { decodeQuestions(field) } }
+        let questions = questionsField.flatMap { field in
+            within(.key("questions")) { decodeQuestions(field, items: &questionItems) }
+        }
         let quizzes = quizzesField.flatMap { field in within(.key("quizzes")) { decodeQuizzes(field) } } ?? []
         let credentials = credentialsField.flatMap { field in within(.key("credentials")) { decodeCredentials(field) } } ?? []
         if let skills, let skillsField { warnAboutSkillCoverage(skills, in: skillsField) }
-        if !document.controlCharacters.isEmpty {
-            reportControlCharacters(in: root, found: document.controlCharacters)
-        }
 
         guard errorCount == 0, let format, let packID, let version, let title, let skills, let questions else { return nil }
         return Pack(
@@ -65,6 +73,19 @@ extension PackDecoding {
             license: license, language: language, levels: levels, skills: skills, questions: questions,
             quizzes: quizzes, credentials: credentials
         )
+    }
+
+    /// Moves the `questions` array out of the root object (leaving an empty array of the same
+    /// offset in its place), so the caller owns it uniquely. Empty when there is no such array.
+    static func takeQuestions(from root: inout JSONValue) -> [JSONValue] {
+        guard case var .object(object) = root.kind,
+              let slot = object.members.lastIndex(where: { $0.key == "questions" }),
+              case let .array(items) = object.members[slot].value.kind
+        else { return [] }
+        root.kind = .null
+        object.members[slot].value.kind = .array([])
+        root.kind = .object(object)
+        return items
     }
 
     private func decodeLevels(_ value: JSONValue) {
@@ -124,7 +145,7 @@ extension PackDecoding {
         guard let items = field.value.arrayValue else { return }
         var counts: [String: Int] = [:]
         for facts in questionFacts {
-            for skill in Set(facts.skills) { counts[skill, default: 0] += 1 }
+            for weight in facts.skills { counts[weight.skill, default: 0] += 1 }
         }
         var offsets: [String: (offset: Int, index: Int)] = [:]
         for (index, item) in items.enumerated() {

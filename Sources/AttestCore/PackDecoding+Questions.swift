@@ -6,12 +6,12 @@ struct QuestionFacts {
     /// The question's index in the pack's `questions` array.
     var index: Int
     var id: String
-    var skills: [String]
+    var skills: [SkillWeight]
     var tags: [String]
 }
 
 extension PackDecoding {
-    static let questionTypes = ["single", "multiple", "true-false", "text", "numeric", "ordering"]
+    static let questionTypes = PackStatistics.questionTypes
     static let commonQuestionFields = [
         "id", "type", "prompt", "skill", "skills", "points", "difficulty", "timeLimit", "explanation", "tags",
     ]
@@ -31,8 +31,10 @@ extension PackDecoding {
     static let questionFields = FieldSet(commonQuestionFields + specificQuestionFields, required: ["id", "type", "prompt"])
     static let optionFields = FieldSet(["text", "correct", "feedback"], required: ["text"])
 
-    func decodeQuestions(_ field: JSONMember) -> [Question]? {
-        guard let items = array(field) else { return nil }
+    /// `items` are the questions taken out of the tree (`field` keeps only their place); each is
+    /// dropped from `items` once decoded so its part of the tree is freed.
+    func decodeQuestions(_ field: JSONMember, items: inout [JSONValue]) -> [Question]? {
+        guard array(field) != nil else { return nil }
         if items.isEmpty {
             error("a pack needs at least one question", at: field.value.offset)
         }
@@ -40,7 +42,9 @@ extension PackDecoding {
         questions.reserveCapacity(items.count)
         questionFacts.reserveCapacity(items.count)
         questionIDs.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
+        for index in items.indices {
+            let item = items[index]
+            items[index].kind = .null
             if let question = within(.index(index), { decodeQuestion(item, index: index) }) {
                 questions.append(question)
             }
@@ -61,7 +65,7 @@ extension PackDecoding {
         let difficulty = self.difficulty(fields[6])
         let timeLimit = fields[7] == nil ? nil : positiveNumber(fields[7])
         let explanation = string(fields[8])
-        let tags = strings(fields[9], nonEmpty: true)?.map(\.text) ?? []
+        let tags = stringList(fields[9]) ?? []
 
         if let id, let idField {
             if let first = questionIDs[id] {
@@ -71,7 +75,7 @@ extension PackDecoding {
                 )
             } else {
                 questionIDs[id] = questionFacts.count
-                questionFacts.append(QuestionFacts(index: index, id: id, skills: skills?.map(\.skill) ?? [], tags: tags))
+                questionFacts.append(QuestionFacts(index: index, id: id, skills: skills ?? [], tags: tags))
             }
         }
         if fields[8] == nil {
@@ -213,8 +217,8 @@ extension PackDecoding {
         }
         guard let items = array(member) else { return nil }
         var options: [Option] = []
+        options.reserveCapacity(items.count)
         var valid = true
-        var texts: [String] = []
         var correctCount = 0
         within(.key("options")) {
             if items.count < 2 {
@@ -232,11 +236,10 @@ extension PackDecoding {
                         return
                     }
                     if correct { correctCount += 1 }
-                    if let first = Self.firstEquivalent(to: text, in: texts) {
+                    if let first = options.firstIndex(where: { Self.equivalent($0.text, text) }) {
                         error("duplicate option text (same as option \(first))", at: textField.value.offset, .key("text"))
                         valid = false
                     }
-                    texts.append(text)
                     options.append(Option(text: text, correct: correct, feedback: feedback))
                 }
             }
@@ -255,13 +258,8 @@ extension PackDecoding {
         return single ? .singleChoice(options) : .multipleChoice(options)
     }
 
-    /// The index of the first of `earlier` that reads the same as `text` ignoring case and
-    /// white-space differences (choices and items are few, so pairwise comparison is cheapest).
-    static func firstEquivalent(to text: String, in earlier: [String]) -> Int? {
-        earlier.firstIndex { equivalent($0, text) }
-    }
-
-    /// Whether two texts are equal ignoring case and surrounding or repeated white space.
+    /// Whether two texts are equal ignoring case and surrounding or repeated white space
+    /// (choices and items are few, so pairwise comparison beats hashing normalized copies).
     static func equivalent(_ a: String, _ b: String) -> Bool {
         var left = a.utf8.makeIterator()
         var right = b.utf8.makeIterator()
@@ -394,13 +392,11 @@ extension PackDecoding {
             error("an `ordering` question needs at least 2 items, found \(raw.count)", at: member.value.offset, .key("items"))
             valid = false
         }
-        var texts: [String] = []
-        for item in items {
-            if let first = Self.firstEquivalent(to: item.text, in: texts) {
+        for (position, item) in items.enumerated() {
+            if let first = items[..<position].firstIndex(where: { Self.equivalent($0.text, item.text) }) {
                 error("duplicate item (same as item \(items[first].index))", at: item.offset, .key("items"), .index(item.index))
                 valid = false
             }
-            texts.append(item.text)
         }
         return valid ? .ordering(items.map(\.text)) : nil
     }

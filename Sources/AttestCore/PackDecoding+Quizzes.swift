@@ -151,7 +151,7 @@ extension PackDecoding {
     private func indexQuestions() {
         guard questionsBySkill.isEmpty, questionsByTag.isEmpty else { return }
         for (index, facts) in questionFacts.enumerated() {
-            for skill in facts.skills { questionsBySkill[skill, default: []].append(index) }
+            for weight in facts.skills { questionsBySkill[weight.skill, default: []].append(index) }
             for tag in facts.tags { questionsByTag[tag, default: []].append(index) }
         }
     }

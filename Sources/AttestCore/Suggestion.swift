@@ -3,12 +3,21 @@
 /// A pack author who writes `"explaination"` or refers to skill `sqll` should be
 /// told the likely intended name instead of only "unknown".
 public enum Suggestion {
+    /// The longest word (in UTF-8 bytes) for which suggestions are computed.
+    public static let maximumLength = 128
+
     /// The candidate closest to `word` when it is close enough to be a plausible typo.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        // Names in packs are short; a huge unknown word (hostile input) gets no suggestion
+        // rather than a quadratic comparison with every candidate.
+        guard word.utf8.count <= maximumLength else { return nil }
         let target = Array(word.lowercased().unicodeScalars)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            // Length alone rules out candidates further away than any accepted distance.
+            guard abs(scalars.count - target.count) <= 3 else { continue }
+            let distance = editDistance(target, scalars)
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }

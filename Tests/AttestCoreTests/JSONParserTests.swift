@@ -133,25 +133,3 @@ struct JSONParserTests {
         #expect(SourceText.location(of: 2, in: source.bytes) == (2, 1))
     }
 }
-
-@Suite("Suggestion")
-struct SuggestionTests {
-    @Test func closeNamesAreSuggested() {
-        #expect(Suggestion.closest(to: "explaination", in: ["explanation", "prompt"]) == "explanation")
-        #expect(Suggestion.closest(to: "sqll", in: ["sql", "stats"]) == "sql")
-        #expect(Suggestion.closest(to: "tpye", in: ["type", "tags"]) == "type")
-        #expect(Suggestion.closest(to: "zebra", in: ["sql", "stats"]) == nil)
-        #expect(Suggestion.hint(for: "Prompt", in: ["prompt"]) == "did you mean `prompt`?")
-        #expect(Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
-    }
-}
-
-@Suite("JSONString")
-struct JSONStringTests {
-    @Test func quotedTextRoundTrips() throws {
-        let text = "He said \"hi\" \\ then\n\ttab \u{1B} é 😀 /"
-        let quoted = JSONString.quoted(text)
-        #expect(quoted == #""He said \"hi\" \\ then\n\ttab \u001b é 😀 /""#)
-        #expect(try JSONParser.parse(Array(quoted.utf8)).root.stringValue == text)
-    }
-}

@@ -190,4 +190,22 @@ struct PackDecoderTests {
             "4:13 `quizzes` must be an array, found a string",
         ])
     }
+
+    /// The worked examples in docs/pack-format.md must stay valid: each is loaded as a question of a pack.
+    @Test func documentedExamplesAreValidQuestions() throws {
+        let doc = String(decoding: try Fixtures.bytes(Fixtures.repositoryRoot.appendingPathComponent("docs/pack-format.md")), as: UTF8.self)
+        let section = try #require(doc.range(of: "## Worked examples").map { doc[$0.upperBound...] })
+        let examples = section[..<(section.range(of: "\n## ", options: .regularExpression)?.lowerBound ?? section.endIndex)]
+            .components(separatedBy: "```json\n").dropFirst()
+            .map { $0.components(separatedBy: "```")[0] }
+        #expect(examples.count == 7)
+        let pack = """
+            {"format": 1, "id": "doc", "version": "1.0.0", "title": "Doc",
+             "skills": [{"id": "sql", "name": "SQL"}, {"id": "stats", "name": "Stats"}],
+             "questions": [\(examples.joined(separator: ","))]}
+            """
+        let result = PackDecoder().decode(bytes: Array(pack.utf8), file: "doc.json")
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.description))")
+        #expect(result.pack?.questions.map(\.kind.typeName) == ["single", "multiple", "true-false", "text", "numeric", "numeric", "ordering"])
+    }
 }
