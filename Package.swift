@@ -50,14 +50,11 @@ let package = Package(
         ),
         // Helpers shared by the test targets: test clock, pseudo-terminal harness, fixtures.
         .target(name: "AttestTestSupport", dependencies: ["AttestCore"]),
-        .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"]),
+        .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
         .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"]),
-        .testTarget(
-            name: "AttestCLITests",
-            dependencies: ["AttestCLI", "AttestTestSupport"]
-        ),
+        .testTarget(name: "AttestCLITests", dependencies: ["AttestCLI", "AttestTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

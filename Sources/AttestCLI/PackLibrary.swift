@@ -101,6 +101,24 @@ public final class PackLibrary: @unchecked Sendable {
         entries = packFiles().map(PackLibrary.read(path:))
     }
 
+    /// The whole file as bytes, read once into one buffer (a pack may be tens of megabytes).
+    private static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            offset += count
+        }
+        return offset == bytes.count ? bytes : nil
+    }
+
     /// Reads and validates one pack file; never throws: problems become diagnostics.
     public static func read(path: String) -> Entry {
         let file = path
@@ -117,11 +135,11 @@ public final class PackLibrary: @unchecked Sendable {
         if let size = attributes[.size] as? Int, size > maximumFileSize {
             return failure("the file is \(size / 1_048_576) MB; packs over \(maximumFileSize / 1_048_576) MB are refused")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readBytes(path) else {
             return failure("cannot read the file")
         }
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let result = PackDecoder().decode(bytes: [UInt8](data), file: file, contentHash: hash)
+        let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let result = PackDecoder().decode(bytes: bytes, file: file, contentHash: hash)
         return Entry(path: path, pack: result.pack, diagnostics: result.diagnostics)
     }
 }
