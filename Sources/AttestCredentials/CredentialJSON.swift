@@ -1,3 +1,4 @@
+import AttestCore
 import Foundation
 
 /// A JSON value with one exact serialization: keys sorted by UTF-8 bytes, no white space, minimal escaping.
@@ -112,190 +113,34 @@ public enum CredentialJSON: Sendable, Hashable {
 }
 
 extension CredentialJSON {
-    /// Parses one JSON text strictly (RFC 8259); throws `CredentialJSONError` with the byte offset of the problem.
+    /// Parses one JSON text strictly (RFC 8259) with the core's parser, refusing duplicate member
+    /// names (a credential must mean one thing) and nesting deeper than 64 levels; throws
+    /// `CredentialJSONError` with the byte offset of the problem.
     public static func parse(_ data: Data) throws -> CredentialJSON {
-        var parser = Parser(bytes: Array(data))
-        parser.skipSpace()
-        let value = try parser.value(depth: 0)
-        parser.skipSpace()
-        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return value
+        let document: JSONDocument
+        do {
+            document = try JSONParser.parse([UInt8](data))
+        } catch {
+            throw CredentialJSONError(offset: error.offset, message: error.message)
+        }
+        return try value(of: document.root, depth: 0)
     }
 
-    private struct Parser {
-        let bytes: [UInt8]
-        var index = 0
-
-        func error(_ message: String) -> CredentialJSONError { CredentialJSONError(offset: index, message: message) }
-
-        mutating func skipSpace() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
-                index += 1
+    private static func value(of node: JSONValue, depth: Int) throws -> CredentialJSON {
+        guard depth < 64 else { throw CredentialJSONError(offset: node.offset, message: "nesting deeper than 64 levels") }
+        switch node.kind {
+        case .null: return .null
+        case let .bool(flag): return .bool(flag)
+        case let .number(number): return .number(number)
+        case let .string(text): return .string(text)
+        case let .array(items): return .array(try items.map { try value(of: $0, depth: depth + 1) })
+        case let .object(object):
+            if let duplicate = object.duplicateMembers.first {
+                throw CredentialJSONError(offset: duplicate.keyOffset, message: "duplicate member \"\(duplicate.key)\"")
             }
-        }
-
-        mutating func value(depth: Int) throws -> CredentialJSON {
-            guard depth < 64 else { throw error("nesting deeper than 64 levels") }
-            guard index < bytes.count else { throw error("unexpected end of JSON") }
-            switch bytes[index] {
-            case UInt8(ascii: "{"): return try object(depth: depth)
-            case UInt8(ascii: "["): return try array(depth: depth)
-            case UInt8(ascii: "\""): return .string(try string())
-            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-            case UInt8(ascii: "n"): try literal("null"); return .null
-            default: return .number(try number())
-            }
-        }
-
-        mutating func literal(_ word: String) throws {
-            let expected = Array(word.utf8)
-            guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected
-            else { throw error("invalid literal") }
-            index += expected.count
-        }
-
-        mutating func object(depth: Int) throws -> CredentialJSON {
-            index += 1
             var members: [String: CredentialJSON] = [:]
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            }
-            while true {
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
-                let key = try string()
-                guard members[key] == nil else { throw error("duplicate member \"\(key)\"") }
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
-                index += 1
-                skipSpace()
-                members[key] = try value(depth: depth + 1)
-                skipSpace()
-                guard index < bytes.count else { throw error("unexpected end of JSON") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-                throw error("expected ',' or '}'")
-            }
-        }
-
-        mutating func array(depth: Int) throws -> CredentialJSON {
-            index += 1
-            var items: [CredentialJSON] = []
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(items)
-            }
-            while true {
-                skipSpace()
-                items.append(try value(depth: depth + 1))
-                skipSpace()
-                guard index < bytes.count else { throw error("unexpected end of JSON") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-                throw error("expected ',' or ']'")
-            }
-        }
-
-        mutating func hex4() throws -> UInt32 {
-            guard index + 4 <= bytes.count, let text = String(bytes: bytes[index..<index + 4], encoding: .ascii),
-                  text.allSatisfy(\.isHexDigit), let value = UInt32(text, radix: 16)
-            else { throw error("invalid \\u escape") }
-            index += 4
-            return value
-        }
-
-        mutating func appendScalar(_ code: UInt32, to out: inout [UInt8]) throws {
-            guard let scalar = Unicode.Scalar(code) else { throw error("unpaired surrogate") }
-            out += String(Character(scalar)).utf8
-        }
-
-        mutating func string() throws -> String {
-            index += 1
-            let start = index
-            // Fast path: a string without escapes is one slice of the input.
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\\") {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    guard let text = String(validating: bytes[start..<index], as: UTF8.self) else {
-                        throw error("invalid UTF-8 in a string")
-                    }
-                    index += 1
-                    return text
-                }
-                guard byte >= 0x20 else { throw error("control character in a string") }
-                index += 1
-            }
-            var out = Array(bytes[start..<index])
-            while true {
-                guard index < bytes.count else { throw error("unterminated string") }
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    index += 1
-                    guard let text = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
-                    return text
-                }
-                guard byte >= 0x20 else { throw error("control character in a string") }
-                index += 1
-                if byte != UInt8(ascii: "\\") {
-                    out.append(byte)
-                    continue
-                }
-                guard index < bytes.count else { throw error("unterminated escape") }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var code = try hex4()
-                    if (0xD800...0xDBFF).contains(code) {
-                        guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw error("unpaired surrogate") }
-                        index += 2
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate") }
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    try appendScalar(code, to: &out)
-                default:
-                    throw error("invalid escape")
-                }
-            }
-        }
-
-        mutating func number() throws -> Double {
-            let start = index
-            func digits() -> Int {
-                let from = index
-                while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-                return index - from
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-            let intStart = index
-            let count = digits()
-            guard count > 0 else { throw error("invalid value") }
-            if count > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("leading zero in a number") }
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                guard digits() > 0 else { throw error("digits expected after '.'") }
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-                index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-                guard digits() > 0 else { throw error("digits expected in an exponent") }
-            }
-            guard let text = String(bytes: bytes[start..<index], encoding: .ascii), let value = Double(text),
-                  value.isFinite
-            else { throw error("number out of range") }
-            return value
+            for member in object.members { members[member.key] = try value(of: member.value, depth: depth + 1) }
+            return .object(members)
         }
     }
 }
