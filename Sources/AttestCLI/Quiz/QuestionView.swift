@@ -60,11 +60,10 @@ struct QuestionView {
         if feedback.correct {
             lines.append(console.styled("  ✓ Correct.", .bold, .green))
         } else if feedback.score > 0 {
-            lines.append(console.styled("  ◐ Partly right (\(percent(feedback.score)) credit).", .bold, .yellow)
-                + " Right answer: " + console.safe(feedback.correctAnswer.summary))
+            lines += labelled(console.styled("◐ Partly right (\(percent(feedback.score)) credit).", .bold, .yellow)
+                + " Right answer:", feedback.correctAnswer.summary)
         } else {
-            lines.append(console.styled("  ✗ Not quite.", .bold, .red) + " Right answer: "
-                + console.safe(feedback.correctAnswer.summary))
+            lines += labelled(console.styled("✗ Not quite.", .bold, .red) + " Right answer:", feedback.correctAnswer.summary)
         }
         for option in feedback.optionFeedback {
             lines += markdown(indent: "    ").render("\(option.label)) \(option.feedback)")
@@ -101,7 +100,7 @@ struct QuestionView {
                 lines.append(console.styled("  \(item.position + 1). ", .bold) + console.styled(state(of: item), .yellow)
                     + (item.given.map { " — you answered " + console.safe($0, .bold) } ?? ""))
                 lines += markdown(indent: "     ").render(item.prompt)
-                lines.append("     " + console.styled("Answer: ", .green) + console.safe(item.correctAnswer.summary))
+                lines += labelled(console.styled("Answer:", .green), item.correctAnswer.summary, indent: "     ")
                 if let explanation = item.explanation {
                     lines += markdown(indent: "     ").render(explanation).map { console.styled($0, .dim) }
                 }
@@ -110,6 +109,16 @@ struct QuestionView {
         lines.append("")
         lines.append(console.styled("Attempt \(attemptID)", .dim))
         return lines
+    }
+
+    /// `label text…` wrapped to the width, continuation lines indented under the text.
+    private func labelled(_ label: String, _ text: String, indent: String = "  ") -> [String] {
+        let labelWidth = DisplayWidth.of(label) + 1
+        let body = markdown(indent: "", narrower: indent.count + labelWidth).render(text)
+        let hanging = indent + String(repeating: " ", count: labelWidth)
+        return body.isEmpty ? [indent + label] : body.enumerated().map { index, line in
+            index == 0 ? indent + label + " " + line : hanging + line
+        }
     }
 
     private func state(of item: QuizResult.MissedItem) -> String {
