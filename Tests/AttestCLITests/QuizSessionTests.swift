@@ -44,7 +44,7 @@ struct QuizSessionTests {
         let began = Date()
         try terminal.waitFor("⏱ 0:01", timeout: .seconds(3), ignoringEscapes: true)
         try terminal.waitFor("Time is up for question 1", timeout: .seconds(3), ignoringEscapes: true)
-        #expect(Date().timeIntervalSince(began) < 2.5)
+        #expect(Date().timeIntervalSince(began) < 4, "a 1-second question limit ends the question by itself")
         try terminal.send("f" + Key.enter)
         try terminal.waitFor("Answer recorded.", timeout: .seconds(3), ignoringEscapes: true)
         try terminal.waitFor("Time is up for question 3", timeout: .seconds(5), ignoringEscapes: true)
