@@ -155,6 +155,7 @@ public struct AttestDatabase: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError.busy(path: location)
         case .SQLITE_IOERR:
+            if StoreFiles.isOutOfSpace(location) { return StoreError.diskFull(path: location) }
             return StoreError.ioFailure(path: location, detail: detail)
         case .SQLITE_CANTOPEN:
             return StoreError.cannotOpen(path: location, reason: detail)
