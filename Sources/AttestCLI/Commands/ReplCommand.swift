@@ -12,6 +12,9 @@ enum ReplCommand {
             completion: ReplCompletion(context: context).provider
         )
         context.reader = reader
+        // The completion closure holds the context and the context holds the reader: break the cycle on the
+        // way out, so the store's connections close (and checkpoint) instead of living until exit.
+        defer { context.reader = nil }
         let credentials = (try? context.store().credentialCount(learner: context.learner)) ?? 0
         let packCount = library.packFiles().count
         let banner = "Attest \(AttestCommand.version) — \(packCount) pack\(packCount == 1 ? "" : "s"), "
