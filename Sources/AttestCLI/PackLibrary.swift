@@ -117,11 +117,33 @@ public final class PackLibrary: @unchecked Sendable {
         if let size = attributes[.size] as? Int, size > maximumFileSize {
             return failure("the file is \(size / 1_048_576) MB; packs over \(maximumFileSize / 1_048_576) MB are refused")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readBytes(path) else {
             return failure("cannot read the file")
         }
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let result = PackDecoder().decode(bytes: [UInt8](data), file: file, contentHash: hash)
+        let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let result = PackDecoder().decode(bytes: bytes, file: file, contentHash: hash)
         return Entry(path: path, pack: result.pack, diagnostics: result.diagnostics)
+    }
+
+    /// The whole file read straight into the byte array the decoder takes: one copy of a large
+    /// pack in memory, not two (`Data`, then `[UInt8]`).
+    private static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        bytes.reserveCapacity(Int(info.st_size))
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 }

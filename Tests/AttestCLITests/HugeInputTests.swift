@@ -33,7 +33,7 @@ struct HugeInputTests {
         let run = try PeakMemory.run(sandbox, ["pack", "lint", path])
         #expect(run.status == 65 && run.signal == 0)
         #expect(run.standardError.contains("packs over 256 MB are refused"), "\(run.standardError)")
-        #expect(run.peakBytes < 150 * Self.megabyte, "peak \(run.peakBytes / Self.megabyte) MB: the file was not read")
+        #expect(run.peakBytes < PeakMemory.bound(150 * Self.megabyte), "peak \(run.peakBytes / Self.megabyte) MB: the file was not read")
         print("HugeInput: 256 MB + 1 sparse pack refused in \(String(format: "%.2f", run.seconds)) s, peak RSS \(run.peakBytes / Self.megabyte) MB")
     }
 
@@ -41,7 +41,7 @@ struct HugeInputTests {
         let sandbox = try AttestSandbox()
         let body = try Self.text(try Self.samplePack())
         let path = sandbox.root.appendingPathComponent("big.json").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         // Valid JSON: the pack's members, then 200 MB of whitespace before the closing brace.
         try handle.write(contentsOf: Data(body.dropLast().utf8))
@@ -53,10 +53,10 @@ struct HugeInputTests {
         let run = try PeakMemory.run(sandbox, ["pack", "lint", path])
         #expect(run.signal == 0 && run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("0 errors"), "\(run.standardOutput)")
-        let bound = 2 * size + 150 * Self.megabyte
+        let bound = PeakMemory.bound(size + 100 * Self.megabyte)
         #expect(run.peakBytes < bound, "peak \(run.peakBytes / Self.megabyte) MB for a \(size / Self.megabyte) MB pack")
         print("HugeInput: \(size / Self.megabyte) MB pack linted in \(String(format: "%.1f", run.seconds)) s, "
-            + "peak RSS \(run.peakBytes / Self.megabyte) MB (bound \(bound / Self.megabyte) MB)")
+            + "peak RSS \(run.peakBytes / Self.megabyte) MB" + (PeakMemory.instrumented ? " (sanitizer: no bound)" : " (bound \(bound / Self.megabyte) MB)"))
     }
 
     @Test func megabytePromptIsLintedAndShownInBoundedTime() throws {
@@ -78,7 +78,7 @@ struct HugeInputTests {
         let preview = try PeakMemory.run(sandbox, ["pack", "preview", path, "--question", "q-single"])
         #expect(preview.status == 0 && preview.signal == 0, "\(preview.standardError)")
         #expect(preview.standardOutput.contains("Which clause filters rows?"))
-        #expect(preview.seconds < 30, "rendering a 1 MB prompt took \(preview.seconds) s")
+        #expect(preview.seconds < (PeakMemory.instrumented ? 600 : 30), "rendering a 1 MB prompt took \(preview.seconds) s")
         print("HugeInput: 1 MB prompt linted in \(String(format: "%.2f", lint.seconds)) s, previewed in "
             + "\(String(format: "%.2f", preview.seconds)) s, peak RSS \(preview.peakBytes / Self.megabyte) MB")
     }
@@ -110,8 +110,8 @@ struct HugeInputTests {
         #expect(run.standardOutput.utf8.count < 2 * Self.megabyte, "the huge line is not echoed back in full")
         #expect(run.standardOutput.contains("too long for an answer"), "the line is refused, the quiz goes on")
         #expect(run.standardOutput.contains("PASSED"), "the answers after it count")
-        #expect(run.seconds < 10, "took \(run.seconds) s")
-        #expect(run.peakBytes < 200 * Self.megabyte, "peak \(run.peakBytes / Self.megabyte) MB")
+        #expect(run.seconds < (PeakMemory.instrumented ? 600 : 10), "took \(run.seconds) s")
+        #expect(run.peakBytes < PeakMemory.bound(200 * Self.megabyte), "peak \(run.peakBytes / Self.megabyte) MB")
         print("HugeInput: 10 MB answer line handled in \(String(format: "%.2f", run.seconds)) s, peak RSS \(run.peakBytes / Self.megabyte) MB")
     }
 }
