@@ -1,4 +1,5 @@
 import AttestCore
+import AttestCredentials
 import AttestStore
 import AttestTestSupport
 import Foundation
@@ -17,25 +18,23 @@ struct ConcurrencyTests {
         let answers = try ShippedPacks.answers(pack: pack, quiz: "data-analytics-exam", seed: 42)
         let file = try sandbox.write(answers.joined(separator: "\n") + "\n", to: "answers.txt")
         let learners = (0..<processes).map { "learner\($0)" }
-        let runs = Locked<[String: AttestSandbox.Run]>([:])
-        let failures = Locked<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: processes) { index in
-            do {
-                let run = try sandbox.run(
-                    ["take", "data-analytics-exam", "--seed", "42", "--answers", file, "--json", "--learner", learners[index]],
-                    extraEnvironment: ["ATTEST_STORE": store], timeout: 120)
-                runs.update { $0[learners[index]] = run }
-            } catch {
-                failures.update { $0.append("\(learners[index]): \(error)") }
-            }
+        // All processes are started before any is waited for, so they really overlap (a thread pool
+        // of blocking runs would only overlap as many as there are cores), with readers beside them.
+        let environment = ["ATTEST_STORE": store]
+        let takers = try learners.map { learner in
+            try LiveAttest(sandbox, ["take", "data-analytics-exam", "--seed", "42", "--answers", file, "--json", "--learner", learner],
+                           extraEnvironment: environment)
         }
-        #expect(failures.value.isEmpty, "\(failures.value)")
-        for learner in learners {
-            let run = try #require(runs.value[learner])
-            let everything = (run.standardOutput + run.standardError).lowercased()
-            #expect(run.status == 0, "\(learner): \(run.standardError)")
+        let readers = try (0..<2).flatMap { _ in
+            [try LiveAttest(sandbox, ["store", "check"], extraEnvironment: environment),
+             try LiveAttest(sandbox, ["progress", "--learner", learners[0]], extraEnvironment: environment)]
+        }
+        for (name, live) in zip(learners + readers.map { _ in "reader" }, takers + readers) {
+            let status = live.finish(timeout: 120)
+            let everything = (live.standardOutput + live.standardError).replacingOccurrences(of: store, with: "STORE").lowercased()
+            #expect(status == 0, "\(name): \(live.standardError)")
             #expect(!everything.contains("locked") && !everything.contains("busy") && !everything.contains("sqlite"),
-                    "\(learner): \(run.standardError)")
+                    "\(name): \(live.standardError)")
         }
 
         let database = try AttestDatabase.open(path: store)
@@ -54,7 +53,8 @@ struct ConcurrencyTests {
         }
         try database.close()
 
-        // One issuer key for everyone: each exported credential verifies against this store.
+        // One issuer key for everyone: every exported credential names the same issuer and verifies.
+        var issuers: Set<String> = []
         for learner in learners {
             let exported = sandbox.root.appendingPathComponent("\(learner).jwt").path
             let list = try sandbox.run(["creds", "list", "--json", "--learner", learner], extraEnvironment: ["ATTEST_STORE": store])
@@ -64,20 +64,13 @@ struct ConcurrencyTests {
                 ["creds", "export", id, "--format", "jwt", "--output", exported, "--learner", learner],
                 extraEnvironment: ["ATTEST_STORE": store])
             #expect(export.status == 0, "\(export.standardError)")
+            let jws = try String(contentsOfFile: exported, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            let payload = try #require(Base64URL.decode(jws.split(separator: ".")[1]))
+            let claims = try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
+            issuers.insert(try #require(claims["iss"] as? String))
             let verify = try sandbox.run(["creds", "verify", exported], extraEnvironment: ["ATTEST_STORE": store])
             #expect(verify.status == 0, "\(learner): \(verify.standardOutput) \(verify.standardError)")
         }
+        #expect(issuers.count == 1, "processes racing to create the issuer key end with one: \(issuers)")
     }
-}
-
-/// A value shared between threads of a test.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value { lock.withLock { stored } }
-
-    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }
