@@ -101,24 +101,6 @@ public final class PackLibrary: @unchecked Sendable {
         entries = packFiles().map(PackLibrary.read(path:))
     }
 
-    /// The whole file as bytes, read once into one buffer (a pack may be tens of megabytes).
-    private static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            offset += count
-        }
-        return offset == bytes.count ? bytes : nil
-    }
-
     /// Reads and validates one pack file; never throws: problems become diagnostics.
     public static func read(path: String) -> Entry {
         let file = path
@@ -141,5 +123,27 @@ public final class PackLibrary: @unchecked Sendable {
         let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         let result = PackDecoder().decode(bytes: bytes, file: file, contentHash: hash)
         return Entry(path: path, pack: result.pack, diagnostics: result.diagnostics)
+    }
+
+    /// The whole file read straight into the byte array the decoder takes: one copy of a large
+    /// pack in memory, not two (`Data`, then `[UInt8]`).
+    private static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        bytes.reserveCapacity(Int(info.st_size))
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 }

@@ -34,7 +34,14 @@ public enum AnswerParse: Sendable, Hashable {
 /// locale: a dot is always the decimal separator, and a comma is accepted only as a
 /// thousands separator in groups of three (`1,000`); `3,5` is refused as ambiguous.
 public enum AnswerParser {
+    /// Longest input read as an answer, in UTF-8 bytes. No question needs more; refusing longer input
+    /// before any work keeps a pasted or piped multi-megabyte line from stalling the quiz or the journal.
+    public static let maximumLength = 10_000
+
     public static func parse(_ raw: String, for presented: PresentedQuestion) -> AnswerParse {
+        guard raw.utf8.count <= maximumLength else {
+            return .invalid(hint: "that is too long for an answer (at most \(maximumLength) characters)")
+        }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         switch presented.question.kind {
         case .singleChoice:

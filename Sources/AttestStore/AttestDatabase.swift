@@ -40,15 +40,24 @@ public struct AttestDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after `prepareDatabase`:
-            // restore FULL so a committed answer is on disk before the next question is shown.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        } catch {
-            throw translate(error, location: path, foreignOnNotADatabase: true)
+        var opened: DatabasePool?
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while opened == nil {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after `prepareDatabase`:
+                // restore FULL so a committed answer is on disk before the next question is shown.
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                opened = pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                // `PRAGMA journal_mode = WAL` fails at once, without the busy handler, while another process
+                // is creating the same new store: wait a moment and open again, within the busy timeout.
+                usleep(20_000)
+            } catch {
+                throw translate(error, location: path, foreignOnNotADatabase: true)
+            }
         }
+        guard let pool = opened else { throw StoreError.busy(path: path) }
         let database = try AttestDatabase(pool, location: path)
         if preparation == .created { StoreFiles.protectSideFiles(path) }
         return database
@@ -78,7 +87,9 @@ public struct AttestDatabase: Sendable {
         let known = Set(migrator.migrations)
         let needsMigration: Bool
         do {
-            needsMigration = try writer.writeWithoutTransaction { db in
+            // One read transaction, so the checks see one snapshot: read statement by statement, another
+            // process migrating the same new store in between made it look half-made, i.e. foreign.
+            needsMigration = try writer.read { db in
                 try schemaNeedsMigration(db, known: known, location: location)
             }
         } catch {
@@ -155,6 +166,7 @@ public struct AttestDatabase: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError.busy(path: location)
         case .SQLITE_IOERR:
+            if StoreFiles.isOutOfSpace(location) { return StoreError.diskFull(path: location) }
             return StoreError.ioFailure(path: location, detail: detail)
         case .SQLITE_CANTOPEN:
             return StoreError.cannotOpen(path: location, reason: detail)

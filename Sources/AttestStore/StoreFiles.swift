@@ -70,6 +70,18 @@ enum StoreFiles {
         }
     }
 
+    /// Whether the file system holding `path` has less than `margin` bytes left for this process.
+    ///
+    /// SQLite reports some writes refused for lack of space as I/O errors rather than `SQLITE_FULL`
+    /// (growing the `-shm` file, for one), so an I/O error on a disk with no room left is a full disk.
+    static func isOutOfSpace(_ path: String, margin: UInt64 = 1 << 20) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        var info = statvfs()
+        guard statvfs(directory.isEmpty ? "." : directory, &info) == 0 else { return false }
+        let blocks = geteuid() == 0 ? UInt64(info.f_bfree) : UInt64(info.f_bavail)
+        return blocks * UInt64(info.f_frsize) < margin
+    }
+
     private static func hasSQLiteHeader(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return true }
         defer { try? handle.close() }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -119,16 +120,17 @@ public final class TerminalModeGuard: @unchecked Sendable {
 // MARK: - Process-wide state read by the signal handler
 
 /// Everything the handler touches lives in one never-freed C struct, so the handler does
-/// nothing but loads, stores and async-signal-safe system calls.
-struct TerminationState {
+/// nothing but loads, stores and async-signal-safe system calls. The two fields the handler shares
+/// with reader threads at any moment are lock-free atomics: the handler may run on any thread.
+struct TerminationState: ~Copyable {
     var installed: Int32 = 0
     var hasSavedModes: Int32 = 0
     var savedDescriptor: Int32 = -1
     var savedModes = termios()
     /// How many readers are currently waiting for input (signals are deferred to them).
-    var waitingReaders: Int32 = 0
+    let waitingReaders = Atomic<Int32>(0)
     /// The deferred signal not yet reported by a reader, or 0.
-    var pendingSignal: Int32 = 0
+    let pendingSignal = Atomic<Int32>(0)
     var pipeRead: Int32 = -1
     var pipeWrite: Int32 = -1
 }
@@ -152,8 +154,8 @@ private func restoreSavedModesAtExit() {
 
 private func terminationHandler(_ sig: Int32) {
     let state = terminationState
-    if state.pointee.waitingReaders > 0, state.pointee.pendingSignal == 0, state.pointee.pipeWrite >= 0 {
-        state.pointee.pendingSignal = sig
+    if state.pointee.waitingReaders.load(ordering: .acquiring) > 0, state.pointee.pipeWrite >= 0,
+       state.pointee.pendingSignal.compareExchange(expected: 0, desired: sig, ordering: .acquiringAndReleasing).exchanged {
         var byte: UInt8 = 1
         _ = write(state.pointee.pipeWrite, &byte, 1)
         return
@@ -167,11 +169,11 @@ private func terminationHandler(_ sig: Int32) {
 /// poll `wakeDescriptor` next to their input and collect the signal with `takePending()`.
 enum TerminationSignals {
     static func beginWaiting() {
-        lock.withLock { terminationState.pointee.waitingReaders += 1 }
+        terminationState.pointee.waitingReaders.add(1, ordering: .acquiringAndReleasing)
     }
 
     static func endWaiting() {
-        lock.withLock { terminationState.pointee.waitingReaders -= 1 }
+        terminationState.pointee.waitingReaders.subtract(1, ordering: .acquiringAndReleasing)
     }
 
     /// The read end of the self-pipe, or -1 when no handler is installed.
@@ -181,11 +183,11 @@ enum TerminationSignals {
     static func takePending() -> Int32? {
         lock.withLock {
             let state = terminationState
-            let sig = state.pointee.pendingSignal
+            let sig = state.pointee.pendingSignal.load(ordering: .acquiring)
             guard sig != 0 else { return nil }
             var byte: UInt8 = 0
             while read(state.pointee.pipeRead, &byte, 1) == 1 {}
-            state.pointee.pendingSignal = 0
+            state.pointee.pendingSignal.store(0, ordering: .releasing)
             return sig
         }
     }

@@ -1,6 +1,7 @@
 import AttestTestSupport
 import Foundation
 @testable import LineEditor
+import Synchronization
 import Testing
 
 extension ReaderTests {
@@ -36,8 +37,10 @@ extension ReaderTests {
             let read = BackgroundRead(reader, ReadOptions(prompt: "", deadline: .now + .seconds(5)))
             // Wait until the reader is counted as waiting, then signal the process.
             let limit = ContinuousClock.now + .seconds(2)
-            while terminationState.pointee.waitingReaders == 0, ContinuousClock.now < limit { usleep(1_000) }
-            try #require(terminationState.pointee.waitingReaders > 0)
+            while terminationState.pointee.waitingReaders.load(ordering: .acquiring) == 0, ContinuousClock.now < limit {
+                usleep(1_000)
+            }
+            try #require(terminationState.pointee.waitingReaders.load(ordering: .acquiring) > 0)
             kill(getpid(), SIGTERM)
             #expect(read.result(timeout: 3) == .terminated(signal: SIGTERM))
             #expect(try #require(read.elapsed) < .seconds(1))

@@ -11,6 +11,9 @@ enum ReplCommand {
             completion: ReplCompletion(context: context).provider
         )
         context.reader = reader
+        // The completion closure holds the context and the context holds the reader: break the cycle on the
+        // way out, so the store's connections close (and checkpoint) instead of living until exit.
+        defer { context.reader = nil }
         let repl = Repl(context: context, reader: reader)
         if reader.isInteractive { context.console.line(banner(context)) }
         offerResume(context: context, reader: reader)

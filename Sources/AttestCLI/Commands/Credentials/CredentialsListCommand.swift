@@ -85,10 +85,11 @@ enum CredentialLog {
     }
 }
 
-/// RFC 4180 CSV fields, defused against spreadsheet formula injection.
+/// RFC 4180 CSV fields, defused against spreadsheet formula injection and, since CSV is often
+/// printed straight to the terminal, against escape sequences (valid packs never contain any).
 enum CSV {
     static func field(_ value: String) -> String {
-        var text = value
+        var text = TerminalText.sanitize(value)
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

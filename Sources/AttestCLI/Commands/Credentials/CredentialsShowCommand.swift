@@ -29,7 +29,7 @@ struct CredentialsShowCommand: ParsableCommand {
         func row(_ label: String, _ value: String) {
             console.line(console.styled(DisplayWidth.pad(label, to: 12), .dim) + console.safe(value))
         }
-        console.line(console.safe(award.name, .bold) + "  " + console.styled(award.achievementType, .magenta))
+        console.line(console.safe(award.name, .bold) + "  " + console.safe(award.achievementType, .magenta))
         row("id", award.id)
         row("credential", award.qualifiedID + " (pack \(award.packVersion), sha256 \(award.packHash.prefix(12))…)")
         row("learner", award.learner)
@@ -53,7 +53,7 @@ struct CredentialsShowCommand: ParsableCommand {
         for attempt in award.evidence.attempts {
             console.line("  exam " + console.safe(attempt.quizTitle) + " — \(Int((attempt.score * 100).rounded()))%"
                 + (attempt.passed ? " passed" : " not passed") + " on " + DateText.minute(attempt.finishedAt)
-                + console.styled("  attempt \(attempt.attemptID.prefix(8))", .dim))
+                + console.safe("  attempt \(attempt.attemptID.prefix(8))", .dim))
         }
         for skill in award.evidence.skills {
             console.line("  skill " + console.safe(skill.skillName) + " — " + skill.level.rawValue

@@ -1,0 +1,84 @@
+import AttestCore
+import AttestStore
+import AttestTestSupport
+import Foundation
+import Testing
+
+/// `kill -9` at random moments of a scripted exam: nothing shown as accepted is lost, the store stays
+/// sound, and the attempt resumes with exactly the questions that were left.
+@Suite("CrashSafety", .serialized)
+struct CrashSafetyTests {
+    static let quizID = "data-analytics-quick-check"
+    static let kills = 30
+
+    @Test func sigkillAtRandomMomentsLosesNoAcceptedAnswerAndTheAttemptResumes() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        var random = SeededGenerator(seed: 20_261_129)
+        var racedKills = 0
+        var resumed = 0
+        for round in 0..<Self.kills {
+            let learner = "crash\(round)"
+            let seed = UInt64(round + 1)
+            let answers = try ShippedPacks.answers(pack: pack, quiz: Self.quizID, seed: seed)
+            // How many answers to see accepted, then whether to kill at once or while the next one is being saved.
+            let settled = random.nextInt(below: answers.count)
+            let racing = random.nextInt(below: 3) > 0
+            let delay = UInt32(random.nextInt(below: 4_000))
+            let live = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", String(seed), "--learner", learner])
+            for index in 0..<settled {
+                live.send(answers[index])
+                let accepted = live.wait { $0.occurrences(of: "Answer recorded.") == index + 1 }
+                try #require(accepted, "round \(round): answer \(index + 1) not accepted: \(live.standardError)")
+            }
+            var sent = settled
+            if racing {
+                live.send(answers[settled])
+                sent += 1
+                usleep(delay)
+            }
+            live.kill()
+            if racing { racedKills += 1 }
+            let shownAccepted = live.occurrences(of: "Answer recorded.")
+
+            let store = try AttestDatabase.open(path: sandbox.storePath)
+            #expect(store.check().isEmpty, "round \(round): integrity check failed: \(store.check())")
+            let attempts = try store.attempts(learner: learner, packID: nil, quizID: nil, mode: nil)
+            guard let attempt = attempts.first else {
+                #expect(shownAccepted == 0, "round \(round): answers were shown as accepted but no attempt was stored")
+                try store.close()
+                continue
+            }
+            let journal = try store.responseJournal(attemptID: attempt.id)
+            #expect(journal.count >= shownAccepted, "round \(round): \(shownAccepted) accepted, \(journal.count) stored")
+            #expect(journal.count <= sent, "round \(round): more answers stored than were sent")
+            #expect(journal.map(\.position) == Array(0..<journal.count), "round \(round): each answer stored once, in order")
+            for response in journal {
+                #expect(response.given == answers[response.position], "round \(round): answer \(response.position + 1)")
+            }
+            try store.close()
+            guard attempt.status == .inProgress else {
+                #expect(attempt.status == .completed && journal.count == answers.count, "round \(round): \(attempt.status)")
+                continue
+            }
+
+            let remaining = Array(answers[journal.count...])
+            let file = try sandbox.write(remaining.joined(separator: "\n") + "\n", to: "\(learner)-rest.txt")
+            let run = try sandbox.run(["resume", "--answers", file, "--json", "--learner", learner])
+            #expect(run.status == 0, "round \(round): \(run.standardError)")
+            let result = try #require(
+                try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any],
+                "round \(round): \(run.standardOutput) \(run.standardError)")
+            #expect(result["attemptId"] as? String == attempt.id)
+            #expect(result["status"] as? String == "completed", "round \(round): the remaining answers finish the quiz")
+            #expect(result["score"] as? Double == 1, "round \(round): every answer landed on its own question")
+            let after = try AttestDatabase.open(path: sandbox.storePath)
+            #expect(try after.responseJournal(attemptID: attempt.id).count == answers.count)
+            #expect(try after.attempt(attempt.id)?.status == .completed)
+            try after.close()
+            resumed += 1
+        }
+        #expect(racedKills > Self.kills / 3 && resumed > Self.kills / 2, "the random schedule covers both kinds of kill")
+        print("CrashSafety: \(Self.kills) SIGKILLs (\(racedKills) while an answer was in flight), \(resumed) resumed")
+    }
+}
