@@ -143,7 +143,9 @@ public struct CompetencyEstimator: Sendable, Hashable {
     public func estimate(pack: Pack, groups: [EvidenceGroup], now: Date) -> CompetencyReport {
         let skillIndex = Dictionary(pack.skills.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var sums = [SkillSums](repeating: SkillSums(), count: pack.skills.count)
-        var recency: [Date: Double] = [:]
+        // Attempts by first appearance; groups of one attempt usually come together, so remember the last one.
+        var attempts = AttemptOrdinals()
+        var last: (id: String, ordinal: Int, finished: Date, recency: Double)?
         var shares: [Int] = []
         for group in groups where includePractice || group.mode == .exam {
             let total = group.skills.reduce(0) { $0 + max(0, $1.weight) }
@@ -153,31 +155,49 @@ public struct CompetencyEstimator: Sendable, Hashable {
                 guard let index = skillIndex[entry.skill], !shares.contains(index) else { continue }
                 shares.append(index)
             }
-            let factor: Double
-            if let known = recency[group.finishedAt] { factor = known } else {
-                factor = recencyFactor(finishedAt: group.finishedAt, now: now)
-                recency[group.finishedAt] = factor
+            let attempt: (id: String, ordinal: Int, finished: Date, recency: Double)
+            if let last, last.id == group.attemptID, last.finished == group.finishedAt {
+                attempt = last
+            } else {
+                attempt = (
+                    group.attemptID, attempts.ordinal(of: group.attemptID), group.finishedAt,
+                    recencyFactor(finishedAt: group.finishedAt, now: now))
+                last = attempt
             }
             let difficulty = Scoring.difficultyWeight(group.difficulty)
             for index in shares {
                 let id = pack.skills[index].id
-                let part = group.skills.filter { $0.skill == id }.reduce(0) { $0 + max(0, $1.weight) }
+                var part = 0.0
+                for entry in group.skills where entry.skill == id { part += max(0, entry.weight) }
                 guard part > 0 else { continue }
                 let share = part / total
-                let w = share * difficulty * factor
+                let w = share * difficulty * attempt.recency
                 if w > 0 {
                     sums[index].successes += group.scoreSum * w
                     sums[index].failures += (Double(group.count) - group.scoreSum) * w
                     sums[index].total += Double(group.count) * w
                     if group.mode == .practice { sums[index].practice = true }
                 }
-                sums[index].trend.add(group, share: share)
+                sums[index].trend.add(group, share: share, attempt: attempt.ordinal)
             }
         }
         let skills = pack.skills.enumerated().map { index, skill in
-            estimateSkill(skill, levels: pack.levels, sums: sums[index])
+            estimateSkill(skill, levels: pack.levels, sums: sums[index], attempts: attempts.ids)
         }
         return CompetencyReport(skills: skills, suggestion: suggestion(pack: pack, skills: skills))
+    }
+
+    /// Numbers attempt ids in order of appearance, so per-skill sums key on small integers.
+    private struct AttemptOrdinals {
+        var ids: [String] = []
+        var ordinals: [String: Int] = [:]
+
+        mutating func ordinal(of id: String) -> Int {
+            if let known = ordinals[id] { return known }
+            ordinals[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
     }
 
     /// What one skill accumulates over the groups.
@@ -189,23 +209,23 @@ public struct CompetencyEstimator: Sendable, Hashable {
         var trend = TrendSums()
     }
 
-    /// Points earned and possible per attempt, for `SkillEstimate.trend`.
+    /// Points earned and possible per attempt (by ordinal), for `SkillEstimate.trend`.
     private struct TrendSums {
-        var attempts: [String: (finished: Date, earned: Double, possible: Double)] = [:]
+        var attempts: [Int: (finished: Date, earned: Double, possible: Double)] = [:]
 
-        mutating func add(_ group: EvidenceGroup, share: Double) {
-            var entry = attempts[group.attemptID] ?? (group.finishedAt, 0, 0)
+        mutating func add(_ group: EvidenceGroup, share: Double, attempt: Int) {
+            var entry = attempts[attempt] ?? (group.finishedAt, 0, 0)
             entry.earned += share * group.pointsSum
             entry.possible += share * group.maxPointsSum
-            attempts[group.attemptID] = entry
+            attempts[attempt] = entry
         }
     }
 
-    private func estimateSkill(_ skill: Skill, levels: MasteryLevels, sums: SkillSums) -> SkillEstimate {
+    private func estimateSkill(_ skill: Skill, levels: MasteryLevels, sums: SkillSums, attempts: [String]) -> SkillEstimate {
         let posterior = BetaDistribution(alpha: 1 + sums.successes, beta: 1 + sums.failures)
         var estimate = SkillEstimate(
             skillID: skill.id, name: skill.name, posterior: posterior, evidence: sums.total, estimate: nil, lower: nil,
-            upper: nil, level: nil, includesPractice: sums.practice, trend: trend(sums.trend))
+            upper: nil, level: nil, includesPractice: sums.practice, trend: trend(sums.trend, attempts: attempts))
         if sums.total >= minimumEvidence - 1e-12 {
             let interval = posterior.credibleInterval(mass: credibleMass)
             estimate.estimate = posterior.mean
@@ -217,8 +237,10 @@ public struct CompetencyEstimator: Sendable, Hashable {
     }
 
     /// The skill's score fraction per attempt (share- and points-weighted), the last `trendLength`, oldest first.
-    private func trend(_ sums: TrendSums) -> [Double] {
-        let ordered = sums.attempts.sorted { ($0.value.finished, $0.key) < ($1.value.finished, $1.key) }
+    private func trend(_ sums: TrendSums, attempts: [String]) -> [Double] {
+        let ordered = sums.attempts.sorted {
+            ($0.value.finished, attempts[$0.key]) < ($1.value.finished, attempts[$1.key])
+        }
         return ordered.suffix(trendLength).map { $0.value.possible > 0 ? $0.value.earned / $0.value.possible : 0 }
     }
 

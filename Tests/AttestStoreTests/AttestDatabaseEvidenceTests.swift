@@ -34,7 +34,7 @@ struct AttestDatabaseEvidenceTests {
         for index in 0..<40 {
             let started = now.addingTimeInterval(Double(generator.next(400) - 380) * 86_400)
             let attempt = AttemptRecord(
-                id: "a\(index)", learner: learner, packID: "sample", packVersion: "1.0.0", packHash: "h",
+                id: "\(learner)-a\(index)", learner: learner, packID: "sample", packVersion: "1.0.0", packHash: "h",
                 quizID: "mixed-exam", mode: generator.next(2) == 0 ? .exam : .practice, seed: UInt64(index),
                 questionIDs: ["q"], startedAt: started)
             try store.startAttempt(attempt)

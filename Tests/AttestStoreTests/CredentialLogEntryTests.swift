@@ -27,7 +27,7 @@ struct CredentialLogEntryTests {
                 revocationReason: award.revocationReason))
             #expect(entry.status(at: now) == award.status(at: now))
         }
-        #expect(log.map { $0.status(at: now) } == [.revoked, .expired, .valid])
+        #expect(log.map { $0.status(at: now) } == [.expired, .revoked, .valid])
         #expect(try store.credentialLog(learner: "nobody").isEmpty)
     }
 }
