@@ -20,6 +20,8 @@ import GRDB
 ///   kept by the trigger `response_supersede`, so the effective responses are `superseded = 0`.
 /// - `response_evidence`, a partial covering index over the effective rows in (attempt, skills,
 ///   difficulty) order, lets `evidenceGroups` sum them per group straight from the index.
+/// - `credential_log` covers every column `credentialLog` lists, so `creds list` never reads the
+///   evidence documents.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -129,6 +131,10 @@ enum StoreSchema {
                      WHERE l.attemptID = response.attemptID AND l.position = response.position);
         CREATE INDEX response_evidence ON response(attemptID, skills, difficulty, score, points, maxPoints)
         WHERE superseded = 0;
+        CREATE INDEX credential_log ON credential(
+            learner, awardedAt, id, name, packID, packVersion, credentialID, achievementType, expiresAt, revokedAt,
+            revocationReason
+        );
         CREATE TRIGGER response_supersede AFTER INSERT ON response BEGIN
             UPDATE response SET superseded = 1
             WHERE attemptID = NEW.attemptID AND position = NEW.position AND seq < NEW.seq AND superseded = 0;

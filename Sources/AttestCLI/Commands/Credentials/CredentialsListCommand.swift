@@ -42,8 +42,13 @@ struct CredentialsListCommand: ParsableCommand {
             return
         }
         let nameWidth = min(36, entries.map { DisplayWidth.of($0.name) }.max() ?? 0)
+        // Written in blocks: one write per line is slow, one string of the whole log is large.
         var table = ""
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
+            if index % 2_000 == 1_999 {
+                console.write(table)
+                table = ""
+            }
             let status: String
             switch entry.status(at: now) {
             case .valid: status = console.styled("valid", .green)
