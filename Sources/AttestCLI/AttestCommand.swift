@@ -25,3 +25,25 @@ public struct AttestCommand: ParsableCommand {
         try ReplCommand.start(global.context())
     }
 }
+
+extension AttestCommand {
+    /// Runs `attest` with the process's arguments.
+    ///
+    /// With no arguments at all, the everyday start, it opens the REPL straight away with the default
+    /// options, skipping the argument parser: building its command tree costs milliseconds of type
+    /// metadata lookups before the first prompt. Anything else goes through the parser as usual.
+    public static func start() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.isEmpty else {
+            main(arguments)
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let context = AppContext(console: .standard(noColor: false, environment: environment), environment: environment)
+        do {
+            try ReplCommand.start(context)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -133,33 +133,102 @@ public struct CompetencyEstimator: Sendable, Hashable {
     /// skill ids are local to a pack). For each position of an attempt only the last response counts.
     public func estimate(pack: Pack, evidence: [Evidence], now: Date) -> CompetencyReport {
         let used = latestPerPosition(evidence.filter { includePractice || $0.mode == .exam })
-        let skills = pack.skills.map { skill in
-            estimateSkill(skill, levels: pack.levels, evidence: used, now: now)
+        return estimate(pack: pack, groups: used.map(EvidenceGroup.init(single:)), now: now)
+    }
+
+    /// Estimates every skill of `pack` from evidence already summed per attempt, skill list and difficulty
+    /// (what a store can aggregate in SQL): the groups must hold only the effective responses (the last per
+    /// position) of ended attempts. The result equals `estimate(pack:evidence:now:)` on the same responses,
+    /// up to the order of floating-point additions.
+    public func estimate(pack: Pack, groups: [EvidenceGroup], now: Date) -> CompetencyReport {
+        let skillIndex = Dictionary(pack.skills.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var sums = [SkillSums](repeating: SkillSums(), count: pack.skills.count)
+        // Attempts by first appearance; groups of one attempt usually come together, so remember the last one.
+        var attempts = AttemptOrdinals()
+        var last: (id: String, ordinal: Int, finished: Date, recency: Double)?
+        var shares: [Int] = []
+        for group in groups where includePractice || group.mode == .exam {
+            let total = group.skills.reduce(0) { $0 + max(0, $1.weight) }
+            guard total > 0 else { continue }
+            shares.removeAll(keepingCapacity: true)
+            for entry in group.skills {
+                guard let index = skillIndex[entry.skill], !shares.contains(index) else { continue }
+                shares.append(index)
+            }
+            let attempt: (id: String, ordinal: Int, finished: Date, recency: Double)
+            if let last, last.id == group.attemptID, last.finished == group.finishedAt {
+                attempt = last
+            } else {
+                attempt = (
+                    group.attemptID, attempts.ordinal(of: group.attemptID), group.finishedAt,
+                    recencyFactor(finishedAt: group.finishedAt, now: now))
+                last = attempt
+            }
+            let difficulty = Scoring.difficultyWeight(group.difficulty)
+            for index in shares {
+                let id = pack.skills[index].id
+                var part = 0.0
+                for entry in group.skills where entry.skill == id { part += max(0, entry.weight) }
+                guard part > 0 else { continue }
+                let share = part / total
+                let w = share * difficulty * attempt.recency
+                if w > 0 {
+                    sums[index].successes += group.scoreSum * w
+                    sums[index].failures += (Double(group.count) - group.scoreSum) * w
+                    sums[index].total += Double(group.count) * w
+                    if group.mode == .practice { sums[index].practice = true }
+                }
+                sums[index].trend.add(group, share: share, attempt: attempt.ordinal)
+            }
+        }
+        let skills = pack.skills.enumerated().map { index, skill in
+            estimateSkill(skill, levels: pack.levels, sums: sums[index], attempts: attempts.ids)
         }
         return CompetencyReport(skills: skills, suggestion: suggestion(pack: pack, skills: skills))
     }
 
-    private func estimateSkill(_ skill: Skill, levels: MasteryLevels, evidence: [Evidence], now: Date) -> SkillEstimate {
+    /// Numbers attempt ids in order of appearance, so per-skill sums key on small integers.
+    private struct AttemptOrdinals {
+        var ids: [String] = []
+        var ordinals: [String: Int] = [:]
+
+        mutating func ordinal(of id: String) -> Int {
+            if let known = ordinals[id] { return known }
+            ordinals[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
+    }
+
+    /// What one skill accumulates over the groups.
+    private struct SkillSums {
         var successes = 0.0
         var failures = 0.0
         var total = 0.0
         var practice = false
-        for item in evidence {
-            let w = weight(of: item.response, skill: skill.id, finishedAt: item.finishedAt, now: now)
-            guard w > 0 else { continue }
-            let score = min(1, max(0, item.response.score))
-            successes += score * w
-            failures += (1 - score) * w
-            total += w
-            if item.mode == .practice { practice = true }
+        var trend = TrendSums()
+    }
+
+    /// Points earned and possible per attempt (by ordinal), for `SkillEstimate.trend`.
+    private struct TrendSums {
+        var attempts: [Int: (finished: Date, earned: Double, possible: Double)] = [:]
+
+        mutating func add(_ group: EvidenceGroup, share: Double, attempt: Int) {
+            var entry = attempts[attempt] ?? (group.finishedAt, 0, 0)
+            entry.earned += share * group.pointsSum
+            entry.possible += share * group.maxPointsSum
+            attempts[attempt] = entry
         }
-        let posterior = BetaDistribution(alpha: 1 + successes, beta: 1 + failures)
+    }
+
+    private func estimateSkill(_ skill: Skill, levels: MasteryLevels, sums: SkillSums, attempts: [String]) -> SkillEstimate {
+        let posterior = BetaDistribution(alpha: 1 + sums.successes, beta: 1 + sums.failures)
         var estimate = SkillEstimate(
-            skillID: skill.id, name: skill.name, posterior: posterior, evidence: total, estimate: nil, lower: nil,
-            upper: nil, level: nil, includesPractice: practice, trend: trend(skill: skill.id, evidence: evidence))
+            skillID: skill.id, name: skill.name, posterior: posterior, evidence: sums.total, estimate: nil, lower: nil,
+            upper: nil, level: nil, includesPractice: sums.practice, trend: trend(sums.trend, attempts: attempts))
         // Evidence is compared to three decimals: answers given minutes ago have decayed by a
         // few parts in a million, and three fresh answers must still count as three.
-        if total >= minimumEvidence - 5e-4 {
+        if sums.total >= minimumEvidence - 5e-4 {
             let interval = posterior.credibleInterval(mass: credibleMass)
             estimate.estimate = posterior.mean
             estimate.lower = interval.lower
@@ -170,19 +239,10 @@ public struct CompetencyEstimator: Sendable, Hashable {
     }
 
     /// The skill's score fraction per attempt (share- and points-weighted), the last `trendLength`, oldest first.
-    private func trend(skill: String, evidence: [Evidence]) -> [Double] {
-        var attempts: [String: (finished: Date, earned: Double, possible: Double)] = [:]
-        for item in evidence {
-            let response = item.response
-            let total = response.skills.reduce(0) { $0 + max(0, $1.weight) }
-            let share = response.skills.filter { $0.skill == skill }.reduce(0) { $0 + max(0, $1.weight) }
-            guard total > 0, share > 0 else { continue }
-            var entry = attempts[response.attemptID] ?? (item.finishedAt, 0, 0)
-            entry.earned += share / total * response.points
-            entry.possible += share / total * response.maxPoints
-            attempts[response.attemptID] = entry
+    private func trend(_ sums: TrendSums, attempts: [String]) -> [Double] {
+        let ordered = sums.attempts.sorted {
+            ($0.value.finished, attempts[$0.key]) < ($1.value.finished, attempts[$1.key])
         }
-        let ordered = attempts.sorted { ($0.value.finished, $0.key) < ($1.value.finished, $1.key) }
         return ordered.suffix(trendLength).map { $0.value.possible > 0 ? $0.value.earned / $0.value.possible : 0 }
     }
 

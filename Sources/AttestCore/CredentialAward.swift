@@ -51,15 +51,24 @@ public struct CredentialAward: Sendable, Hashable, Codable {
 
     /// Where the award stands at `date`.
     public func status(at date: Date) -> CredentialStatus {
-        if revokedAt != nil { return .revoked }
-        if let expiresAt, expiresAt <= date { return .expired }
-        return .valid
+        CredentialStatus(revokedAt: revokedAt, expiresAt: expiresAt, at: date)
     }
 }
 
 /// Whether an awarded credential still holds.
 public enum CredentialStatus: String, Sendable, Hashable, Codable {
     case valid, expired, revoked
+
+    /// Revoked whenever revoked; otherwise expired from `expiresAt` on; otherwise valid.
+    public init(revokedAt: Date?, expiresAt: Date?, at date: Date) {
+        if revokedAt != nil {
+            self = .revoked
+        } else if let expiresAt, expiresAt <= date {
+            self = .expired
+        } else {
+            self = .valid
+        }
+    }
 }
 
 /// What a credential was awarded on.

@@ -39,11 +39,15 @@ public struct QuizPlan: Sendable, Hashable {
         var generator = SeededGenerator(seed: seed)
         var used = Set<String>()
         var drawn: [(id: String, section: Int)] = []
+        // Sets, not linear searches: a section may draw from tens of thousands of questions.
+        let known = Set(pack.questions.map(\.id))
         for (index, section) in quiz.sections.enumerated() {
             var pool: [String] = []
-            for id in section.poolQuestionIDs(in: pack) where !used.contains(id) && !pool.contains(id) {
-                guard pack.question(id) != nil else { throw .unknownQuestion(id) }
+            var inPool = Set<String>()
+            for id in section.poolQuestionIDs(in: pack) where !used.contains(id) && !inPool.contains(id) {
+                guard known.contains(id) else { throw .unknownQuestion(id) }
                 pool.append(id)
+                inPool.insert(id)
             }
             let wanted = section.count ?? pool.count
             guard wanted <= pool.count else {

@@ -105,12 +105,23 @@ public struct OpenBadgeCredential: Sendable, Hashable {
     /// A fresh random salt (32 hex digits) for the email hash.
     public static func makeSalt() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// `sha256$<hex(sha256(identity + salt))>`, the Open Badges `IdentityHash`.
     public static func identityHash(_ identity: String, salt: String) -> String {
-        "sha256$" + SHA256.hash(data: Data((identity + salt).utf8)).map { String(format: "%02x", $0) }.joined()
+        "sha256$" + hex(SHA256.hash(data: Data((identity + salt).utf8)))
+    }
+
+    /// Lower-case hexadecimal, two digits a byte (what `String(format: "%02x")` gives, without its cost).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A stable URI for the achievement a pack's credential stands for.

@@ -40,6 +40,9 @@ extension AttestDatabase {
                 sql: "UPDATE attempt SET status = ?, endedAt = ? WHERE id = ?",
                 arguments: [status.rawValue, StoreCoding.seconds(endedAt), id])
         }
+        // Between quizzes is the moment to fold the attempt's journal into the file (see `open`). A checkpoint
+        // blocked by a reader in another process simply happens later; it never fails the attempt.
+        _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     }
 
     /// Puts an interrupted attempt back in progress (clearing its end) so its remaining answers can be journaled.

@@ -26,6 +26,30 @@ extension AttestDatabase {
         }
     }
 
+    /// A learner's credential log without the evidence (revoked and expired ones included), newest first,
+    /// in the order of `credentials(learner:)`.
+    public func credentialLog(learner: String) throws -> [CredentialLogEntry] {
+        try read { db in
+            var entries: [CredentialLogEntry] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, learner, packID, packVersion, credentialID, name, achievementType, awardedAt, expiresAt,
+                           revokedAt, revocationReason
+                    FROM credential WHERE learner = ? ORDER BY awardedAt DESC, rowid DESC
+                    """,
+                arguments: [learner])
+            while let row = try rows.next() {
+                entries.append(CredentialLogEntry(
+                    id: row[0], learner: row[1], packID: row[2], packVersion: row[3], credentialID: row[4],
+                    name: row[5], achievementType: row[6], awardedAt: StoreCoding.date(row[7]),
+                    expiresAt: (row[8] as Double?).map(StoreCoding.date),
+                    revokedAt: (row[9] as Double?).map(StoreCoding.date), revocationReason: row[10]))
+            }
+            return entries
+        }
+    }
+
     /// The award with this id (revoked or not), or nil.
     public func credential(_ id: String) throws -> CredentialAward? {
         try read { db in

@@ -11,6 +11,8 @@ import GRDB
 public struct AttestDatabase: Sendable {
     /// How long a write waits for another Attest process before giving up with `StoreError.busy`.
     public static let defaultBusyTimeout: TimeInterval = 5
+    /// Write-ahead log pages after which SQLite checkpoints on its own (its default is 1,000).
+    static let walCheckpointPages = 10_000
 
     let writer: any DatabaseWriter
     /// The store file's path, or "in-memory store".
@@ -39,6 +41,10 @@ public struct AttestDatabase: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Fold the write-ahead log into the file when an attempt ends (`finishAttempt`), not in the middle
+            // of a quiz: an automatic checkpoint costs an answer several disk flushes. This limit only bounds
+            // the log (about 40 MB) for sessions that never finish an attempt.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(walCheckpointPages)")
         }
         var opened: DatabasePool?
         let deadline = Date().addingTimeInterval(busyTimeout)

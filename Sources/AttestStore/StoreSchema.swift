@@ -14,6 +14,14 @@ import GRDB
 /// - Revocation is two columns on `credential` (`revokedAt`, `revocationReason`):
 ///   a revoked award keeps its row.
 /// - `issuer` is a singleton (id = 1), so two processes racing to create the key end with one.
+///
+/// v2 (competency over a million answers without reading them one by one):
+/// - `response.superseded` is 1 on every row a later row of the same (attemptID, position) replaced,
+///   kept by the trigger `response_supersede`, so the effective responses are `superseded = 0`.
+/// - `response_evidence`, a partial covering index over the effective rows in (attempt, skills,
+///   difficulty) order, lets `evidenceGroups` sum them per group straight from the index.
+/// - `credential_log` covers every column `credentialLog` lists, so `creds list` never reads the
+///   evidence documents.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -23,6 +31,9 @@ enum StoreSchema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: v1)
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
         }
         return migrator
     }()
@@ -111,5 +122,22 @@ enum StoreSchema {
             compiled BLOB NOT NULL,
             PRIMARY KEY (packID, contentHash)
         );
+        """
+
+    private static let v2 = """
+        ALTER TABLE response ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+        UPDATE response SET superseded = 1
+        WHERE seq < (SELECT MAX(l.seq) FROM response l
+                     WHERE l.attemptID = response.attemptID AND l.position = response.position);
+        CREATE INDEX response_evidence ON response(attemptID, skills, difficulty, score, points, maxPoints)
+        WHERE superseded = 0;
+        CREATE INDEX credential_log ON credential(
+            learner, awardedAt, id, name, packID, packVersion, credentialID, achievementType, expiresAt, revokedAt,
+            revocationReason
+        );
+        CREATE TRIGGER response_supersede AFTER INSERT ON response BEGIN
+            UPDATE response SET superseded = 1
+            WHERE attemptID = NEW.attemptID AND position = NEW.position AND seq < NEW.seq AND superseded = 0;
+        END;
         """
 }

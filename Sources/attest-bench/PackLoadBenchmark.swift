@@ -33,6 +33,10 @@ struct PackLoadBenchmark {
     static let runs = 5
     var sizes: [Int] = [10_000, 50_000]
     var measureFile: String?
+    /// Where `writePack` puts the generated pack.
+    var outputFile: String?
+    /// One line of plain numbers per size instead of the table (for `scripts/bench`).
+    var raw = false
 
     init(arguments: [String]) throws(Failure) {
         var remaining = arguments[...]
@@ -43,6 +47,11 @@ struct PackLoadBenchmark {
                     throw .badArguments("--questions needs a positive number")
                 }
                 sizes = [count]
+            case "--output":
+                guard let path = remaining.popFirst() else { throw .badArguments("--output needs a file") }
+                outputFile = path
+            case "--raw":
+                raw = true
             case "--measure":
                 guard let path = remaining.popFirst() else { throw .badArguments("--measure needs a file") }
                 measureFile = path
@@ -50,6 +59,12 @@ struct PackLoadBenchmark {
                 throw .badArguments("unknown option \(argument)")
             }
         }
+    }
+
+    /// Writes the generated pack of the first size to `--output`.
+    func writePack() throws {
+        guard let outputFile, let size = sizes.first else { throw Failure.badArguments("--output needs a file") }
+        try Data(SyntheticPack.json(questionCount: size).utf8).write(to: URL(fileURLWithPath: outputFile))
     }
 
     func run() throws {
@@ -62,6 +77,10 @@ struct PackLoadBenchmark {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let python = Self.resolvePython()
+        if raw {
+            try runRaw(directory: directory, python: python)
+            return
+        }
         print("pack load+validate: median of \(Self.runs) runs, each in a fresh process; peak = VmHWM of that process")
         print("python: \(python ?? "not found (python3 -c 'import sys; print(sys.executable)' failed)")")
         print("")
@@ -91,6 +110,22 @@ struct PackLoadBenchmark {
                 cells += ["-", "-", "-", "-"]
             }
             print(Self.row(cells))
+        }
+    }
+
+    /// Per size: questions, MB, attest median s, attest peak KB, python median s (or -1), python peak KB.
+    private func runRaw(directory: URL, python: String?) throws {
+        for size in sizes {
+            let file = directory.appendingPathComponent("bench-\(size).json")
+            let text = SyntheticPack.json(questionCount: size)
+            try Data(text.utf8).write(to: file)
+            let attest = try (0..<Self.runs).map { _ in try Self.child(Self.executable, ["packs", "--measure", file.path]) }
+            let peer = try python.map { interpreter in
+                try (0..<Self.runs).map { _ in try Self.child(interpreter, ["-c", Self.pythonScript, file.path]) }
+            }
+            print(size, Double(text.utf8.count) / 1_000_000, Self.median(attest.map(\.seconds)),
+                  attest.map(\.peakKilobytes).max()!, peer.map { Self.median($0.map(\.seconds)) } ?? -1,
+                  peer?.map(\.peakKilobytes).max() ?? -1)
         }
     }
 

@@ -1,3 +1,3 @@
 import AttestCLI
 
-AttestCommand.main()
+AttestCommand.start()

@@ -1,6 +1,7 @@
 import AttestCore
-import AttestStore
+@testable import AttestStore
 import Foundation
+import GRDB
 import Testing
 
 @Suite("AttestDatabase+Attempts")
@@ -152,5 +153,24 @@ struct AttestDatabaseAttemptsTests {
         #expect(try store.wrongQuestionIDs(learner: "ada", packID: "swift-basics") == ["q5", "q3", "q2"])
         #expect(try store.wrongQuestionIDs(learner: "bob", packID: "swift-basics") == ["q1"])
         #expect(try store.wrongQuestionIDs(learner: "ada", packID: "other").isEmpty)
+    }
+
+    @Test func answersStayInTheLogUntilTheAttemptEndsThenReachTheFile() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("attest.sqlite")
+        let store = try AttestDatabase.open(path: path)
+        let size = { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        try store.startAttempt(StoreFixtures.attempt("a1"))
+        let before = size()
+        for position in 0..<3 {
+            try store.recordResponse(
+                StoreFixtures.response("a1", position: position, questionID: "q\(position + 1)", score: 1, at: 10))
+        }
+        #expect(size() == before)  // journaled durably in the write-ahead log, no checkpoint mid-quiz
+        try store.finishAttempt(id: "a1", status: .completed, endedAt: StoreFixtures.start.addingTimeInterval(60))
+        #expect(size() > before)
+        let limit = try store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+        #expect(limit == AttestDatabase.walCheckpointPages)
+        try store.close()
     }
 }

@@ -53,7 +53,12 @@ struct AttestDatabaseMaintenanceTests {
     @Test func damagedPagesAreListedInPlainWords() throws {
         // Breaks the cell pointers of a late data page: SQLite can still list each problem.
         let folder = TemporaryDirectory()
-        let store = try damagedStore(in: folder, page: { _, count in count - 3 }, offset: 8, bytes: Data([0xFF, 0x7F, 0xFF, 0x7F]))
+        let store = try damagedStore(in: folder, page: { _, count in
+            // The last table-leaf page (type 0x0D), a page of response rows whatever the indexes' layout.
+            let file = FileManager.default.contents(atPath: folder.file("attest.sqlite")) ?? Data()
+            let size = file.count / max(count, 1)
+            return (2...count).last { file[file.startIndex + ($0 - 1) * size] == 0x0D } ?? count - 3
+        }, offset: 8, bytes: Data([0xFF, 0x7F, 0xFF, 0x7F]))
         let problems = store.check()
         #expect(problems.count >= 2)
         #expect(problems.first?.contains("The store file is damaged") == true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttestCore
+import AttestStore
 import Foundation
 
 /// `progress [PACK]`: competency per skill with its uncertainty, evidence, level and trend.
@@ -42,9 +43,11 @@ struct ProgressCommand: ParsableCommand {
         let now = context.clock.now()
         var reports: [(Pack, CompetencyReport, Int)] = []
         for pack in packs {
-            let evidence = try LearnerEvidence(pack: pack, store: store, learner: context.learner)
-            guard pack.id == self.pack || !evidence.attempts.isEmpty else { continue }
-            reports.append((pack, evidence.report(estimator, now: now), evidence.attempts.count))
+            // Summed in SQL per attempt, skill list and difficulty: fast with a million answers.
+            let attempts = try store.attemptCount(learner: context.learner, packID: pack.id)
+            guard pack.id == self.pack || attempts > 0 else { continue }
+            let groups = try store.evidenceGroups(learner: context.learner, packID: pack.id)
+            reports.append((pack, estimator.estimate(pack: pack, groups: groups, now: now), attempts))
         }
         if json {
             context.console.line(try JSONOutput.string(reports.map { ProgressView.json(pack: $0.0, report: $0.1, attempts: $0.2) }))

@@ -22,6 +22,8 @@ public enum DisplayWidth {
     public static func columns(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
+        // Below U+0300 (the first combining mark) every other scalar takes one column: skip the property lookup.
+        if value < 0x300 { return 1 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
             || value == 0x200B || (value >= 0xFE00 && value <= 0xFE0F)
         {
