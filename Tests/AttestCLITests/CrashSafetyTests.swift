@@ -81,4 +81,44 @@ struct CrashSafetyTests {
         #expect(racedKills > Self.kills / 3 && resumed > Self.kills / 2, "the random schedule covers both kinds of kill")
         print("CrashSafety: \(Self.kills) SIGKILLs (\(racedKills) while an answer was in flight), \(resumed) resumed")
     }
+
+    @Test func sigkillWhileResumingLosesNothingEither() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        var random = SeededGenerator(seed: 7)
+        for round in 0..<6 {
+            let learner = "again\(round)"
+            let answers = try ShippedPacks.answers(pack: pack, quiz: Self.quizID, seed: UInt64(100 + round))
+            let first = 1 + random.nextInt(below: 2)
+            let second = 1 + random.nextInt(below: 2)
+            let take = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", String(100 + round), "--learner", learner])
+            for index in 0..<first {
+                take.send(answers[index])
+                try #require(take.wait { $0.occurrences(of: "Answer recorded.") == index + 1 }, "\(take.standardError)")
+            }
+            take.kill()
+            let resume = try LiveAttest(sandbox, ["resume", "--learner", learner])
+            for index in 0..<second {
+                resume.send(answers[first + index])
+                try #require(resume.wait { $0.occurrences(of: "Answer recorded.") == index + 1 }, "\(resume.standardError)")
+            }
+            resume.send(answers[first + second])
+            usleep(UInt32(random.nextInt(below: 3_000)))
+            resume.kill()
+
+            let store = try AttestDatabase.open(path: sandbox.storePath)
+            #expect(store.check().isEmpty)
+            let attempt = try #require(try store.unfinishedAttempts(learner: learner).first)
+            let journal = try store.responseJournal(attemptID: attempt.id)
+            #expect(journal.count >= first + second && journal.count <= first + second + 1, "round \(round): \(journal.count)")
+            #expect(journal.map(\.position) == Array(0..<journal.count))
+            try store.close()
+            let rest = try sandbox.write(answers[journal.count...].joined(separator: "\n") + "\n", to: "\(learner).txt")
+            let run = try sandbox.run(["resume", "--answers", rest, "--json", "--learner", learner])
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any],
+                                      "\(run.standardError)")
+            #expect(result["attemptId"] as? String == attempt.id)
+            #expect(result["status"] as? String == "completed" && result["score"] as? Double == 1, "round \(round)")
+        }
+    }
 }
