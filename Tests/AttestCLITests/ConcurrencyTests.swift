@@ -59,7 +59,7 @@ struct ConcurrencyTests {
             let exported = sandbox.root.appendingPathComponent("\(learner).jwt").path
             let list = try sandbox.run(["creds", "list", "--json", "--learner", learner], extraEnvironment: ["ATTEST_STORE": store])
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [[String: Any]])
-            let id = try #require((rows.first?["award"] as? [String: Any])?["id"] as? String, "\(list.standardOutput)")
+            let id = try #require(rows.first?["id"] as? String, "\(list.standardOutput)")
             let export = try sandbox.run(
                 ["creds", "export", id, "--format", "jwt", "--output", exported, "--learner", learner],
                 extraEnvironment: ["ATTEST_STORE": store])
