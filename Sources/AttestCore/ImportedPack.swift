@@ -45,9 +45,15 @@ struct ImportedPack {
 
     init(id: String, title: String?) throws(PackImportError) {
         guard id.utf8.count <= Self.maximumIDLength, PackDecoding.isSlug(id) else { throw .invalidID(id) }
+        if let control = title?.unicodeScalars.first(where: Self.isControl) { throw .invalidTitle(control: control) }
         self.id = id
         self.title = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             ?? PackScaffold.title(for: id)
+    }
+
+    /// The characters the pack loader refuses in any string: C0 controls other than tab and newline, DEL, C1 controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A) || (0x7F...0x9F).contains(scalar.value)
     }
 
     mutating func report(_ line: Int, _ what: String, _ why: String) {
