@@ -49,7 +49,8 @@ let presentedQuestions: [PresentedQuestion] = {
 }()
 
 /// libFuzzer entry point for answer reading: the input (as typed text) is parsed against every presented
-/// question; an accepted answer must name only existing options in range and score within 0...1.
+/// question; a hint must hold no control character, an accepted answer must name only existing options
+/// and score within 0...1.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func answerParserFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let raw = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -57,6 +58,10 @@ public func answerParserFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
         switch AnswerParser.parse(raw, for: presented) {
         case let .invalid(hint):
             fuzzCheck(!hint.isEmpty, "an empty hint for \(presented.question.id)")
+            // Hints reach the terminal: they must never carry a control character from the input.
+            fuzzCheck(
+                hint.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) },
+                "a hint with a control character for \(presented.question.id): \(hint.debugDescription)")
         case let .answer(answer):
             if let selection = answer.selection {
                 fuzzCheck(selection.allSatisfy(presented.order.contains), "\(answer) names an option \(presented.question.id) does not have")
