@@ -27,6 +27,28 @@ struct PackImportFormatTests {
         #expect(!message.unicodeScalars.contains("\u{1B}"))
     }
 
+    /// Found by the fuzzer: a GIFT category holding an escape character became a skill name, which the loader refused.
+    @Test func categoryControlCharactersAreRemovedAndReported() throws {
+        let bank = try String(contentsOf: Self.fuzzFolder.appendingPathComponent("gift-category-escape.gift"), encoding: .utf8)
+        #expect(bank.unicodeScalars.contains("\u{1B}"))
+        let result = try PackImportFormat.gift.importPack(bank, id: "fuzz-pack")
+        let pack = try GIFTImporterTests.load(result)
+        #expect(pack.skills.map(\.name) == ["p"])
+        #expect(result.issues.map(\.description).contains("line 2: question \".{T}\": removed 1 control character from the category"))
+    }
+
+    /// Found by the fuzzer: options differing only in case (`~r =R`) were imported, and the loader refused them as duplicates.
+    @Test func optionsEqualIgnoringCaseAreSkipped() throws {
+        let bank = try String(contentsOf: Self.fuzzFolder.appendingPathComponent("gift-options-differ-in-case.gift"), encoding: .utf8)
+        let result = try PackImportFormat.gift.importPack(bank, id: "fuzz-pack")
+        #expect(result.json == nil)
+        #expect(result.issues.map(\.description) == [
+            "line 1: question \"N{~r=R}\": skipped: options \"r\" and \"R\" are the same ignoring case and spacing",
+        ])
+        let spaced = try PackImportFormat.aiken.importPack("Q?\nA. New  York\nB. new york\nANSWER: A\n", id: "fuzz-pack")
+        #expect(spaced.json == nil)
+    }
+
     @Test func titleWithTabOrNewlineStillImports() throws {
         let (_, bank) = try Self.fuzzInput("importer-title-control.bin")
         let result = try PackImportFormat.aiken.importPack(bank, id: "fuzz-pack", title: "Week\t3\nQuiz")
