@@ -55,9 +55,13 @@ public enum PackImportFormat: String, Sendable, Hashable, CaseIterable {
 /// Why an import could not start at all (problems inside the file are `ImportIssue`s instead).
 public enum PackImportError: LocalizedError, Equatable {
     case invalidID(String)
+    /// The title holds a control character the pack format refuses (the title itself is not repeated: it may hold escapes).
+    case invalidTitle(control: Unicode.Scalar)
 
     public var errorDescription: String? {
         switch self {
+        case let .invalidTitle(control):
+            "the pack title contains the control character U+\(hex4(control.value)); give a title of plain text (--title)"
         case let .invalidID(id):
             "pack id \"\(id)\" must be a slug of at most \(ImportedPack.maximumIDLength) characters: lowercase letters and digits in hyphen-separated words, e.g. biology-101 (use --id)"
         }

@@ -45,9 +45,15 @@ struct ImportedPack {
 
     init(id: String, title: String?) throws(PackImportError) {
         guard id.utf8.count <= Self.maximumIDLength, PackDecoding.isSlug(id) else { throw .invalidID(id) }
+        if let control = title?.unicodeScalars.first(where: Self.isControl) { throw .invalidTitle(control: control) }
         self.id = id
         self.title = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             ?? PackScaffold.title(for: id)
+    }
+
+    /// The characters the pack loader refuses in any string: C0 controls other than tab and newline, DEL, C1 controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A) || (0x7F...0x9F).contains(scalar.value)
     }
 
     mutating func report(_ line: Int, _ what: String, _ why: String) {
@@ -86,16 +92,23 @@ struct ImportedPack {
         case .truth, .number, .range:
             break
         }
-        let skill = skillID(for: item.skillName)
+        let skillName = item.skillName.map { clean($0, line: item.line, label: label, field: "category") }
+        let skill = skillID(for: skillName)
         items.append((uniqueID(for: item), skill, item))
     }
 
     static func choiceProblem(_ choices: [Item.Choice]) -> String? {
         if choices.count < 2 { return "a choice question needs at least 2 options, found \(choices.count)" }
         if choices.contains(where: { $0.text.isEmpty }) { return "an option is empty" }
-        var seen = Set<String>()
-        for choice in choices where !seen.insert(choice.text).inserted {
-            return "two options read \"\(choice.text)\""
+        var seen: [String] = []
+        for choice in choices {
+            // The loader's rule: options may not be equal ignoring case and white space.
+            if let first = PackDecoding.firstEquivalent(to: choice.text, in: seen) {
+                return seen[first] == choice.text
+                    ? "two options read \"\(choice.text)\""
+                    : "options \"\(seen[first])\" and \"\(choice.text)\" are the same ignoring case and spacing"
+            }
+            seen.append(choice.text)
         }
         if !choices.contains(where: \.correct) { return "no option is marked right" }
         return nil

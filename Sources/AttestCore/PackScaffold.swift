@@ -9,9 +9,13 @@ public enum PackScaffold {
     /// Why a scaffold could not be made.
     public enum Failure: LocalizedError, Equatable {
         case invalidID(String)
+        /// The title holds a control character the pack format refuses (not repeated: it may hold escapes).
+        case invalidTitle(control: Unicode.Scalar)
 
         public var errorDescription: String? {
             switch self {
+            case let .invalidTitle(control):
+                "the pack title contains the control character U+\(hex4(control.value)); give a title of plain text (--title)"
             case let .invalidID(id):
                 "pack id \"\(id)\" must be a slug of at most \(PackScaffold.maximumIDLength) characters: lowercase letters and digits in hyphen-separated words, e.g. data-analytics"
             }
@@ -29,7 +33,9 @@ public enum PackScaffold {
     /// The pack JSON text for a new pack called `id`.
     public static func json(id: String, title: String? = nil) throws(Failure) -> String {
         guard id.utf8.count <= maximumIDLength, PackDecoding.isSlug(id) else { throw .invalidID(id) }
-        let name = title ?? Self.title(for: id)
+        if let control = title?.unicodeScalars.first(where: ImportedPack.isControl) { throw .invalidTitle(control: control) }
+        let name = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? Self.title(for: id)
         return """
         {
           "$schema": "schema/attest-pack-v1.schema.json",

@@ -24,6 +24,21 @@ struct PackScaffoldTests {
         #expect(pack.credentials[0].name == "Say \"hi\" \\ now: Basics")
     }
 
+    /// A blank title falls back to the one made from the id (an empty title would not load).
+    @Test(arguments: ["", "  \n"])
+    func aBlankTitleFallsBackToTheDefault(title: String) throws {
+        let json = try PackScaffold.json(id: "data-analytics", title: title)
+        let pack = try #require(PackDecoder().decode(bytes: Array(json.utf8), file: "d.json").pack)
+        #expect(pack.title == "Data Analytics")
+    }
+
+    /// A control character would be written into the pack, which would then not load.
+    @Test func aTitleWithAControlCharacterIsRefused() {
+        #expect(throws: PackScaffold.Failure.invalidTitle(control: "\u{1B}")) {
+            try PackScaffold.json(id: "data-analytics", title: "Data \u{1B}[31mAnalytics")
+        }
+    }
+
     @Test(arguments: ["Data_Analytics", "", "-x", String(repeating: "a", count: 56)])
     func badIDsAreRefused(id: String) {
         #expect(throws: PackScaffold.Failure.invalidID(id)) { try PackScaffold.json(id: id) }

@@ -168,4 +168,16 @@ struct CredentialVerifierTests {
         let notJSON = Base64URL.encode(Data("nope".utf8))
         #expect(reason(verify("\(notJSON).e30.AA"), "header")?.hasPrefix("the header is not JSON") == true)
     }
+
+    /// JSON nested 100,000 levels deep, as a JSON file and inside each JWS part, fails a check cleanly
+    /// (the parser stops at 64 levels instead of recursing until the stack runs out).
+    @Test func deeplyNestedJSONFailsCleanly() throws {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let deepObject = String(repeating: "{\"jwt\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000)
+        #expect(reason(verify(deepObject), "input") == "invalid JSON at byte 448: nesting deeper than 64 levels")
+        let part = Base64URL.encode(Data(deep.utf8))
+        #expect(reason(verify("\(part).e30.AA"), "header")?.hasSuffix("nesting deeper than 64 levels") == true)
+        let header = Base64URL.encode(Data(#"{"alg":"ES256","typ":"JWT"}"#.utf8))
+        #expect(reason(verify("\(header).\(part).AA"), "payload")?.hasSuffix("nesting deeper than 64 levels") == true)
+    }
 }
