@@ -41,7 +41,14 @@ struct CredentialsListCommand: ParsableCommand {
                 + "lists them) to earn one.")
             return
         }
-        let nameWidth = min(36, entries.map { DisplayWidth.of($0.name) }.max() ?? 0)
+        let nameWidth = min(36, Set(entries.map(\.name)).map { DisplayWidth.of($0) }.max() ?? 0)
+        // A log repeats a few names and packs many times: lay out each distinct one once.
+        var nameCells: [String: String] = [:]
+        var packCells: [String: String] = [:]
+        let statusCells: [CredentialStatus: String] = [
+            .valid: console.styled("valid", .green), .expired: console.styled("expired", .yellow),
+            .revoked: console.styled("revoked", .red),
+        ]
         // Written in blocks: one write per line is slow, one string of the whole log is large.
         var table = ""
         for (index, entry) in entries.enumerated() {
@@ -49,17 +56,21 @@ struct CredentialsListCommand: ParsableCommand {
                 console.write(table)
                 table = ""
             }
-            let status: String
-            switch entry.status(at: now) {
-            case .valid: status = console.styled("valid", .green)
-            case .expired: status = console.styled("expired", .yellow)
-            case .revoked: status = console.styled("revoked", .red)
-            }
-            let name = DisplayWidth.pad(DisplayWidth.truncate(TerminalText.sanitize(entry.name, keepNewlines: false), to: nameWidth), to: nameWidth)
+            let name = nameCells[entry.name] ?? {
+                let cell = console.styled(DisplayWidth.pad(DisplayWidth.truncate(
+                    TerminalText.sanitize(entry.name, keepNewlines: false), to: nameWidth), to: nameWidth), .bold)
+                nameCells[entry.name] = cell
+                return cell
+            }()
+            let pack = packCells[entry.packID] ?? {
+                let cell = DisplayWidth.pad(console.safe(entry.packID), to: 22)
+                packCells[entry.packID] = cell
+                return cell
+            }()
             table += console.styled(String(entry.id.dropFirst("urn:uuid:".count).prefix(8)), .dim) + "  "
-                + console.styled(name, .bold) + "  " + DisplayWidth.pad(console.safe(entry.packID), to: 22)
-                + " earned " + DateText.day(entry.awardedAt)
-                + (entry.expiresAt.map { " · expires " + DateText.day($0) } ?? " · no expiry") + "  " + status + "\n"
+                + name + "  " + pack + " earned " + DateText.day(entry.awardedAt)
+                + (entry.expiresAt.map { " · expires " + DateText.day($0) } ?? " · no expiry") + "  "
+                + statusCells[entry.status(at: now)]! + "\n"
         }
         console.write(table)
     }
