@@ -103,7 +103,7 @@ struct ImportedPack {
         var seen: [String] = []
         for choice in choices {
             // The loader's rule: options may not be equal ignoring case and white space.
-            if let first = PackDecoding.firstEquivalent(to: choice.text, in: seen) {
+            if let first = seen.firstIndex(where: { PackDecoding.equivalent($0, choice.text) }) {
                 return seen[first] == choice.text
                     ? "two options read \"\(choice.text)\""
                     : "options \"\(seen[first])\" and \"\(choice.text)\" are the same ignoring case and spacing"
