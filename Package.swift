@@ -46,7 +46,9 @@ let package = Package(
         // Benchmarks that print numbers (never run by the tests): `swift run -c release attest-bench`.
         .executableTarget(
             name: "attest-bench",
-            dependencies: ["AttestCore", "AttestStore", "AttestCredentials"]
+            dependencies: [
+                "AttestCore", "AttestStore", "AttestCredentials", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // Helpers shared by the test targets: test clock, pseudo-terminal harness, fixtures.
         .target(name: "AttestTestSupport", dependencies: ["AttestCore"]),
