@@ -44,10 +44,10 @@ struct ProgressCommand: ParsableCommand {
         var reports: [(Pack, CompetencyReport, Int)] = []
         for pack in packs {
             // Summed in SQL per attempt, skill list and difficulty: fast with a million answers.
-            let attempts = try store.attemptCount(learner: context.learner, packID: pack.id)
+            let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
+            let attempts = try evidence.attemptCount()
             guard pack.id == self.pack || attempts > 0 else { continue }
-            let groups = try store.evidenceGroups(learner: context.learner, packID: pack.id)
-            reports.append((pack, estimator.estimate(pack: pack, groups: groups, now: now), attempts))
+            reports.append((pack, try evidence.report(estimator, now: now), attempts))
         }
         if json {
             context.console.line(try JSONOutput.string(reports.map { ProgressView.json(pack: $0.0, report: $0.1, attempts: $0.2) }))

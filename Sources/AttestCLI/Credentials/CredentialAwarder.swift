@@ -31,23 +31,24 @@ struct CredentialAwarder {
         let packs = context.library.newestPacks
         var held = Set(try store.credentials(learner: context.learner)
             .filter { $0.status(at: now) == .valid }.map(\.qualifiedID))
-        var evidenceByPack: [String: (LearnerEvidence, CompetencyReport)] = [:]
+        var evidenceByPack: [String: (report: CompetencyReport, exams: [FinishedExam])] = [:]
         var progress: [PackProgress] = []
         for pack in packs {
-            let evidence = try LearnerEvidence(pack: pack, store: store, learner: context.learner)
-            let report = evidence.report(.forCredentials, now: now)
-            evidenceByPack[pack.id] = (evidence, report)
+            let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
+            let report = try evidence.report(.forCredentials, now: now)
+            let exams = try evidence.finishedExams()
+            evidenceByPack[pack.id] = (report, exams)
             let lowerBounds = Dictionary(uniqueKeysWithValues: report.skills.compactMap { skill in
                 skill.lower.map { (skill.skillID, $0) }
             })
-            let passed = Set(evidence.finishedExams().filter { $0.result.passed }.map(\.quiz.id))
+            let passed = Set(exams.filter { $0.result.passed }.map(\.quiz.id))
             progress.append(PackProgress(pack: pack, lowerBounds: lowerBounds, passedExams: passed))
         }
         var outcome = Outcome()
         for evaluation in CredentialRules.stack(progress, held: held, at: now) {
             guard let pack = packs.first(where: { $0.id == evaluation.packID }),
-                  let (evidence, report) = evidenceByPack[pack.id] else { continue }
-            let award = makeAward(evaluation, pack: pack, evidence: evidence, report: report, at: now)
+                  let (report, exams) = evidenceByPack[pack.id] else { continue }
+            let award = makeAward(evaluation, pack: pack, exams: exams, report: report, at: now)
             try store.awardCredential(award)
             outcome.awards.append(award)
             held.insert(award.qualifiedID)
@@ -60,9 +61,9 @@ struct CredentialAwarder {
     }
 
     private func makeAward(
-        _ evaluation: CredentialEvaluation, pack: Pack, evidence: LearnerEvidence, report: CompetencyReport, at now: Date
+        _ evaluation: CredentialEvaluation, pack: Pack, exams: [FinishedExam], report: CompetencyReport, at now: Date
     ) -> CredentialAward {
-        let exams = evidence.finishedExams().filter {
+        let exams = exams.filter {
             $0.result.passed && evaluation.definition.criteria.quizzes.contains($0.quiz.id)
         }
         let criteriaSkills = Set(evaluation.definition.criteria.skills.keys)

@@ -3,38 +3,47 @@ import AttestStore
 import Foundation
 
 /// A learner's recorded evidence for one pack, turned into what the core judges:
-/// competency estimates and the exam quizzes passed.
+/// competency estimates (summed in SQL, so a long history stays fast) and the exam quizzes passed.
 struct LearnerEvidence {
     let pack: Pack
-    let attempts: [RecordedAttempt]
+    private let store: AttestDatabase
+    private let learner: String
 
-    init(pack: Pack, store: AttestDatabase, learner: String) throws {
+    init(pack: Pack, store: AttestDatabase, learner: String) {
         self.pack = pack
-        attempts = try store.evidence(learner: learner, packID: pack.id)
+        self.store = store
+        self.learner = learner
     }
 
-    /// Responses of attempts that have ended, with their mode and date.
-    var evidence: [Evidence] {
-        attempts.flatMap { Evidence.of(attempt: $0.attempt, responses: $0.responses) }
+    /// How many attempts the learner has made at the pack, in any state.
+    func attemptCount() throws -> Int {
+        try store.attemptCount(learner: learner, packID: pack.id)
     }
 
-    func report(_ estimator: CompetencyEstimator, now: Date) -> CompetencyReport {
-        estimator.estimate(pack: pack, evidence: evidence, now: now)
+    /// Competency per skill from every ended attempt at the pack.
+    func report(_ estimator: CompetencyEstimator, now: Date) throws -> CompetencyReport {
+        estimator.estimate(pack: pack, groups: try store.evidenceGroups(learner: learner, packID: pack.id), now: now)
     }
 
     /// Exam attempts that ran to the end (completed or timed out), with their results.
     /// Attempts of a pack version whose questions are gone cannot be rebuilt and are left out.
-    func finishedExams() -> [(record: AttemptRecord, result: QuizResult, quiz: Quiz)] {
-        attempts.compactMap { recorded in
-            let record = recorded.attempt
-            guard record.mode == .exam, record.status == .completed || record.status == .timedOut,
+    func finishedExams() throws -> [FinishedExam] {
+        try store.attempts(learner: learner, packID: pack.id, mode: .exam).compactMap { record in
+            guard record.status == .completed || record.status == .timedOut,
                   let quiz = pack.quiz(record.quizID), quiz.mode == .exam,
                   let plan = try? QuizPlan(rebuilding: record, pack: pack, quiz: quiz)
             else { return nil }
             let result = QuizResult(
-                pack: pack, quiz: quiz, plan: plan, responses: recorded.responses, startedAt: record.startedAt,
-                endedAt: record.endedAt ?? record.startedAt, status: record.status)
-            return (record, result, quiz)
+                pack: pack, quiz: quiz, plan: plan, responses: try store.responses(attemptID: record.id),
+                startedAt: record.startedAt, endedAt: record.endedAt ?? record.startedAt, status: record.status)
+            return FinishedExam(record: record, result: result, quiz: quiz)
         }
     }
+}
+
+/// An exam attempt that ran to the end, with its result.
+struct FinishedExam {
+    let record: AttemptRecord
+    let result: QuizResult
+    let quiz: Quiz
 }

@@ -30,9 +30,9 @@ struct QuizRunner {
 
     /// The learner's competency in the pack after this attempt, drawn like `progress`.
     private func showCompetency(in pack: Pack) throws {
-        let evidence = try LearnerEvidence(pack: pack, store: context.store(), learner: context.learner)
-        let report = evidence.report(CompetencyEstimator(), now: context.clock.now())
-        var lines = ProgressView(console: context.console).render(pack: pack, report: report, attempts: evidence.attempts.count)
+        let evidence = LearnerEvidence(pack: pack, store: try context.store(), learner: context.learner)
+        let report = try evidence.report(CompetencyEstimator(), now: context.clock.now())
+        var lines = ProgressView(console: context.console).render(pack: pack, report: report, attempts: try evidence.attemptCount())
         if lines.count > 1 {
             lines[1] = context.console.styled("Your competency now", .bold) + context.console.styled(" (all attempts at this pack)", .dim)
         }
