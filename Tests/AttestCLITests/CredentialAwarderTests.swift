@@ -1,4 +1,5 @@
 import AttestCore
+@testable import AttestCLI
 import AttestStore
 import AttestTestSupport
 import Foundation
@@ -52,5 +53,42 @@ struct CredentialAwarderTests {
         #expect(practiced.status == 0)
         let store = try AttestDatabase.open(path: sandbox.storePath)
         #expect(try store.credentials(learner: "ada").isEmpty)
+    }
+}
+
+/// Awarding with the clock as a parameter: expiry and renewal years apart, without waiting.
+@Suite("CredentialAwarder renewal")
+struct CredentialRenewalTests {
+    @Test func expiredCredentialIsRenewedAsANewAwardAndTheOldOneIsKept() throws {
+        let sandbox = try AttestSandbox()
+        let clock = TestClock()
+        let (console, _) = Console.capture()
+        let context = AppContext(
+            console: console, environment: sandbox.environment, clock: clock, storePath: sandbox.storePath,
+            learner: "ada", bundledPacks: ShippedPacks.directory.path)
+        let pack = try #require(context.library.pack("data-analytics"))
+        let quiz = try #require(pack.quiz("data-analytics-exam"))
+        func passExam(seed: UInt64) throws {
+            let answers = try ShippedPacks.answers(pack: pack, quiz: quiz.id, seed: seed)
+            let file = try sandbox.write(answers.joined(separator: "\n") + "\n", to: "answers-\(seed).txt")
+            try QuizRunner(context: context, answersFile: file, json: true)
+                .start(pack: pack, quiz: quiz, plan: try QuizPlan(pack: pack, quiz: quiz, seed: seed), timedPractice: false)
+        }
+        try passExam(seed: 1)
+        let store = try context.store()
+        let first = try #require(try store.credentials(learner: "ada").first)
+        #expect(first.expiresAt == clock.now().addingTimeInterval(730 * 86_400))
+
+        clock.advance(by: 365 * 86_400)
+        try passExam(seed: 2)
+        #expect(try store.credentials(learner: "ada").count == 1, "still valid: passing again awards nothing new")
+
+        clock.advance(by: 366 * 86_400)
+        #expect(first.status(at: clock.now()) == .expired)
+        try passExam(seed: 3)
+        let log = try store.credentials(learner: "ada")
+        #expect(log.count == 2)
+        #expect(log.map { $0.status(at: clock.now()) } == [.valid, .expired], "newest first; the expired one stays")
+        #expect(log[0].id != first.id && log[0].awardedAt == clock.now())
     }
 }

@@ -36,6 +36,29 @@ struct QuizSessionTests {
             environment: sandbox.environment)
     }
 
+    @Test func aShippedExamTakenAtTheKeyboardToTheEnd() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "data-analytics-quick-check", seed: 4)
+        let binary = try #require(AttestBinary.path)
+        let terminal = try PseudoTerminal.spawn(
+            executable: binary, arguments: ["take", "data-analytics-quick-check", "--seed", "4"], environment: sandbox.environment)
+        defer { terminal.close() }
+        for (index, answer) in answers.enumerated() {
+            try terminal.waitFor("Question \(index + 1) of \(answers.count)", timeout: .seconds(10), ignoringEscapes: true)
+            try terminal.waitFor("answer>", ignoringEscapes: true)
+            try terminal.send(answer + Key.enter)
+            try terminal.waitFor("Answer recorded.", ignoringEscapes: true)
+        }
+        try terminal.waitFor("PASSED", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.waitFor("Your competency now", ignoringEscapes: true)
+        #expect(try terminal.waitForExit() == 0)
+        let store = try AttestDatabase.open(path: sandbox.storePath)
+        let attempt = try #require(try store.attempts(learner: "ada", packID: "data-analytics", quizID: nil, mode: nil).first)
+        #expect(attempt.status == .completed)
+        #expect(try store.responses(attemptID: attempt.id).map(\.given) == answers)
+    }
+
     @Test func idleQuestionTimesOutByItselfWithAVisibleCountdown() throws {
         let sandbox = try AttestSandbox()
         let terminal = try start(sandbox, ["take", "clockwork-exam"])

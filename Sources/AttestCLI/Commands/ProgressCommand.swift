@@ -26,6 +26,13 @@ struct ProgressCommand: ParsableCommand {
     @Flag(name: .customLong("exams-only"), help: "Count exam answers only (what credentials are judged on).")
     var examsOnly = false
 
+    @Option(name: .customLong("half-life"), help: "Days after which an answer counts half as much (credentials always use 90).")
+    var halfLife: Double = 90
+
+    func validate() throws {
+        if !(halfLife > 0 && halfLife.isFinite) { throw ValidationError("--half-life must be a positive number of days.") }
+    }
+
     func run() throws {
         let context = global.context()
         let store = try context.store()
@@ -39,7 +46,7 @@ struct ProgressCommand: ParsableCommand {
         } else {
             packs = context.library.newestPacks
         }
-        let estimator = CompetencyEstimator(includePractice: !examsOnly)
+        let estimator = CompetencyEstimator(halfLifeDays: halfLife, includePractice: !examsOnly)
         let now = context.clock.now()
         var reports: [(Pack, CompetencyReport, Int)] = []
         for pack in packs {
