@@ -98,6 +98,8 @@ public enum CredentialVerifier {
         let signingInput = Data(jws.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
         if decoded[2]!.count != 64 {
             report.add("signature", false, "an ES256 signature is 64 bytes (r || s), this one is \(decoded[2]!.count)")
+        } else if !LowS.isLow(decoded[2]!) {
+            report.add("signature", false, "the signature is not in low-s form (s > n/2): it was altered after signing")
         } else if let signature = try? P256.Signing.ECDSASignature(rawRepresentation: decoded[2]!),
                   key.isValidSignature(signature, for: signingInput) {
             report.add("signature", true, "ES256 signature by the issuer's key")

@@ -38,9 +38,9 @@ public struct IssuerKey {
     /// The JWS `kid`: `<did>#0`.
     public var keyID: String { did + "#0" }
 
-    /// The raw 64-byte `r || s` ES256 signature of `message`.
+    /// The raw 64-byte `r || s` ES256 signature of `message`, in low-s form (see `LowS`).
     public func sign(_ message: some DataProtocol) throws -> Data {
-        try privateKey.signature(for: message).rawRepresentation
+        LowS.normalized(try privateKey.signature(for: message).rawRepresentation)
     }
 }
 
