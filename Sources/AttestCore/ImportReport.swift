@@ -39,7 +39,7 @@ public enum PackImportFormat: String, Sendable, Hashable, CaseIterable {
     public static func suggestedID(forFileName path: String) -> String {
         let name = (path as NSString).lastPathComponent
         let stem = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
-        let slug = ImportedPack.slug(stem, limit: ImportedPack.maximumIDLength)
+        let slug = ImportedPack.slug(stem, limit: NewPackError.maximumIDLength)
         return slug.isEmpty ? "imported" : slug
     }
 
@@ -48,22 +48,6 @@ public enum PackImportFormat: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .gift: try GIFTImporter.importPack(text, id: id, title: title)
         case .aiken: try AikenImporter.importPack(text, id: id, title: title)
-        }
-    }
-}
-
-/// Why an import could not start at all (problems inside the file are `ImportIssue`s instead).
-public enum PackImportError: LocalizedError, Equatable {
-    case invalidID(String)
-    /// The title holds a control character the pack format refuses (the title itself is not repeated: it may hold escapes).
-    case invalidTitle(control: Unicode.Scalar)
-
-    public var errorDescription: String? {
-        switch self {
-        case let .invalidTitle(control):
-            "the pack title contains the control character U+\(hex4(control.value)); give a title of plain text (--title)"
-        case let .invalidID(id):
-            "pack id \"\(id)\" must be a slug of at most \(ImportedPack.maximumIDLength) characters: lowercase letters and digits in hyphen-separated words, e.g. biology-101 (use --id)"
         }
     }
 }

@@ -8,7 +8,6 @@ import Foundation
 /// hand-written pack.
 struct ImportedPack {
     /// The longest pack id accepted (the practice quiz adds `-practice`).
-    static let maximumIDLength = 55
 
     /// One question ready to write.
     struct Item {
@@ -44,8 +43,7 @@ struct ImportedPack {
     private var usedIDs = Set<String>()
 
     init(id: String, title: String?) throws(PackImportError) {
-        guard id.utf8.count <= Self.maximumIDLength, PackDecoding.isSlug(id) else { throw .invalidID(id) }
-        if let control = title?.unicodeScalars.first(where: Self.isControl) { throw .invalidTitle(control: control) }
+        try NewPackError.check(id: id, title: title)
         self.id = id
         self.title = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             ?? PackScaffold.title(for: id)

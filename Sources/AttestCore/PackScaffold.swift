@@ -7,23 +7,7 @@ import Foundation
 /// lints clean (no errors, no warnings) so every diagnostic they see afterwards is theirs.
 public enum PackScaffold {
     /// Why a scaffold could not be made.
-    public enum Failure: LocalizedError, Equatable {
-        case invalidID(String)
-        /// The title holds a control character the pack format refuses (not repeated: it may hold escapes).
-        case invalidTitle(control: Unicode.Scalar)
-
-        public var errorDescription: String? {
-            switch self {
-            case let .invalidTitle(control):
-                "the pack title contains the control character U+\(hex4(control.value)); give a title of plain text (--title)"
-            case let .invalidID(id):
-                "pack id \"\(id)\" must be a slug of at most \(PackScaffold.maximumIDLength) characters: lowercase letters and digits in hyphen-separated words, e.g. data-analytics"
-            }
-        }
-    }
-
-    /// The longest id the scaffold accepts (quiz ids add `-practice`, which must stay within 64).
-    public static let maximumIDLength = 55
+    public typealias Failure = NewPackError
 
     /// A title made from an id: `data-analytics` becomes `Data Analytics`.
     public static func title(for id: String) -> String {
@@ -32,8 +16,7 @@ public enum PackScaffold {
 
     /// The pack JSON text for a new pack called `id`.
     public static func json(id: String, title: String? = nil) throws(Failure) -> String {
-        guard id.utf8.count <= maximumIDLength, PackDecoding.isSlug(id) else { throw .invalidID(id) }
-        if let control = title?.unicodeScalars.first(where: ImportedPack.isControl) { throw .invalidTitle(control: control) }
+        try NewPackError.check(id: id, title: title)
         let name = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.title(for: id)
         return """

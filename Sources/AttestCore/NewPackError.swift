@@ -1,0 +1,33 @@
+import Foundation
+
+/// Why Attest will not write a new pack (`pack new`, `pack import`) under a given id or title.
+///
+/// Both commands produce a pack that must lint clean, so they check the same two things up front:
+/// the id is a slug short enough for the quiz ids derived from it, and the title holds no control
+/// character (the title is not repeated in the message: it may hold escape sequences).
+public enum NewPackError: LocalizedError, Equatable {
+    case invalidID(String)
+    case invalidTitle(control: Unicode.Scalar)
+
+    /// The longest id accepted (quiz ids add `-practice`, which must stay within the 64-character slug limit).
+    public static let maximumIDLength = 55
+
+    /// Throws when `id` or `title` cannot be used for a new pack.
+    public static func check(id: String, title: String?) throws(NewPackError) {
+        guard id.utf8.count <= maximumIDLength, PackDecoding.isSlug(id) else { throw .invalidID(id) }
+        if let control = title?.unicodeScalars.first(where: ImportedPack.isControl) { throw .invalidTitle(control: control) }
+    }
+
+    public var errorDescription: String? {
+        switch self {
+        case let .invalidTitle(control):
+            "the pack title contains the control character U+\(hex4(control.value)); give a title of plain text (--title)"
+        case let .invalidID(id):
+            "pack id \"\(id)\" must be a slug of at most \(Self.maximumIDLength) characters: lowercase letters and digits "
+                + "in hyphen-separated words, e.g. data-analytics (--id)"
+        }
+    }
+}
+
+/// Why an import could not start at all (problems inside the file are `ImportIssue`s instead).
+public typealias PackImportError = NewPackError
