@@ -114,9 +114,13 @@ public final class Repl {
         var lines = [console.styled("Commands", .bold) + " (type 'help COMMAND' for details; every command also runs as 'attest COMMAND'):"]
         let commands = AttestCommand.configuration.subcommands.filter { $0.configuration.shouldDisplay }
         let width = commands.map { $0._commandName.count }.max() ?? 0
+        let room = max(20, console.width - width - 4)
         for command in commands {
             let name = command._commandName.padding(toLength: width, withPad: " ", startingAt: 0)
-            lines.append("  " + console.styled(name, .cyan) + "  " + command.configuration.abstract)
+            let abstract = MarkdownRenderer(width: room, useColor: false).render(command.configuration.abstract)
+            for (index, line) in abstract.enumerated() {
+                lines.append(index == 0 ? "  " + console.styled(name, .cyan) + "  " + line : String(repeating: " ", count: width + 4) + line)
+            }
         }
         lines.append("  " + "quit".padding(toLength: width, withPad: " ", startingAt: 0) + "  Leave Attest (also exit, or Ctrl-D).")
         return lines.joined(separator: "\n")
