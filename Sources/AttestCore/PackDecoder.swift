@@ -418,4 +418,19 @@ final class PackDecoding {
         if what == "skill", skillOrder.isEmpty { return }
         error("unknown \(what) `\(name)`", at: offset, component, hint: Suggestion.hint(for: name, in: candidates))
     }
+
+    /// Reports repeated and unknown skill ids among the keys of a `{ "skillId": value }` object
+    /// (question weights, quiz thresholds); false when any key is wrong.
+    func checkSkillKeys(_ object: JSONObject) -> Bool {
+        var valid = true
+        for member in object.duplicateMembers {
+            error("skill `\(member.key)` appears more than once", at: member.keyOffset, .key(member.key))
+            valid = false
+        }
+        for member in object.members where skillIDs[member.key] == nil {
+            unknown("skill", member.key, at: member.keyOffset, .key(member.key), among: skillOrder)
+            valid = false
+        }
+        return valid
+    }
 }

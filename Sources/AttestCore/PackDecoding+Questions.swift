@@ -183,15 +183,8 @@ extension PackDecoding {
             var result: [SkillWeight] = []
             var valid = true
             within(.key("skills")) {
-                for member in object.duplicateMembers {
-                    error("skill `\(member.key)` appears more than once", at: member.keyOffset, .key(member.key))
-                    valid = false
-                }
+                valid = checkSkillKeys(object)
                 for member in object.members {
-                    if skillIDs[member.key] == nil {
-                        unknown("skill", member.key, at: member.keyOffset, .key(member.key), among: skillOrder)
-                        valid = false
-                    }
                     guard let weight = positiveNumber(member) else { valid = false; continue }
                     result.append(SkillWeight(skill: member.key, weight: weight))
                 }

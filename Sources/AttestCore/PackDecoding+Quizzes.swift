@@ -76,16 +76,8 @@ extension PackDecoding {
             return nil
         }
         var result: [String: Double] = [:]
-        var valid = true
-        for member in object.duplicateMembers {
-            error("skill `\(member.key)` appears more than once", at: member.keyOffset, .key(member.key))
-            valid = false
-        }
+        var valid = checkSkillKeys(object)
         for member in object.members {
-            if skillIDs[member.key] == nil {
-                unknown("skill", member.key, at: member.keyOffset, .key(member.key), among: skillOrder)
-                valid = false
-            }
             guard let threshold = fraction(member.value, named: member.key, component: .key(member.key)) else {
                 valid = false
                 continue

@@ -31,11 +31,7 @@ extension AttestDatabase {
     /// Ends an attempt that is in progress (or was interrupted and resumed).
     public func finishAttempt(id: String, status: AttemptStatus, endedAt: Date) throws {
         try write { db in
-            guard let current = try String.fetchOne(db, sql: "SELECT status FROM attempt WHERE id = ?", arguments: [id])
-            else { throw StoreError.unknownAttempt(id) }
-            guard current == AttemptStatus.inProgress.rawValue || current == AttemptStatus.interrupted.rawValue else {
-                throw StoreError.attemptAlreadyFinished(id: id, status: current)
-            }
+            try Self.requireUnfinished(id, db)
             try db.execute(
                 sql: "UPDATE attempt SET status = ?, endedAt = ? WHERE id = ?",
                 arguments: [status.rawValue, StoreCoding.seconds(endedAt), id])
@@ -45,14 +41,19 @@ extension AttestDatabase {
         _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     }
 
+    /// Throws unless the attempt exists and is in progress or interrupted (not yet ended).
+    private static func requireUnfinished(_ id: String, _ db: Database) throws {
+        guard let current = try String.fetchOne(db, sql: "SELECT status FROM attempt WHERE id = ?", arguments: [id])
+        else { throw StoreError.unknownAttempt(id) }
+        guard current == AttemptStatus.inProgress.rawValue || current == AttemptStatus.interrupted.rawValue else {
+            throw StoreError.attemptAlreadyFinished(id: id, status: current)
+        }
+    }
+
     /// Puts an interrupted attempt back in progress (clearing its end) so its remaining answers can be journaled.
     public func resumeAttempt(id: String) throws {
         try write { db in
-            guard let current = try String.fetchOne(db, sql: "SELECT status FROM attempt WHERE id = ?", arguments: [id])
-            else { throw StoreError.unknownAttempt(id) }
-            guard current == AttemptStatus.inProgress.rawValue || current == AttemptStatus.interrupted.rawValue else {
-                throw StoreError.attemptAlreadyFinished(id: id, status: current)
-            }
+            try Self.requireUnfinished(id, db)
             try db.execute(
                 sql: "UPDATE attempt SET status = ?, endedAt = NULL WHERE id = ?",
                 arguments: [AttemptStatus.inProgress.rawValue, id])
