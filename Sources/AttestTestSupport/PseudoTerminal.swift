@@ -287,6 +287,16 @@ public final class PseudoTerminal: @unchecked Sendable {
         }
     }
 
+    /// Changes the window size, as a terminal emulator does when its window is resized. The
+    /// kernel sends SIGWINCH to a spawned child (the terminal's foreground process group);
+    /// an in-process reader must be sent the signal by the test.
+    public func resize(columns: UInt16, rows: UInt16) throws(PseudoTerminalError) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        guard ioctl(masterDescriptor, UInt(TIOCSWINSZ), &size) == 0 else {
+            throw .cannotWrite("TIOCSWINSZ: \(Self.describe(errno))")
+        }
+    }
+
     /// The modes of the terminal right now (read through the master, which reports the slave's).
     public func terminalModes() throws(PseudoTerminalError) -> TerminalModes {
         try TerminalModes(fileDescriptor: masterDescriptor)

@@ -10,14 +10,17 @@ enum InputWaiter {
         case readable
         case reachedLimit
         case signal(Int32)
+        /// The terminal window changed size.
+        case resized
         case failed(errno: Int32)
     }
 
-    /// Waits until `fd` is readable, `limit` passes, or a termination signal was deferred.
-    /// The caller must be counted as waiting (`TerminationSignals.beginWaiting()`).
+    /// Waits until `fd` is readable, `limit` passes, a termination signal was deferred, or the
+    /// window changed size. The caller must be counted as waiting (`TerminationSignals.beginWaiting()`).
     static func wait(for fd: Int32, until limit: ContinuousClock.Instant?) -> Outcome {
         while true {
             if let sig = TerminationSignals.takePending() { return .signal(sig) }
+            if TerminationSignals.takeResize() { return .resized }
             var timeout: Int32 = -1
             if let limit {
                 let remaining = ContinuousClock.now.duration(to: limit)
@@ -35,7 +38,13 @@ enum InputWaiter {
                 return .failed(errno: errno)
             }
             if count == 0 { continue }
-            if fds.count > 1, fds[1].revents != 0, let sig = TerminationSignals.takePending() { return .signal(sig) }
+            if fds.count > 1, fds[1].revents != 0 {
+                if let sig = TerminationSignals.takePending() { return .signal(sig) }
+                if TerminationSignals.takeResize() { return .resized }
+                // A byte whose flag was already taken: without draining it, poll would spin.
+                // The flags are checked again at the top before the next poll, so none is lost.
+                TerminationSignals.discardStaleWakeUps()
+            }
             if fds[0].revents != 0 { return .readable }
         }
     }

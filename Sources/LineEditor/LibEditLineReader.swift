@@ -213,6 +213,8 @@ private final class EditorState {
         // libedit would enter edit mode only at the first key, after drawing the prompt: keys typed
         // in between would be echoed and edited by the terminal driver. Enter it before the prompt.
         attest_el_prep_term(editLine, 1)
+        // The window may have changed size since the last read (no reader was drawing then).
+        el_resize(editLine)
 
         TerminationSignals.beginWaiting()
         var count: Int32 = 0
@@ -306,6 +308,11 @@ private final class EditorState {
             case let .signal(sig):
                 outcome = .terminated(signal: sig)
                 return nextCharacter(character)
+            case .resized:
+                // libedit learns the new width and forgets what it drew; the tick redraws the line.
+                el_resize(editLine)
+                character.pointee = SyntheticKey.tick
+                return 1
             case .failed:
                 return -1
             }

@@ -75,6 +75,8 @@ public final class PlainLineReader: LineReader, @unchecked Sendable {
                 return .timedOut(partial: partial)
             case let .signal(sig):
                 return .terminated(signal: sig)
+            case .resized:
+                continue  // nothing is drawn by this reader, so there is nothing to redraw
             case .failed:
                 reachedEnd = true
             }

@@ -74,7 +74,7 @@ public final class TerminalModeGuard: @unchecked Sendable {
         if state.pointee.savedDescriptor == fileDescriptor { state.pointee.hasSavedModes = 0 }
     }
 
-    /// Installs the SIGTERM/SIGHUP handlers and the `atexit` hook once. Safe to call repeatedly.
+    /// Installs the SIGTERM/SIGHUP/SIGWINCH handlers and the `atexit` hook once. Safe to call repeatedly.
     /// Needed even without a terminal (pipes) so readers can report `.terminated(signal:)`.
     public static func installTerminationHandlers() {
         installLock.withLock {
@@ -96,6 +96,11 @@ public final class TerminalModeGuard: @unchecked Sendable {
                 action.sa_flags = SA_RESTART
                 sigaction(sig, &action, nil)
             }
+            var resize = sigaction()
+            resize.__sigaction_handler.sa_handler = resizeHandler
+            sigemptyset(&resize.sa_mask)
+            resize.sa_flags = SA_RESTART
+            sigaction(SIGWINCH, &resize, nil)
             atexit(restoreSavedModesAtExit)
             state.pointee.installed = 1
         }
@@ -131,6 +136,8 @@ struct TerminationState: ~Copyable {
     let waitingReaders = Atomic<Int32>(0)
     /// The deferred signal not yet reported by a reader, or 0.
     let pendingSignal = Atomic<Int32>(0)
+    /// 1 when the window changed size while a reader was waiting and it has not redrawn yet.
+    let resizePending = Atomic<Int32>(0)
     var pipeRead: Int32 = -1
     var pipeWrite: Int32 = -1
 }
@@ -165,6 +172,16 @@ private func terminationHandler(_ sig: Int32) {
     raise(sig)
 }
 
+/// A window-size change only matters to a reader that is drawing a line: it is told through
+/// the same self-pipe and redraws at the new width (see `TerminationSignals.takeResize()`).
+private func resizeHandler(_ sig: Int32) {
+    let state = terminationState
+    guard state.pointee.waitingReaders.load(ordering: .acquiring) > 0, state.pointee.pipeWrite >= 0 else { return }
+    state.pointee.resizePending.store(1, ordering: .releasing)
+    var byte: UInt8 = 1
+    _ = write(state.pointee.pipeWrite, &byte, 1)
+}
+
 /// How readers cooperate with the termination handler: they count themselves as waiting,
 /// poll `wakeDescriptor` next to their input and collect the signal with `takePending()`.
 enum TerminationSignals {
@@ -185,11 +202,32 @@ enum TerminationSignals {
             let state = terminationState
             let sig = state.pointee.pendingSignal.load(ordering: .acquiring)
             guard sig != 0 else { return nil }
-            var byte: UInt8 = 0
-            while read(state.pointee.pipeRead, &byte, 1) == 1 {}
+            drainWakePipe()
             state.pointee.pendingSignal.store(0, ordering: .releasing)
             return sig
         }
+    }
+
+    /// True once per window-size change that arrived while readers were waiting.
+    /// A deferred termination signal stays pending: it is never drained away by a resize.
+    static func takeResize() -> Bool {
+        lock.withLock {
+            let state = terminationState
+            guard state.pointee.resizePending.exchange(0, ordering: .acquiringAndReleasing) != 0 else { return false }
+            drainWakePipe()
+            return true
+        }
+    }
+
+    /// Empties the self-pipe after a wake-up whose flag another reader already took.
+    static func discardStaleWakeUps() {
+        lock.withLock { drainWakePipe() }
+    }
+
+    /// Empties the self-pipe; what woke the reader is in the atomics, not in the bytes.
+    private static func drainWakePipe() {
+        var byte: UInt8 = 0
+        while read(terminationState.pointee.pipeRead, &byte, 1) == 1 {}
     }
 
     private static let lock = NSLock()

@@ -44,6 +44,21 @@ struct ReplTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func windowResizeRedrawsTheLineBeingTyped() throws {
+        let sandbox = try AttestSandbox()
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        try terminal.send("learn")
+        try terminal.waitFor("learn", ignoringEscapes: true)
+        // The kernel sends SIGWINCH to attest, the terminal's foreground process.
+        try terminal.resize(columns: 50, rows: 20)
+        try terminal.waitFor("attest> learn", timeout: .seconds(3), ignoringEscapes: true)
+        try terminal.send("er" + Key.enter)
+        try terminal.waitFor("learner  ada", ignoringEscapes: true)
+        try terminal.send(Key.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func ctrlCCancelsTheLineAndTheSessionGoesOn() throws {
         let sandbox = try AttestSandbox()
         let terminal = try start(sandbox)

@@ -216,6 +216,19 @@ extension ReaderTests {
             #expect(try terminal.terminalModes() == before)
         }
 
+        @Test func windowResizeRedrawsTheLineBeingEdited() throws {
+            TerminalModeGuard.installTerminationHandlers()
+            let read = try startRead(ReadOptions(prompt: "size> "))
+            try terminal.send("half typed")
+            try terminal.waitFor("half typed")
+            try terminal.resize(columns: 40, rows: 12)
+            kill(getpid(), SIGWINCH)
+            // Without the redraw the text is never written again and this wait times out.
+            try terminal.waitFor("half typed", timeout: .seconds(2))
+            try terminal.send(" line" + Key.enter)
+            #expect(read.result() == .line("half typed line"))
+        }
+
         @Test func readAfterCloseEndsInput() throws {
             reader.close()
             #expect(reader.readLine(ReadOptions(prompt: "> ")) == .endOfInput)
