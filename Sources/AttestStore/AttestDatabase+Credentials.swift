@@ -29,25 +29,37 @@ extension AttestDatabase {
     /// A learner's credential log without the evidence (revoked and expired ones included), newest first,
     /// in the order of `credentials(learner:)`.
     public func credentialLog(learner: String) throws -> [CredentialLogEntry] {
-        var entries: [CredentialLogEntry] = []
-        try forEachCredentialLogRow(learner: learner) { row in
-            entries.append(CredentialLogEntry(
-                id: row.text(.id), learner: row.text(.learner), packID: row.text(.packID),
-                packVersion: row.text(.packVersion), credentialID: row.text(.credentialID), name: row.text(.name),
-                achievementType: row.text(.achievementType), awardedAt: StoreCoding.date(row.seconds(.awardedAt) ?? 0),
-                expiresAt: row.seconds(.expiresAt).map(StoreCoding.date),
-                revokedAt: row.seconds(.revokedAt).map(StoreCoding.date), revocationReason: row.optionalText(.revocationReason)))
+        try read { db in
+            var entries: [CredentialLogEntry] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, learner, packID, packVersion, credentialID, name, achievementType, awardedAt, expiresAt,
+                           revokedAt, revocationReason
+                    FROM credential WHERE learner = ? ORDER BY awardedAt DESC, rowid DESC
+                    """,
+                arguments: [learner])
+            while let row = try rows.next() {
+                entries.append(CredentialLogEntry(
+                    id: row[0], learner: row[1], packID: row[2], packVersion: row[3], credentialID: row[4],
+                    name: row[5], achievementType: row[6], awardedAt: StoreCoding.date(row[7]),
+                    expiresAt: (row[8] as Double?).map(StoreCoding.date),
+                    revokedAt: (row[9] as Double?).map(StoreCoding.date), revocationReason: row[10]))
+            }
+            return entries
         }
-        return entries
     }
 
-    /// Hands each row of a learner's credential log to `body`, in the order of `credentialLog(learner:)`, read in
-    /// place: no String or Date is made for a column `body` does not ask for. The row is valid only during the call.
-    public func forEachCredentialLogRow(learner: String, _ body: (CredentialLogRow) throws -> Void) throws {
+    /// Hands each row of a learner's credential listing to `body`, newest award first, read in place: no String
+    /// or Date is made for a column `body` does not ask for. The row is valid only during the call.
+    ///
+    /// Credentials awarded at the same moment come in no set order (sorting them in SQL would cost a sort of
+    /// the whole log); `CredentialListingRow.rowID` settles them, the larger one logged later.
+    public func forEachCredentialListingRow(learner: String, _ body: (CredentialListingRow) throws -> Void) throws {
         try read { db in
-            let statement = try db.cachedStatement(sql: CredentialLogRow.selectSQL)
+            let statement = try db.cachedStatement(sql: CredentialListingRow.selectSQL)
             let rows = try Row.fetchCursor(statement, arguments: [learner])
-            let row = CredentialLogRow(statement: statement.sqliteStatement)
+            let row = CredentialListingRow(statement: statement.sqliteStatement)
             while try rows.next() != nil {
                 try body(row)
             }

@@ -24,7 +24,8 @@ struct CredentialsListCommandTests {
     }
 
     /// A log with a valid, an expired, a revoked, a wide-character, an over-long, a hostile and a non-UUID entry,
-    /// two awarded at the same moment, and another learner's credential that must not show.
+    /// two awarded at the same moment (the later logged, listed first, has the smaller id), and another
+    /// learner's credential that must not show.
     static let awards = [
         award("urn:uuid:0a1b2c3d-0000-4000-8000-000000000001", name: "Swift Foundations", pack: "swift-basics",
               at: 1_767_348_000.75, expires: 1_798_884_000),
@@ -35,7 +36,7 @@ struct CredentialsListCommandTests {
         award("urn:uuid:33333333-0000-4000-8000-000000000004",
               name: "A credential whose name is far too long to fit in the table", pack: "a-pack-id-longer-than-the-column",
               at: 1_700_000_000),
-        award("urn:uuid:44444444-0000-4000-8000-000000000005", name: "Swift Foundations", pack: "swift-basics",
+        award("urn:uuid:0000aaaa-0000-4000-8000-000000000005", name: "Swift Foundations", pack: "swift-basics",
               at: 1_767_348_000.75),
         award("legacy-0001-abcdef", name: "Cafe\u{301} Cre\u{300}me", pack: "cafe", at: 1_600_000_000, expires: 1_790_000_000),
         award("urn:uuid:55555555-0000-4000-8000-000000000006", name: "Someone else's", pack: "other", at: 1_767_348_001,
@@ -65,7 +66,7 @@ struct CredentialsListCommandTests {
 
     @Test func theTableIsPinnedByteForByte() throws {
         let expected = """
-            44444444  Swift Foundations                     swift-basics           earned 2026-01-02 · no expiry  valid
+            0000aaaa  Swift Foundations                     swift-basics           earned 2026-01-02 · no expiry  valid
             0a1b2c3d  Swift Foundations                     swift-basics           earned 2026-01-02 · expires 2027-01-02  valid
             22222222  Hostile ^[[2J name <U+9B>6n <U+202E…  evil^[]0;t^G           earned 2025-06-01 · no expiry  revoked
             11111111  日本語の資格                          japanese               earned 2025-03-04 · expires 2025-09-04  expired
@@ -79,7 +80,7 @@ struct CredentialsListCommandTests {
 
     @Test func theColouredTableIsPinnedByteForByte() throws {
         let line = try #require(try Self.list(colour: true).split(separator: "\n").first)
-        #expect(Array(line.utf8) == Array(("\u{1B}[2m44444444\u{1B}[0m  \u{1B}[1mSwift Foundations                   \u{1B}[0m  "
+        #expect(Array(line.utf8) == Array(("\u{1B}[2m0000aaaa\u{1B}[0m  \u{1B}[1mSwift Foundations                   \u{1B}[0m  "
             + "swift-basics           earned 2026-01-02 · no expiry  \u{1B}[32mvalid\u{1B}[0m").utf8))
     }
 
@@ -105,7 +106,11 @@ struct CredentialsListCommandTests {
         for award in Self.awards { try store.awardCredential(award) }
         var tables: [[UInt8]] = []
         for blockSize in [1, 100, 1 << 18] {
-            let (console, output) = Console.capture()
+            // Through the byte path, as on standard output.
+            let output = CapturedOutput()
+            let console = Console(
+                useColor: false, isTerminal: false, out: { _ in Issue.record("the table is written as bytes") },
+                err: { output.appendErr($0) }, outBytes: { output.appendOut(String(decoding: $0, as: UTF8.self)) })
             var table = CredentialTable(console: console, now: Self.now)
             table.blockSize = blockSize
             #expect(try table.write(from: store, learner: "ada"))

@@ -1,14 +1,24 @@
+import Foundation
+
 /// Numbers distinct byte strings in the order first seen, looking each up without allocating.
 ///
 /// The credential table meets the same few names and pack ids on a hundred thousand rows; it
 /// interns the bytes SQLite hands over so each distinct text is decoded, sanitized and laid out once.
-/// Open addressing over FNV-1a hashes keeps a lookup to one hash and (usually) one comparison.
+/// Open addressing over FNV-1a hashes, with every string in one flat buffer, keeps a lookup to one
+/// hash and (usually) one `memcmp`.
 struct ByteInterner {
-    /// The distinct byte strings, by number.
-    private(set) var values: [[UInt8]] = []
+    /// Every distinct string's bytes, one after another.
+    private var storage: [UInt8] = []
+    /// Where each string starts in `storage`, plus its end as the last element.
+    private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Slot → number + 1 (0: empty). Its count is a power of two, at least twice `values.count`.
+    /// Slot → number + 1 (0: empty). Its count is a power of two, at least twice the strings' count.
     private var slots = [Int32](repeating: 0, count: 16)
+
+    /// The distinct strings, by number (invalid UTF-8 repaired).
+    var strings: [String] {
+        hashes.indices.map { String(decoding: storage[starts[$0]..<starts[$0 + 1]], as: UTF8.self) }
+    }
 
     /// The number of `bytes`, adding it when new.
     mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -17,14 +27,23 @@ struct ByteInterner {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let candidate = Int(slots[slot] - 1)
-            if hashes[candidate] == hash, values[candidate].elementsEqual(bytes) { return Int32(candidate) }
+            if hashes[candidate] == hash, equals(candidate, bytes) { return Int32(candidate) }
             slot = (slot + 1) & mask
         }
-        values.append(Array(bytes))
+        storage.append(contentsOf: bytes)
+        starts.append(storage.count)
         hashes.append(hash)
-        slots[slot] = Int32(values.count)
-        if values.count * 2 > slots.count { grow() }
-        return Int32(values.count - 1)
+        slots[slot] = Int32(hashes.count)
+        if hashes.count * 2 > slots.count { grow() }
+        return Int32(hashes.count - 1)
+    }
+
+    private func equals(_ number: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[number]
+        let count = starts[number + 1] - start
+        guard count == bytes.count else { return false }
+        guard count > 0, let other = bytes.baseAddress else { return true }
+        return storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other, count) == 0 }
     }
 
     private mutating func grow() {

@@ -7,7 +7,8 @@ import Foundation
 /// Each line shows the short id (dim), the name (bold, as wide as the widest name up to 36 columns),
 /// the pack (22 columns), the earned and expiry days, and the status. A log of 100,000 credentials
 /// repeats a few names and packs, so each distinct one is sanitized and laid out once; a line is
-/// assembled from those cells as bytes, dates by integer arithmetic, and goes out in 256 KiB writes.
+/// assembled from those cells as bytes, its days by integer arithmetic (consecutive lines mostly share
+/// a day), and the table goes out in 256 KiB writes.
 struct CredentialTable {
     let console: Console
     let now: Date
@@ -21,6 +22,7 @@ struct CredentialTable {
 
     /// One line before layout: the cells it uses and its dates.
     private struct Line {
+        var rowID: Int64
         /// The short id's 8 ASCII bytes, or 0 when the id needs the slow path (then `oddID` is its index).
         var shortID: UInt64
         var oddID: Int32
@@ -37,7 +39,7 @@ struct CredentialTable {
         var packs = ByteInterner()
         var oddIDs: [String] = []
         var lines: [Line] = []
-        try store.forEachCredentialLogRow(learner: learner) { row in
+        try store.forEachCredentialListingRow(learner: learner) { row in
             var oddID: Int32 = -1
             let shortID = Self.shortID(row.utf8(.id)) ?? {
                 oddID = Int32(oddIDs.count)
@@ -49,37 +51,49 @@ struct CredentialTable {
                 revokedAt: row.seconds(.revokedAt).map(Date.init(timeIntervalSince1970:)),
                 expiresAt: expiresAt.map(Date.init(timeIntervalSince1970:)), at: now)
             lines.append(Line(
-                shortID: shortID, oddID: oddID, name: names.number(of: row.utf8(.name)),
+                rowID: row.rowID, shortID: shortID, oddID: oddID, name: names.number(of: row.utf8(.name)),
                 pack: packs.number(of: row.utf8(.packID)), status: status, awardedAt: row.seconds(.awardedAt) ?? 0,
                 expiresAt: expiresAt))
         }
         guard !lines.isEmpty else { return false }
-        render(lines, names: names.values.map { String(decoding: $0, as: UTF8.self) },
-               packs: packs.values.map { String(decoding: $0, as: UTF8.self) }, oddIDs: oddIDs)
+        Self.putLaterLoggedFirst(&lines)
+        render(lines, names: names.strings, packs: packs.strings, oddIDs: oddIDs)
         return true
+    }
+
+    /// The store leaves credentials awarded at the same moment in no set order: the one logged later goes first.
+    private static func putLaterLoggedFirst(_ lines: inout [Line]) {
+        var start = 0
+        while start < lines.count {
+            var end = start + 1
+            while end < lines.count, lines[end].awardedAt == lines[start].awardedAt { end += 1 }
+            if end - start > 1 { lines[start..<end].sort { $0.rowID > $1.rowID } }
+            start = end
+        }
     }
 
     private func render(_ lines: [Line], names: [String], packs: [String], oddIDs: [String]) {
         let nameWidth = min(Self.maxNameWidth, names.map { DisplayWidth.of($0) }.max() ?? 0)
+        // Each cell carries the separators around it, so a line is a handful of appends.
         let nameCells = names.map { name in
-            Array(console.styled(DisplayWidth.pad(DisplayWidth.truncate(
-                TerminalText.sanitize(name, keepNewlines: false), to: nameWidth), to: nameWidth), .bold).utf8)
+            Array(("  " + console.styled(DisplayWidth.pad(DisplayWidth.truncate(
+                TerminalText.sanitize(name, keepNewlines: false), to: nameWidth), to: nameWidth), .bold) + "  ").utf8)
         }
-        let packCells = packs.map { Array(DisplayWidth.pad(console.safe($0), to: Self.packWidth).utf8) }
+        let packCells = packs.map { Array((DisplayWidth.pad(console.safe($0), to: Self.packWidth) + " earned ").utf8) }
         let oddIDCells = oddIDs.map { id in
             Array(console.styled(TerminalText.sanitize(
                 String(id.dropFirst("urn:uuid:".count).prefix(8)), keepNewlines: false), .dim).utf8)
         }
-        let statusCells: [CredentialStatus: [UInt8]] = [
-            .valid: Array(console.styled("valid", .green).utf8), .expired: Array(console.styled("expired", .yellow).utf8),
-            .revoked: Array(console.styled("revoked", .red).utf8),
-        ]
+        let statusCells = [CredentialStatus.valid, .expired, .revoked].map { status in
+            let style: Style = status == .valid ? .green : status == .expired ? .yellow : .red
+            return (status, Array(("  " + console.styled(status.rawValue, style) + "\n").utf8))
+        }
         let dimOn = console.useColor ? Array(Style.dim.on.utf8) : []
         let dimOff = console.useColor ? Array(Style.off.utf8) : []
-        let gap = Array("  ".utf8)
-        let earned = Array(" earned ".utf8)
         let expires = Array(" · expires ".utf8)
         let noExpiry = Array(" · no expiry".utf8)
+        var awardedDay = DayText()
+        var expiryDay = DayText()
 
         var block: [UInt8] = []
         block.reserveCapacity(blockSize + 1_024)
@@ -91,27 +105,22 @@ struct CredentialTable {
                 withUnsafeBytes(of: line.shortID.littleEndian) { block += $0 }
                 block += dimOff
             }
-            block += gap
             block += nameCells[Int(line.name)]
-            block += gap
             block += packCells[Int(line.pack)]
-            block += earned
-            Self.appendDay(line.awardedAt, to: &block)
+            block += awardedDay.bytes(line.awardedAt)
             if let expiresAt = line.expiresAt {
                 block += expires
-                Self.appendDay(expiresAt, to: &block)
+                block += expiryDay.bytes(expiresAt)
             } else {
                 block += noExpiry
             }
-            block += gap
-            block += statusCells[line.status]!
-            block.append(UInt8(ascii: "\n"))
+            block += statusCells.first { $0.0 == line.status }!.1
             if block.count >= blockSize {
-                console.write(String(decoding: block, as: UTF8.self))
+                block.withUnsafeBytes { console.write(utf8: $0) }
                 block.removeAll(keepingCapacity: true)
             }
         }
-        console.write(String(decoding: block, as: UTF8.self))
+        block.withUnsafeBytes { console.write(utf8: $0) }
     }
 
     /// The 8 characters after `urn:uuid:` packed little-endian, when the id's first 17 bytes are printable
@@ -126,31 +135,21 @@ struct CredentialTable {
         }
         return packed
     }
+}
 
-    /// `seconds` as the day `DateText.day` prints, `2026-11-29`, in bytes.
-    private static func appendDay(_ seconds: Double, to block: inout [UInt8]) {
+/// A day as `DateText.day` prints it (`2026-11-29`), in bytes, remembering the last one made.
+private struct DayText {
+    private var day: Int64?
+    private var text: [UInt8] = []
+
+    mutating func bytes(_ seconds: Double) -> [UInt8] {
+        let whole = seconds.rounded(.down)
+        // The same day as the last call: its text again (the log is in date order).
+        if let day, let last = Double(exactly: day * 86_400), whole >= last, whole < last + 86_400 { return text }
         let date = Date(timeIntervalSince1970: seconds)
         let civil = CivilDate(date)
-        guard (0...9_999).contains(civil.year) else {
-            block += DateText.day(date).utf8
-            return
-        }
-        appendDigits(civil.year, count: 4, to: &block)
-        block.append(UInt8(ascii: "-"))
-        appendDigits(civil.month, count: 2, to: &block)
-        block.append(UInt8(ascii: "-"))
-        appendDigits(civil.day, count: 2, to: &block)
-    }
-
-    /// `value` (not negative, below 10^count) as exactly `count` decimal digits.
-    private static func appendDigits(_ value: Int64, count: Int, to block: inout [UInt8]) {
-        var divisor: Int64 = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            block.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        text = Array(DateText.day(date).utf8)
+        day = CivilDate.days(fromYear: civil.year, month: civil.month, day: civil.day)
+        return text
     }
 }

@@ -5,22 +5,26 @@ import GRDBSQLite
 import SQLite3
 #endif
 
-/// One row of the credential log, read straight from SQLite while `AttestDatabase.forEachCredentialLogRow` runs.
+/// One row of the credential listing, read straight from SQLite while `AttestDatabase.forEachCredentialListingRow` runs.
 ///
 /// Listing 100,000 credentials is dominated by turning columns into values; this view lets the
 /// caller take only what it prints, as UTF-8 bytes in SQLite's own buffer, with no allocation per column.
 /// It is only valid inside the closure it is handed to.
-public struct CredentialLogRow {
-    /// The columns, in the order of the SELECT.
-    public enum Column: Int32, CaseIterable, Sendable {
-        case id, learner, packID, packVersion, credentialID, name, achievementType, awardedAt, expiresAt, revokedAt
-        case revocationReason
+public struct CredentialListingRow {
+    /// The text columns a listing shows.
+    public enum TextColumn: Int32, Sendable {
+        case id = 1, name, packID
     }
 
+    /// The date columns a listing shows.
+    public enum DateColumn: Int32, Sendable {
+        case awardedAt = 4, expiresAt, revokedAt
+    }
+
+    /// Every column `credential_log` covers, so SQLite reads the index alone, in awarded order without a sort.
     static let selectSQL = """
-        SELECT id, learner, packID, packVersion, credentialID, name, achievementType, awardedAt, expiresAt,
-               revokedAt, revocationReason
-        FROM credential WHERE learner = ? ORDER BY awardedAt DESC, rowid DESC
+        SELECT rowid, id, name, packID, awardedAt, expiresAt, revokedAt
+        FROM credential WHERE learner = ? ORDER BY awardedAt DESC
         """
 
     private let statement: OpaquePointer
@@ -29,8 +33,13 @@ public struct CredentialLogRow {
         self.statement = statement
     }
 
+    /// The row's position in the log: a credential logged later has a larger one.
+    public var rowID: Int64 {
+        sqlite3_column_int64(statement, 0)
+    }
+
     /// The column's text as UTF-8 bytes (empty for NULL), valid until the closure returns.
-    public func utf8(_ column: Column) -> UnsafeBufferPointer<UInt8> {
+    public func utf8(_ column: TextColumn) -> UnsafeBufferPointer<UInt8> {
         // Text first, then its length: asking for the text may convert the value and change the length.
         guard let bytes = sqlite3_column_text(statement, column.rawValue) else {
             return UnsafeBufferPointer(start: nil, count: 0)
@@ -39,21 +48,13 @@ public struct CredentialLogRow {
     }
 
     /// The column's text ("" for NULL); invalid UTF-8 is repaired.
-    public func text(_ column: Column) -> String {
+    public func text(_ column: TextColumn) -> String {
         String(decoding: utf8(column), as: UTF8.self)
     }
 
-    /// The column's text, or nil for NULL.
-    public func optionalText(_ column: Column) -> String? {
-        isNull(column) ? nil : text(column)
-    }
-
     /// A date column as seconds since 1970, or nil for NULL.
-    public func seconds(_ column: Column) -> Double? {
-        isNull(column) ? nil : sqlite3_column_double(statement, column.rawValue)
-    }
-
-    private func isNull(_ column: Column) -> Bool {
+    public func seconds(_ column: DateColumn) -> Double? {
         sqlite3_column_type(statement, column.rawValue) == SQLITE_NULL
+            ? nil : sqlite3_column_double(statement, column.rawValue)
     }
 }
