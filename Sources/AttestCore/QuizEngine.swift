@@ -51,11 +51,12 @@ public struct QuizEngine: Sendable {
 
     /// Rebuilds an in-progress (or interrupted) attempt from its record and journaled responses.
     ///
-    /// The open question is the first without a response; it counts as shown now. Call
-    /// `checkTime()` next: the whole quiz's time may have run out while the process was away.
+    /// The open question is the first without a response; it counts as shown now. `flagged` holds the
+    /// journaled flags (positions outside the plan are ignored). Call `checkTime()` next: the whole
+    /// quiz's time may have run out while the process was away.
     public static func resume(
         pack: Pack, quiz: Quiz, record: AttemptRecord, responses: [ResponseRecord], clock: any WallClock,
-        timedPractice: Bool = false
+        timedPractice: Bool = false, flagged: Set<Int> = []
     ) throws(QuizEngineError) -> QuizEngine {
         guard record.status == .inProgress || record.status == .interrupted else {
             throw .notInProgress(record.status)
@@ -71,6 +72,7 @@ public struct QuizEngine: Sendable {
             else { throw .responseDoesNotMatch(position: response.position, questionID: response.questionID) }
             engine.responses[response.position] = response
         }
+        engine.flagged = flagged.filter(plan.entries.indices.contains)
         engine.furthest = (engine.responses.keys.max() ?? -1) + 1
         engine.position = nil
         engine.moveToNextOpen(after: -1, at: clock.now())
@@ -207,10 +209,13 @@ public struct QuizEngine: Sendable {
         return .moved
     }
 
-    /// Flags or unflags the open question for review. Flags are not journaled.
-    public mutating func toggleFlag() {
-        guard status == .inProgress, let position else { return }
+    /// Flags or unflags the open question for review; returns the change for the caller to journal
+    /// (nil when no question is open).
+    @discardableResult
+    public mutating func toggleFlag() -> FlagChange? {
+        guard status == .inProgress, let position else { return nil }
         if flagged.contains(position) { flagged.remove(position) } else { flagged.insert(position) }
+        return FlagChange(position: position, flagged: flagged.contains(position))
     }
 
     /// Applies what time has done since the last call: a question's time-out (journal its record),

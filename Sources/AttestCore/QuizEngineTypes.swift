@@ -101,6 +101,19 @@ public struct QuizReview: Sendable, Hashable {
     public var left: Int { entries.filter { $0.state == .skipped || $0.state == .unanswered }.count }
 }
 
+/// A question flagged or unflagged for review: what the session journals so a resumed attempt keeps its flags.
+public struct FlagChange: Sendable, Hashable {
+    /// The question's 0-based position in the attempt.
+    public var position: Int
+    /// Whether it is flagged now.
+    public var flagged: Bool
+
+    public init(position: Int, flagged: Bool) {
+        self.position = position
+        self.flagged = flagged
+    }
+}
+
 /// What practice mode shows after each answer.
 public struct PracticeFeedback: Sendable, Hashable {
     public var score: Double

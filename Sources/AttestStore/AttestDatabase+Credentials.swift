@@ -50,6 +50,22 @@ extension AttestDatabase {
         }
     }
 
+    /// Hands each row of a learner's credential listing to `body`, newest award first, read in place: no String
+    /// or Date is made for a column `body` does not ask for. The row is valid only during the call.
+    ///
+    /// Credentials awarded at the same moment come in no set order (sorting them in SQL would cost a sort of
+    /// the whole log); `CredentialListingRow.rowID` settles them, the larger one logged later.
+    public func forEachCredentialListingRow(learner: String, _ body: (CredentialListingRow) throws -> Void) throws {
+        try read { db in
+            let statement = try db.cachedStatement(sql: CredentialListingRow.selectSQL)
+            let rows = try Row.fetchCursor(statement, arguments: [learner])
+            let row = CredentialListingRow(statement: statement.sqliteStatement)
+            while try rows.next() != nil {
+                try body(row)
+            }
+        }
+    }
+
     /// The award with this id (revoked or not), or nil.
     public func credential(_ id: String) throws -> CredentialAward? {
         try read { db in

@@ -22,6 +22,10 @@ import GRDB
 ///   difficulty) order, lets `evidenceGroups` sum them per group straight from the index.
 /// - `credential_log` covers every column `credentialLog` lists, so `creds list` never reads the
 ///   evidence documents.
+///
+/// v4 (flags survive a crash): `question_flag` holds one row per question a learner flagged for review
+/// in an attempt, deleted when the flag is cleared. It touches no other table, so it applies in any
+/// order with the migrations beside it.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -34,6 +38,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: v4)
         }
         return migrator
     }()
@@ -139,5 +146,14 @@ enum StoreSchema {
             UPDATE response SET superseded = 1
             WHERE attemptID = NEW.attemptID AND position = NEW.position AND seq < NEW.seq AND superseded = 0;
         END;
+        """
+
+    private static let v4 = """
+        CREATE TABLE question_flag (
+            attemptID TEXT NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            flaggedAt REAL NOT NULL,
+            PRIMARY KEY (attemptID, position)
+        ) WITHOUT ROWID;
         """
 }

@@ -121,4 +121,33 @@ struct CrashSafetyTests {
             #expect(result["status"] as? String == "completed" && result["score"] as? Double == 1, "round \(round)")
         }
     }
+
+    @Test func flagsSetBeforeASigkillAreBackWhenTheAttemptResumes() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: Self.quizID, seed: 5)
+        let take = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", "5", "--learner", "flagger"])
+        // Question 1 flagged and answered; question 2 flagged, unflagged and answered; question 3 flagged.
+        for (line, shown, count) in [
+            (":flag", "Flagged for review.", 1), (answers[0], "Answer recorded.", 1), (":flag", "Flagged for review.", 2),
+            (":flag", "Flag removed.", 1), (answers[1], "Answer recorded.", 2), (":flag", "Flagged for review.", 3),
+        ] {
+            take.send(line)
+            try #require(take.wait { $0.occurrences(of: shown) == count }, "\(line): \(take.standardOutput)")
+        }
+        take.kill()
+
+        let store = try AttestDatabase.open(path: sandbox.storePath)
+        let attempt = try #require(try store.unfinishedAttempts(learner: "flagger").first)
+        #expect(try store.flaggedPositions(attemptID: attempt.id) == [0, 2])
+        try store.close()
+        let resume = try LiveAttest(sandbox, ["resume", "--learner", "flagger"])
+        #expect(resume.wait { $0.standardOutput.contains("Question 3 of 6") }, "\(resume.standardError)")
+        let header = resume.standardOutput.split(separator: "\n").first { $0.contains("Question 3 of 6") }
+        #expect(header?.contains(" · flagged ─") == true, "the open question shows its flag: \(header ?? "")")
+        resume.send(":review")
+        #expect(resume.wait { $0.standardOutput.contains("1✓⚑ 2✓ [3·⚑] 4· 5· 6·") }, "\(resume.standardOutput)")
+        #expect(resume.standardOutput.contains("2 answered · 2 flagged · 4 left"))
+        resume.kill()
+    }
 }

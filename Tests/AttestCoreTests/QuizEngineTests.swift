@@ -275,6 +275,25 @@ struct QuizEngineTests {
         #expect(review.entries[2].isCurrent)
     }
 
+    @Test func flagChangesAreReportedForJournalingAndComeBackOnResume() throws {
+        let clock = TestClock()
+        var engine = try engine(clock: clock)
+        let first = try record(engine.submit(AnswerKey.correctInput(for: engine.current!.presented)))
+        #expect(engine.toggleFlag() == FlagChange(position: 1, flagged: true))
+        #expect(engine.toggleFlag() == FlagChange(position: 1, flagged: false))
+        #expect(engine.toggleFlag() == FlagChange(position: 1, flagged: true))
+        let stored = engine.attemptRecord(learner: "ada")
+        let resumed = try QuizEngine.resume(
+            pack: pack, quiz: pack.quiz("mixed-exam")!, record: stored, responses: [first], clock: clock,
+            flagged: [1, -1, engine.plan.count])
+        #expect(resumed.flagged == [1], "positions outside the plan are dropped")
+        #expect(resumed.current?.position == 1 && resumed.current?.flagged == true)
+        #expect(resumed.review().flagged == 1)
+        var ended = resumed
+        ended.quit()
+        #expect(ended.toggleFlag() == nil, "nothing to flag once the attempt ended")
+    }
+
     @Test func backIsRefusedWhenTheQuizDoesNotAllowIt() throws {
         var engine = try engine(clock: TestClock())
         _ = engine.skip()

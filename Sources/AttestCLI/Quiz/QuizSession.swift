@@ -55,7 +55,7 @@ final class QuizSession {
         inProgress.status = .inProgress
         let engine = try QuizEngine.resume(
             pack: pack, quiz: quiz, record: inProgress, responses: try store.responses(attemptID: record.id),
-            clock: context.clock)
+            clock: context.clock, flagged: try store.flaggedPositions(attemptID: record.id))
         if record.status != .inProgress {
             try store.resumeAttempt(id: record.id)
         }
@@ -189,8 +189,12 @@ final class QuizSession {
             }
             return false
         case "flag", "f":
-            engine.toggleFlag()
-            say(engine.current?.flagged == true ? "Flagged for review." : "Flag removed.")
+            guard let change = engine.toggleFlag() else {
+                say("No question is open to flag; type :back to return to one.")
+                return false
+            }
+            journal(change)
+            say(change.flagged ? "Flagged for review." : "Flag removed.")
         case "review", "r":
             showReview()
         case "time", "t":
@@ -215,6 +219,17 @@ final class QuizSession {
             try store.recordResponse(record)
         } catch {
             throw QuizSessionError.journalFailed(underlying: error.localizedDescription, attemptID: engine.attemptID)
+        }
+    }
+
+    /// Saves a flag so a resumed attempt shows it; a failure is reported but does not stop the quiz.
+    private func journal(_ change: FlagChange) {
+        do {
+            try store.setFlag(
+                attemptID: engine.attemptID, position: change.position, flagged: change.flagged, at: context.clock.now())
+        } catch {
+            say("Could not save the flag (\(TerminalText.sanitize(error.localizedDescription, keepNewlines: false))); "
+                + "it holds until you leave this quiz.")
         }
     }
 

@@ -9,6 +9,7 @@ public final class Console: @unchecked Sendable {
     private let lock = NSLock()
     private let writeOut: @Sendable (String) -> Void
     private let writeErr: @Sendable (String) -> Void
+    private let writeOutBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)?
     /// Whether SGR styles are emitted.
     public let useColor: Bool
     /// Whether a person is looking at standard output (affects prompts, progress bars).
@@ -17,13 +18,15 @@ public final class Console: @unchecked Sendable {
 
     public init(
         useColor: Bool, isTerminal: Bool, width: Int? = nil,
-        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        outBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil
     ) {
         self.useColor = useColor
         self.isTerminal = isTerminal
         fixedWidth = width
         writeOut = out
         writeErr = err
+        writeOutBytes = outBytes
     }
 
     /// The process's standard streams.
@@ -33,7 +36,8 @@ public final class Console: @unchecked Sendable {
         return Console(
             useColor: color, isTerminal: isTerminal,
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) }
+            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            outBytes: { FileHandle.standardOutput.write(Data($0)) }
         )
     }
 
@@ -55,6 +59,14 @@ public final class Console: @unchecked Sendable {
     /// Writes text to standard output without a newline.
     public func write(_ text: String) {
         lock.withLock { writeOut(text) }
+    }
+
+    /// Writes UTF-8 text (already made safe) to standard output as it is: long listings skip
+    /// building a String per block.
+    public func write(utf8 bytes: UnsafeRawBufferPointer) {
+        lock.withLock {
+            if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
+        }
     }
 
     /// Writes a line to standard error.

@@ -11,8 +11,14 @@ public enum Style: String, Sendable {
     case magenta = "35"
     case cyan = "36"
 
+    /// The code that turns this style on.
+    public var on: String { "\u{1B}[\(rawValue)m" }
+
+    /// The code that turns every style off.
+    public static let off = "\u{1B}[0m"
+
     /// `text` wrapped in this style's on/off codes.
     public func apply(_ text: String) -> String {
-        "\u{1B}[\(rawValue)m\(text)\u{1B}[0m"
+        on + text + Self.off
     }
 }

@@ -30,49 +30,16 @@ struct CredentialsListCommand: ParsableCommand {
             console.line(try CredentialLog.json(try context.store().credentials(learner: context.learner), now: now))
             return
         }
-        // The table and CSV need no evidence: read only their columns (fast with 100,000 credentials).
-        let entries = try context.store().credentialLog(learner: context.learner)
         if csv {
-            console.write(CredentialLog.csv(entries, now: now))
+            // CSV needs no evidence: read only its columns (fast with 100,000 credentials).
+            console.write(CredentialLog.csv(try context.store().credentialLog(learner: context.learner), now: now))
             return
         }
-        guard !entries.isEmpty else {
+        let table = CredentialTable(console: console, now: now)
+        if try !table.write(from: context.store(), learner: context.learner) {
             console.line("No credentials yet for \(TerminalText.sanitize(context.learner)). Pass an exam ('attest packs' "
                 + "lists them) to earn one.")
-            return
         }
-        let nameWidth = min(36, Set(entries.map(\.name)).map { DisplayWidth.of($0) }.max() ?? 0)
-        // A log repeats a few names and packs many times: lay out each distinct one once.
-        var nameCells: [String: String] = [:]
-        var packCells: [String: String] = [:]
-        let statusCells: [CredentialStatus: String] = [
-            .valid: console.styled("valid", .green), .expired: console.styled("expired", .yellow),
-            .revoked: console.styled("revoked", .red),
-        ]
-        // Written in blocks: one write per line is slow, one string of the whole log is large.
-        var table = ""
-        for (index, entry) in entries.enumerated() {
-            if index % 2_000 == 1_999 {
-                console.write(table)
-                table = ""
-            }
-            let name = nameCells[entry.name] ?? {
-                let cell = console.styled(DisplayWidth.pad(DisplayWidth.truncate(
-                    TerminalText.sanitize(entry.name, keepNewlines: false), to: nameWidth), to: nameWidth), .bold)
-                nameCells[entry.name] = cell
-                return cell
-            }()
-            let pack = packCells[entry.packID] ?? {
-                let cell = DisplayWidth.pad(console.safe(entry.packID), to: 22)
-                packCells[entry.packID] = cell
-                return cell
-            }()
-            table += console.styled(String(entry.id.dropFirst("urn:uuid:".count).prefix(8)), .dim) + "  "
-                + name + "  " + pack + " earned " + DateText.day(entry.awardedAt)
-                + (entry.expiresAt.map { " · expires " + DateText.day($0) } ?? " · no expiry") + "  "
-                + statusCells[entry.status(at: now)]! + "\n"
-        }
-        console.write(table)
     }
 }
 
