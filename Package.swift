@@ -26,7 +26,10 @@ let package = Package(
         // The local SQLite store (GRDB).
         .target(
             name: "AttestStore",
-            dependencies: ["AttestCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "AttestCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Open Badges 3.0 credentials: building, signing (ES256 VC-JWT), baking and verifying.
         .target(

@@ -1,9 +1,5 @@
 import GRDB
-#if canImport(GRDBSQLite)
 import GRDBSQLite
-#else
-import SQLite3
-#endif
 
 /// One row of the credential listing, read straight from SQLite while `AttestDatabase.forEachCredentialListingRow` runs.
 ///
