@@ -291,7 +291,9 @@ public struct CompetencyEstimator: Sendable, Hashable {
     /// even when evidence is short, so untested skills come first; and a quiz covering it.
     private func suggestion(pack: Pack, skills: [SkillEstimate]) -> PracticeSuggestion? {
         let scored = skills.map { skill -> (SkillEstimate, Double, Double) in
-            let interval = skill.posterior.credibleInterval(mass: credibleMass)
+            // A skill with enough evidence already carries this interval; the others are computed here.
+            let interval = skill.lower.flatMap { lower in skill.upper.map { (lower: lower, upper: $0) } }
+                ?? skill.posterior.credibleInterval(mass: credibleMass)
             return (skill, interval.lower, interval.upper - interval.lower)
         }
         guard let weakest = scored.min(by: { a, b in

@@ -46,11 +46,18 @@ extension AttestDatabase {
                 arguments: [StoreCoding.seconds(now), estimator.halfLifeDays, learner, packID, includePractice])
             return try sums.map { row in
                 let skill: String = row[0]
+                let successes: Double = row[1]
+                let total: Double = row[2]
+                // The newest practice attempt weighs the most: practice counted if its recency is not nil.
+                let newestPractice: Double? = row[3]
                 let recent = try Row.fetchAll(
                     db, sql: Self.skillTrendSQL,
                     arguments: [learner, packID, skill, includePractice, max(0, estimator.trendLength)])
                 return SkillEvidence(
-                    skillID: skill, successes: row[1], failures: row[2], total: row[3], includesPractice: row[4],
+                    skillID: skill, successes: successes, failures: max(0, total - successes), total: total,
+                    includesPractice: newestPractice.map {
+                        estimator.recencyFactor(finishedAt: StoreCoding.date($0), now: now) > 0
+                    } ?? false,
                     recentAttempts: recent.reversed().map { SkillEvidence.AttemptPoints(earned: $0[0], possible: $0[1]) })
             }
         }
@@ -65,13 +72,15 @@ extension AttestDatabase {
         }
     }
 
-    /// Per skill: Σ success × recency, Σ (weight − success) × recency, Σ weight × recency, and whether a
-    /// practice row carried weight; recency is `CompetencyEstimator.recencyFactor`, computed per row.
+    /// Per skill: Σ success × recency, Σ weight × recency (the failures are their difference), and the end of
+    /// the newest practice attempt with weight; recency is `CompetencyEstimator.recencyFactor`, computed per
+    /// row. Each use of `recency` evaluates `pow` again (SQLite flattens the subquery), and each costs as much
+    /// as the rest of the scan: so two uses, not four.
     /// Arguments: now (seconds since 1970), half-life in days, learner, pack, include practice.
     static let skillSumsSQL = """
-        SELECT skill, SUM(success * recency), SUM((weight - success) * recency), SUM(weight * recency),
-               MAX(mode = '\(Quiz.Mode.practice.rawValue)' AND weight * recency > 0)
-        FROM (SELECT skill, mode, weight, success, pow(0.5, MAX(0.0, ?1 - finishedAt) / 86400.0 / ?2) AS recency
+        SELECT skill, SUM(success * recency), SUM(weight * recency),
+               MAX(CASE WHEN mode = '\(Quiz.Mode.practice.rawValue)' AND weight > 0 THEN finishedAt END)
+        FROM (SELECT skill, mode, weight, success, finishedAt, pow(0.5, MAX(0.0, ?1 - finishedAt) / 86400.0 / ?2) AS recency
               FROM attempt_skill WHERE learner = ?3 AND packID = ?4 AND (?5 OR mode = '\(Quiz.Mode.exam.rawValue)'))
         GROUP BY skill
         ORDER BY skill

@@ -16,28 +16,13 @@ struct SkillTotalsTests {
         CompetencyEstimator(halfLifeDays: 7, includePractice: true, trendLength: 0),
     ]
 
-    /// A deterministic generator so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     /// Attempts by two learners at two packs through the real write API: every status, both modes, positions
     /// answered again, attempts interrupted then resumed (and answered again) then ended, attempts left in
     /// progress or interrupted, ended attempts without answers, skill lists with unknown skills, zero,
     /// fractional and repeated weights, scores outside 0...1, and end dates in the past, the future and tied.
     func fillRandomly(_ store: AttestDatabase, seed: UInt64, attempts: Int = 60) throws {
-        var generator = Generator(state: seed)
-        let skillLists: [[SkillWeight]] = [
-            [SkillWeight(skill: "sql")], [SkillWeight(skill: "stats")],
-            [SkillWeight(skill: "sql", weight: 2), SkillWeight(skill: "stats")],
-            [SkillWeight(skill: "stats"), SkillWeight(skill: "unknown", weight: 3)],
-            [SkillWeight(skill: "sql", weight: 0)], [SkillWeight(skill: "sql"), SkillWeight(skill: "sql", weight: 0.5)],
-            [SkillWeight(skill: "stats", weight: -1), SkillWeight(skill: "sql", weight: 0.3)],
-        ]
+        var generator = StoreFixtures.Generator(state: seed)
+        let skillLists = StoreFixtures.skillLists
         let ends: [AttemptStatus] = [.completed, .completed, .timedOut, .abandoned, .interrupted, .inProgress]
         let scores = [0, 1, 1, 0.5, 0.25, -0.2, 1.3]
         var clock = 0.0
