@@ -6,8 +6,8 @@ extension AttestDatabase {
     /// A learner's evidence for a pack summed per attempt, skill list and difficulty: the effective responses
     /// (the last per position) of ended attempts (completed, timed out or abandoned), oldest attempt first.
     ///
-    /// Read straight from the `response_evidence` index in one query, so `progress` stays fast with a
-    /// million answers; `CompetencyEstimator.estimate(pack:groups:now:)` turns the groups into estimates.
+    /// Read straight from the `response_evidence` index in one query; `CompetencyEstimator.estimate(pack:groups:now:)`
+    /// turns the groups into estimates. `progress` reads the smaller per-skill sums of `skillEvidence` instead.
     public func evidenceGroups(learner: String, packID: String) throws -> [EvidenceGroup] {
         try read { db in
             var skillLists: [String: [SkillWeight]] = [:]
@@ -48,7 +48,7 @@ extension AttestDatabase {
                 let skill: String = row[0]
                 let successes: Double = row[1]
                 let total: Double = row[2]
-                // The newest practice attempt weighs the most: practice counted if its recency is not nil.
+                // The newest practice attempt weighs the most: practice carried weight if its recency is above 0.
                 let newestPractice: Double? = row[3]
                 let recent = try Row.fetchAll(
                     db, sql: Self.skillTrendSQL,
@@ -80,7 +80,8 @@ extension AttestDatabase {
     static let skillSumsSQL = """
         SELECT skill, SUM(success * recency), SUM(weight * recency),
                MAX(CASE WHEN mode = '\(Quiz.Mode.practice.rawValue)' AND weight > 0 THEN finishedAt END)
-        FROM (SELECT skill, mode, weight, success, finishedAt, pow(0.5, MAX(0.0, ?1 - finishedAt) / 86400.0 / ?2) AS recency
+        FROM (SELECT skill, mode, weight, success, finishedAt,
+                     pow(0.5, MAX(0.0, ?1 - finishedAt) / 86400.0 / ?2) AS recency
               FROM attempt_skill WHERE learner = ?3 AND packID = ?4 AND (?5 OR mode = '\(Quiz.Mode.exam.rawValue)'))
         GROUP BY skill
         ORDER BY skill
