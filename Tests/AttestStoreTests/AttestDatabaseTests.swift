@@ -22,8 +22,10 @@ struct AttestDatabaseTests {
                 try Int32.fetchOne(db, sql: "PRAGMA application_id")
             )
         }
-        #expect(applied == ["v1", "v2"])
-        for table in ["learner", "pack", "attempt", "response", "credential", "issuer", "setting", "pack_cache"] {
+        #expect(applied == ["v1", "v2", "v3"])
+        for table in [
+            "learner", "pack", "attempt", "response", "credential", "issuer", "setting", "pack_cache", "attempt_skill",
+        ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         #expect(applicationID == StoreSchema.applicationID)
