@@ -116,6 +116,7 @@ public struct CompetencyEstimator: Sendable, Hashable {
     public static let forCredentials = CompetencyEstimator(includePractice: false)
 
     /// `0.5^(age / halfLife)`, with age in days from `finishedAt` to `now` (never negative).
+    /// The store's SQL sum for `progress` (`AttestDatabase.skillEvidence`) computes the same expression.
     public func recencyFactor(finishedAt: Date, now: Date) -> Double {
         let ageDays = max(0, now.timeIntervalSince(finishedAt)) / 86_400
         return pow(0.5, ageDays / halfLifeDays)
@@ -182,7 +183,29 @@ public struct CompetencyEstimator: Sendable, Hashable {
             }
         }
         let skills = pack.skills.enumerated().map { index, skill in
-            estimateSkill(skill, levels: pack.levels, sums: sums[index], attempts: attempts.ids)
+            let sums = sums[index]
+            return estimateSkill(
+                skill, levels: pack.levels, successes: sums.successes, failures: sums.failures, total: sums.total,
+                practice: sums.practice, trend: trend(sums.trend, attempts: attempts.ids))
+        }
+        return CompetencyReport(skills: skills, suggestion: suggestion(pack: pack, skills: skills))
+    }
+
+    /// Estimates every skill of `pack` from evidence a store already summed per skill with this estimator's
+    /// half-life, practice setting and trend length (see `SkillEvidence`); skills without an entry have no
+    /// evidence. The result equals `estimate(pack:evidence:now:)` on the same responses, up to the order of
+    /// floating-point additions.
+    public func estimate(pack: Pack, skills evidence: [SkillEvidence]) -> CompetencyReport {
+        var bySkill: [String: SkillEvidence] = [:]
+        for item in evidence where bySkill[item.skillID] == nil { bySkill[item.skillID] = item }
+        var seen = Set<String>()
+        let skills = pack.skills.map { skill in
+            // As in the other paths, a skill id listed twice in a pack gets its evidence once, on the first.
+            let item = seen.insert(skill.id).inserted ? bySkill[skill.id] : nil
+            return estimateSkill(
+                skill, levels: pack.levels, successes: item?.successes ?? 0, failures: item?.failures ?? 0,
+                total: item?.total ?? 0, practice: item?.includesPractice ?? false,
+                trend: (item?.recentAttempts ?? []).suffix(trendLength).map(\.fraction))
         }
         return CompetencyReport(skills: skills, suggestion: suggestion(pack: pack, skills: skills))
     }
@@ -221,14 +244,17 @@ public struct CompetencyEstimator: Sendable, Hashable {
         }
     }
 
-    private func estimateSkill(_ skill: Skill, levels: MasteryLevels, sums: SkillSums, attempts: [String]) -> SkillEstimate {
-        let posterior = BetaDistribution(alpha: 1 + sums.successes, beta: 1 + sums.failures)
+    private func estimateSkill(
+        _ skill: Skill, levels: MasteryLevels, successes: Double, failures: Double, total: Double, practice: Bool,
+        trend: [Double]
+    ) -> SkillEstimate {
+        let posterior = BetaDistribution(alpha: 1 + successes, beta: 1 + failures)
         var estimate = SkillEstimate(
-            skillID: skill.id, name: skill.name, posterior: posterior, evidence: sums.total, estimate: nil, lower: nil,
-            upper: nil, level: nil, includesPractice: sums.practice, trend: trend(sums.trend, attempts: attempts))
+            skillID: skill.id, name: skill.name, posterior: posterior, evidence: total, estimate: nil, lower: nil,
+            upper: nil, level: nil, includesPractice: practice, trend: trend)
         // Evidence is compared to three decimals: answers given minutes ago have decayed by a
         // few parts in a million, and three fresh answers must still count as three.
-        if sums.total >= minimumEvidence - 5e-4 {
+        if total >= minimumEvidence - 5e-4 {
             let interval = posterior.credibleInterval(mass: credibleMass)
             estimate.estimate = posterior.mean
             estimate.lower = interval.lower
@@ -243,7 +269,9 @@ public struct CompetencyEstimator: Sendable, Hashable {
         let ordered = sums.attempts.sorted {
             ($0.value.finished, attempts[$0.key]) < ($1.value.finished, attempts[$1.key])
         }
-        return ordered.suffix(trendLength).map { $0.value.possible > 0 ? $0.value.earned / $0.value.possible : 0 }
+        return ordered.suffix(trendLength).map {
+            SkillEvidence.AttemptPoints(earned: $0.value.earned, possible: $0.value.possible).fraction
+        }
     }
 
     private func latestPerPosition(_ evidence: [Evidence]) -> [Evidence] {
@@ -263,7 +291,9 @@ public struct CompetencyEstimator: Sendable, Hashable {
     /// even when evidence is short, so untested skills come first; and a quiz covering it.
     private func suggestion(pack: Pack, skills: [SkillEstimate]) -> PracticeSuggestion? {
         let scored = skills.map { skill -> (SkillEstimate, Double, Double) in
-            let interval = skill.posterior.credibleInterval(mass: credibleMass)
+            // A skill with enough evidence already carries this interval; the others are computed here.
+            let interval = skill.lower.flatMap { lower in skill.upper.map { (lower: lower, upper: $0) } }
+                ?? skill.posterior.credibleInterval(mass: credibleMass)
             return (skill, interval.lower, interval.upper - interval.lower)
         }
         guard let weakest = scored.min(by: { a, b in

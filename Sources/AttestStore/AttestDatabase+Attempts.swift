@@ -28,13 +28,15 @@ extension AttestDatabase {
         }
     }
 
-    /// Ends an attempt that is in progress (or was interrupted and resumed).
+    /// Ends an attempt that is in progress (or was interrupted and resumed), and files its evidence totals
+    /// (see `SkillTotals`) in the same transaction when the new status ends it for good.
     public func finishAttempt(id: String, status: AttemptStatus, endedAt: Date) throws {
         try write { db in
             try Self.requireUnfinished(id, db)
             try db.execute(
                 sql: "UPDATE attempt SET status = ?, endedAt = ? WHERE id = ?",
                 arguments: [status.rawValue, StoreCoding.seconds(endedAt), id])
+            try SkillTotals.record(attemptID: id, db)
         }
         // Between quizzes is the moment to fold the attempt's journal into the file (see `open`). A checkpoint
         // blocked by a reader in another process simply happens later; it never fails the attempt.

@@ -38,6 +38,7 @@ extension AttestDatabase {
                     response.attemptID = item.attempt.id
                     try db.execute(sql: ResponseRecord.insertSQL, arguments: response.insertArguments())
                 }
+                try SkillTotals.record(attemptID: item.attempt.id, db)
                 summary.imported += 1
             }
             return summary

@@ -40,6 +40,7 @@ public struct AttestDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
+            SQLiteMathFunctions.addMissing(to: db)
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Fold the write-ahead log into the file when an attempt ends (`finishAttempt`), not in the middle
             // of a quiz: an automatic checkpoint costs an answer several disk flushes. This limit only bounds
@@ -73,6 +74,7 @@ public struct AttestDatabase: Sendable {
     public static func inMemory() throws -> AttestDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in SQLiteMathFunctions.addMissing(to: db) }
         return try AttestDatabase(DatabaseQueue(configuration: configuration), location: "in-memory store")
     }
 

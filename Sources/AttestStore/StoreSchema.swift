@@ -23,6 +23,12 @@ import GRDB
 /// - `credential_log` covers every column `credentialLog` lists, so `creds list` never reads the
 ///   evidence documents.
 ///
+/// v3 (`progress` over a million answers in a few milliseconds):
+/// - `attempt_skill` keeps each ended attempt's evidence summed per skill (see `SkillTotals`), written when the
+///   attempt ends and backfilled here for the attempts a store already held. Its key is the order `progress`
+///   reads it in (learner, pack, skill, then attempts by end), so the sums and each skill's trend are range
+///   scans; `attempt_skill_by_attempt` keeps one row per attempt and skill and serves the cascades.
+///
 /// v4 (flags survive a crash): `question_flag` holds one row per question a learner flagged for review
 /// in an attempt, deleted when the flag is cleared. It touches no other table, so it applies in any
 /// order with the migrations beside it.
@@ -38,6 +44,10 @@ enum StoreSchema {
         }
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
+        }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
+            try SkillTotals.recordEndedAttempts(db)
         }
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4)
@@ -146,6 +156,23 @@ enum StoreSchema {
             UPDATE response SET superseded = 1
             WHERE attemptID = NEW.attemptID AND position = NEW.position AND seq < NEW.seq AND superseded = 0;
         END;
+        """
+
+    private static let v3 = """
+        CREATE TABLE attempt_skill (
+            learner TEXT NOT NULL REFERENCES learner(name) ON UPDATE CASCADE,
+            packID TEXT NOT NULL,
+            skill TEXT NOT NULL,
+            finishedAt REAL NOT NULL,
+            attemptID TEXT NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,
+            mode TEXT NOT NULL,
+            weight REAL NOT NULL,
+            success REAL NOT NULL,
+            points REAL NOT NULL,
+            maxPoints REAL NOT NULL,
+            PRIMARY KEY (learner, packID, skill, finishedAt, attemptID)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX attempt_skill_by_attempt ON attempt_skill(attemptID, skill);
         """
 
     private static let v4 = """

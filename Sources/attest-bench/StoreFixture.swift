@@ -58,7 +58,7 @@ struct StoreFixture {
     func run() throws {
         let packs = try Self.loadPacks(packsDirectory)
         // A new file gets Attest's schema and settings; an existing one (made by the `attest` being measured,
-        // whatever its schema version) is used as it is. Then bulk-load through a plain connection.
+        // so with this build's schema) is used as it is. Then bulk-load through a plain connection.
         if !FileManager.default.fileExists(atPath: path) { try AttestDatabase.open(path: path).close() }
         let queue = try DatabaseQueue(path: path)
         let clock = ContinuousClock()
@@ -68,6 +68,8 @@ struct StoreFixture {
                 sql: "INSERT OR IGNORE INTO learner (name, createdAt) VALUES (?, ?)",
                 arguments: [learner, Date().timeIntervalSince1970 - 400 * 86_400])
             try insertAttempts(db, packs: packs)
+            // The ended attempts' evidence totals, by the statement the v3 migration backfills them with.
+            try SkillTotals.recordEndedAttempts(db)
             try insertCredentials(db, packs: packs)
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }

@@ -55,6 +55,7 @@ struct ReplTests {
         try terminal.waitFor("attest> learn", timeout: .seconds(3), ignoringEscapes: true)
         try terminal.send("er" + Key.enter)
         try terminal.waitFor("learner  ada", ignoringEscapes: true)
+        try terminal.waitFor("attest>", ignoringEscapes: true)
         try terminal.send(Key.ctrlD)
         #expect(try terminal.waitForExit() == 0)
     }

@@ -10,25 +10,11 @@ struct AttestDatabaseEvidenceTests {
     let pack = SamplePack.make()
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    /// A deterministic generator so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     /// Random attempts of every status and mode with superseded answers, skill lists (unknown skills and
     /// zero weights included), difficulties, out-of-range scores and end dates in the past and the future.
     func fillRandomly(_ store: AttestDatabase, seed: UInt64, learner: String = "ada") throws {
-        var generator = Generator(state: seed)
-        let skillLists: [[SkillWeight]] = [
-            [SkillWeight(skill: "sql")], [SkillWeight(skill: "stats")],
-            [SkillWeight(skill: "sql", weight: 2), SkillWeight(skill: "stats")],
-            [SkillWeight(skill: "stats"), SkillWeight(skill: "unknown", weight: 3)],
-            [SkillWeight(skill: "sql", weight: 0)], [SkillWeight(skill: "sql"), SkillWeight(skill: "sql", weight: 0.5)],
-        ]
+        var generator = StoreFixtures.Generator(state: seed)
+        let skillLists = StoreFixtures.skillLists
         let statuses: [AttemptStatus] = [.completed, .completed, .timedOut, .abandoned, .interrupted, .inProgress]
         let scores = [0, 1, 1, 0.5, 0.25, -0.2, 1.3]
         for index in 0..<40 {

@@ -22,8 +22,11 @@ struct AttestDatabaseTests {
                 try Int32.fetchOne(db, sql: "PRAGMA application_id")
             )
         }
-        #expect(applied == ["v1", "v2", "v4"])
-        for table in ["learner", "pack", "attempt", "response", "credential", "issuer", "setting", "pack_cache", "question_flag"] {
+        #expect(applied == ["v1", "v2", "v3", "v4"])
+        for table in [
+            "learner", "pack", "attempt", "response", "credential", "issuer", "setting", "pack_cache", "attempt_skill",
+            "question_flag",
+        ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         #expect(applicationID == StoreSchema.applicationID)

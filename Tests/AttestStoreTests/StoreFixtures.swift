@@ -5,6 +5,25 @@ import Foundation
 enum StoreFixtures {
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
 
+    /// A deterministic generator for randomly filled stores, so a failure can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// Skill lists for random responses of the sample pack: unknown skills, zero, negative, fractional
+    /// and repeated weights included.
+    static let skillLists: [[SkillWeight]] = [
+        [SkillWeight(skill: "sql")], [SkillWeight(skill: "stats")],
+        [SkillWeight(skill: "sql", weight: 2), SkillWeight(skill: "stats")],
+        [SkillWeight(skill: "stats"), SkillWeight(skill: "unknown", weight: 3)],
+        [SkillWeight(skill: "sql", weight: 0)], [SkillWeight(skill: "sql"), SkillWeight(skill: "sql", weight: 0.5)],
+        [SkillWeight(skill: "stats", weight: -1), SkillWeight(skill: "sql", weight: 0.3)],
+    ]
+
     static func attempt(
         _ id: String, learner: String = "ada", packID: String = "swift-basics", quizID: String = "exam",
         mode: Quiz.Mode = .exam, at offset: Double = 0, questionIDs: [String] = ["q1", "q2", "q3"]

@@ -50,7 +50,7 @@ struct ProgressCommand: ParsableCommand {
         let now = context.clock.now()
         var reports: [(Pack, CompetencyReport, Int)] = []
         for pack in packs {
-            // Summed in SQL per attempt, skill list and difficulty: fast with a million answers.
+            // Summed in SQL per skill from the totals each attempt filed when it ended: fast with a million answers.
             let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
             let attempts = try evidence.attemptCount()
             guard pack.id == self.pack || attempts > 0 else { continue }

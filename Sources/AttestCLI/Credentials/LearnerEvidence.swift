@@ -20,9 +20,10 @@ struct LearnerEvidence {
         try store.attemptCount(learner: learner, packID: pack.id)
     }
 
-    /// Competency per skill from every ended attempt at the pack.
+    /// Competency per skill from every ended attempt at the pack, summed by the store per skill.
     func report(_ estimator: CompetencyEstimator, now: Date) throws -> CompetencyReport {
-        estimator.estimate(pack: pack, groups: try store.evidenceGroups(learner: learner, packID: pack.id), now: now)
+        let skills = try store.skillEvidence(learner: learner, packID: pack.id, estimator: estimator, now: now)
+        return estimator.estimate(pack: pack, skills: skills)
     }
 
     /// Exam attempts that ran to the end (completed or timed out), with their results.
