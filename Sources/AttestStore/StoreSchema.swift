@@ -22,6 +22,12 @@ import GRDB
 ///   difficulty) order, lets `evidenceGroups` sum them per group straight from the index.
 /// - `credential_log` covers every column `credentialLog` lists, so `creds list` never reads the
 ///   evidence documents.
+///
+/// v5 (a quiz from a seen 50,000-question pack without reading the pack file):
+/// - `pack_file` remembers, per pack file path, its identity (size, mtime and ctime in nanoseconds,
+///   inode, device) and the content hash it had; a file whose identity still matches is not read.
+/// - A compiled pack is keyed by content hash: its header (the pack without its questions) in the
+///   v1 table `pack_cache`, each quiz's section pools in `pack_pool`, each question in `pack_question`.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -34,6 +40,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
+        }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: v5)
         }
         return migrator
     }()
@@ -139,5 +148,32 @@ enum StoreSchema {
             UPDATE response SET superseded = 1
             WHERE attemptID = NEW.attemptID AND position = NEW.position AND seq < NEW.seq AND superseded = 0;
         END;
+        """
+
+    private static let v5 = """
+        CREATE TABLE pack_file (
+            path TEXT NOT NULL PRIMARY KEY,
+            size INTEGER NOT NULL,
+            modifiedNs INTEGER NOT NULL,
+            changedNs INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            device INTEGER NOT NULL,
+            packID TEXT NOT NULL,
+            contentHash TEXT NOT NULL
+        );
+        CREATE TABLE pack_pool (
+            contentHash TEXT NOT NULL,
+            quizID TEXT NOT NULL,
+            pools BLOB NOT NULL,
+            PRIMARY KEY (contentHash, quizID)
+        );
+        CREATE TABLE pack_question (
+            contentHash TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            questionID TEXT NOT NULL,
+            body BLOB NOT NULL,
+            PRIMARY KEY (contentHash, ordinal)
+        );
+        CREATE INDEX pack_question_by_id ON pack_question(contentHash, questionID);
         """
 }
