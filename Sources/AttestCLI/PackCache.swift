@@ -59,7 +59,7 @@ final class PackCache: @unchecked Sendable {
             let rows = CompiledPackRows(
                 packID: pack.id, contentHash: pack.contentHash, header: try CompiledPack.encodeHeader(of: pack),
                 pools: CompiledPack.encodePools(of: pack),
-                questions: try pack.questions.map { ($0.id, try CompiledPack.encode($0)) })
+                questions: pack.questions.map { ($0.id, CompiledPack.encode($0)) })
             try store.storeCompiledPack(rows)
             return true
         } catch {

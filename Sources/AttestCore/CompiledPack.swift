@@ -7,7 +7,7 @@ import Foundation
 /// to nil, and the caller falls back to the pack file.
 public enum CompiledPack {
     /// Bumped whenever an encoding below changes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// What a listing or a quiz needs of a pack besides its questions.
     public struct Header: Sendable, Hashable, Codable {
@@ -38,19 +38,21 @@ public enum CompiledPack {
         return header
     }
 
-    public static func encode(_ question: Question) throws -> Data {
-        try JSONEncoder().encode(question)
+    /// One question in `CompactQuestionCoding`'s form.
+    public static func encode(_ question: Question) -> Data {
+        CompactQuestionCoding.encode(question)
     }
 
     public static func decodeQuestion(_ data: Data) -> Question? {
-        try? JSONDecoder().decode(Question.self, from: data)
+        CompactQuestionCoding.decode(data)
     }
 
     /// The pools of every quiz of `pack` (the first quiz of an id, as `Pack.quiz(_:)` finds it), encoded.
     public static func encodePools(of pack: Pack) -> [(quizID: String, data: Data)] {
         var seen = Set<String>()
+        let index = QuizPools.Index(pack)
         return pack.quizzes.filter { seen.insert($0.id).inserted }.map { quiz in
-            (quiz.id, encode(QuizPools(pack: pack, quiz: quiz)))
+            (quiz.id, encode(QuizPools(quiz: quiz, in: index)))
         }
     }
 

@@ -24,25 +24,60 @@ public struct QuizPools: Sendable, Hashable, Codable {
 
     /// The pools of every section of `quiz` in `pack`.
     public init(pack: Pack, quiz: Quiz) {
-        var ordinals: [String: Int32] = [:]
-        ordinals.reserveCapacity(pack.questions.count)
-        for (ordinal, question) in pack.questions.enumerated() where ordinals[question.id] == nil {
-            ordinals[question.id] = Int32(ordinal)
+        self.init(quiz: quiz, in: Index(pack))
+    }
+
+    /// What computing pools needs of a pack, built once for all its quizzes.
+    public struct Index: Sendable {
+        let questions: [Question]
+        /// Each question id's first ordinal.
+        let ordinals: [String: Int32]
+
+        public init(_ pack: Pack) {
+            questions = pack.questions
+            var ordinals: [String: Int32] = [:]
+            ordinals.reserveCapacity(questions.count)
+            for index in questions.indices where ordinals[questions[index].id] == nil {
+                ordinals[questions[index].id] = Int32(index)
+            }
+            self.ordinals = ordinals
         }
+
+        /// The ordinals of the questions evidencing any of `skills` or carrying any of `tags`, in pack
+        /// order, as `QuizSection.poolQuestionIDs(in:)` finds them, without copying questions.
+        func matching(skills: [String] = [], tags: [String] = []) -> [Int32] {
+            let skills = Set(skills)
+            let tags = Set(tags)
+            return questions.indices.filter { index in
+                questions[index].skills.contains { skills.contains($0.skill) }
+                    || questions[index].tags.contains { tags.contains($0) }
+            }.map { Int32($0) }
+        }
+    }
+
+    /// The pools of every section of `quiz` in the pack `index` was built from.
+    public init(quiz: Quiz, in index: Index) {
         var unknown: [String] = []
         var unknownIndex: [String: Int32] = [:]
         sections = quiz.sections.map { section in
-            section.poolQuestionIDs(in: pack).map { id in
-                if let ordinal = ordinals[id] { return ordinal }
-                if let index = unknownIndex[id] { return -1 - index }
-                let index = Int32(unknown.count)
-                unknown.append(id)
-                unknownIndex[id] = index
-                return -1 - index
+            switch section.pool {
+            case let .skills(skills):
+                return index.matching(skills: skills)
+            case let .tags(tags):
+                return index.matching(tags: tags)
+            case let .questions(ids):
+                return ids.map { id in
+                    if let ordinal = index.ordinals[id] { return ordinal }
+                    if let known = unknownIndex[id] { return -1 - known }
+                    let next = Int32(unknown.count)
+                    unknown.append(id)
+                    unknownIndex[id] = next
+                    return -1 - next
+                }
             }
         }
         unknownIDs = unknown
-        questionCount = pack.questions.count
+        questionCount = index.questions.count
     }
 
     /// One drawn question: its ordinal in the pack and the index of the section that drew it.
