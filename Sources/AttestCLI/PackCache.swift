@@ -25,20 +25,29 @@ final class PackCache: @unchecked Sendable {
         self.store = store
     }
 
-    /// The identity of the file at `path` now, or nil if it cannot be examined.
+    /// The absolute, standardized path a file is remembered by (`--packs` may be given relative).
+    static func key(for path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The identity of the file at `path` now (under its `key(for:)`), or nil if it cannot be examined.
     static func identity(path: String) -> PackFileIdentity? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return PackFileIdentity(
-            path: path, size: Int64(info.st_size),
+            path: key(for: path), size: Int64(info.st_size),
             modifiedNs: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
             changedNs: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
             inode: Int64(bitPattern: UInt64(info.st_ino)), device: Int64(bitPattern: UInt64(info.st_dev)))
     }
 
-    /// What the store remembers of these files.
+    /// What the store remembers of these files (whose compiled packs it holds), by the paths given.
     func knownFiles(_ paths: [String]) -> [String: PackFileRecord] {
-        (try? store()?.packFiles(paths: paths)) ?? [:]
+        let keys = paths.map(PackCache.key(for:))
+        guard let found = try? store()?.packFiles(paths: keys) else { return [:] }
+        var known: [String: PackFileRecord] = [:]
+        for (path, key) in zip(paths, keys) { known[path] = found[key] }
+        return known
     }
 
     /// The compiled header of a pack version, if stored intact.
@@ -71,12 +80,13 @@ final class PackCache: @unchecked Sendable {
     /// still has that identity and its last change is old enough to be trusted.
     func remember(_ identity: PackFileIdentity, holds pack: Pack, now: Date = Date()) {
         guard PackCache.identity(path: identity.path) == identity, !PackCache.isRacy(identity, now: now) else { return }
-        try? store()?.recordPackFile(PackFileRecord(identity: identity, packID: pack.id, contentHash: pack.contentHash))
+        try? store()?.recordPackFile(PackFileRecord(
+            identity: identity, packID: pack.id, version: pack.version.description, contentHash: pack.contentHash))
     }
 
     /// Forgets a file that is gone or holds no valid pack.
     func forget(path: String) {
-        try? store()?.forgetPackFile(path: path)
+        try? store()?.forgetPackFile(path: PackCache.key(for: path))
     }
 
     /// Whether the file changed so recently that a same-size write could follow unnoticed.

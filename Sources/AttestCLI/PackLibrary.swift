@@ -21,14 +21,71 @@ public final class PackLibrary: @unchecked Sendable {
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     }
 
-    /// A valid pack as the index knows it: its header, and whether its questions are compiled in the store.
+    /// A valid pack as the index knows it: id, version and content hash at once; its header, and
+    /// whether its questions are compiled in the store, when first asked for.
     public struct IndexedPack: Sendable {
         public var path: String
+        public let id: String
+        public let version: SemanticVersion
+        public let contentHash: String
+        private let source: HeaderSource
+
         /// The pack; its `questions` are empty when `isCompiled`.
-        public var header: Pack
-        public var questionCount: Int
+        public var header: Pack { source.resolved.header }
+        public var questionCount: Int { source.resolved.questionCount }
         /// Whether quizzes draw from the store's compiled form (the file was not decoded).
-        public var isCompiled: Bool
+        public var isCompiled: Bool { source.resolved.isCompiled }
+
+        init(path: String, pack: Pack) {
+            self.path = path
+            id = pack.id
+            version = pack.version
+            contentHash = pack.contentHash
+            source = HeaderSource(pack: pack)
+        }
+
+        init(path: String, record: PackFileRecord, version: SemanticVersion, cache: PackCache) {
+            self.path = path
+            id = record.packID
+            self.version = version
+            contentHash = record.contentHash
+            source = HeaderSource {
+                if let header = cache.header(packID: record.packID, contentHash: record.contentHash) {
+                    return (header.pack, header.questionCount, true)
+                }
+                // A damaged header: the file serves, as for a pack never seen, and the compiled form is
+                // rebuilt. A file that no longer holds a valid pack leaves only what the index knew,
+                // with nothing to ask.
+                guard let pack = PackLibrary.read(path: path).pack else {
+                    let empty = Pack(id: record.packID, version: version, title: record.packID, skills: [], questions: [])
+                    return (empty, 0, false)
+                }
+                if pack.contentHash == record.contentHash { cache.compile(pack) }
+                return (pack, pack.questions.count, false)
+            }
+        }
+    }
+
+    /// Decodes a compiled header the first time it is needed (most commands use one pack's).
+    private final class HeaderSource: @unchecked Sendable {
+        private var load: (() -> (header: Pack, questionCount: Int, isCompiled: Bool))?
+        private var value: (header: Pack, questionCount: Int, isCompiled: Bool)?
+
+        init(pack: Pack) {
+            value = (pack, pack.questions.count, false)
+        }
+
+        init(load: @escaping () -> (header: Pack, questionCount: Int, isCompiled: Bool)) {
+            self.load = load
+        }
+
+        var resolved: (header: Pack, questionCount: Int, isCompiled: Bool) {
+            if let value { return value }
+            let loaded = load!()
+            value = loaded
+            load = nil
+            return loaded
+        }
     }
 
     /// One pack file in the index: a valid pack's header, or the decoded entry of a broken file.
@@ -88,12 +145,12 @@ public final class PackLibrary: @unchecked Sendable {
         return packs.filter { seen.insert($0.id).inserted }
     }
 
-    /// Every valid pack's header, all versions, in the order of `packs`, without decoding seen files.
+    /// Every valid pack, all versions, in the order of `packs`, without decoding seen files.
     public var indexedPacks: [IndexedPack] {
         scanIfNeeded()
-        let headers = index.compactMap(\.indexed)
-        return PackLibrary.sorted(headers.map(\.header)).compactMap { pack in
-            headers.first { $0.header.id == pack.id && $0.header.contentHash == pack.contentHash }
+        let indexed = index.compactMap(\.indexed)
+        return indexed.sorted { $0.id != $1.id ? $0.id < $1.id : $0.version > $1.version }.compactMap { item in
+            indexed.first { $0.id == item.id && $0.contentHash == item.contentHash }
         }
     }
 
@@ -106,7 +163,7 @@ public final class PackLibrary: @unchecked Sendable {
     /// The newest version of each pack id, as indexed.
     public var newestIndexedPacks: [IndexedPack] {
         var seen = Set<String>()
-        return indexedPacks.filter { seen.insert($0.header.id).inserted }
+        return indexedPacks.filter { seen.insert($0.id).inserted }
     }
 
     /// The newest pack with `id`, or a specific `version` of it.
@@ -133,7 +190,7 @@ public final class PackLibrary: @unchecked Sendable {
     public func indexedQuiz(_ reference: String) -> (IndexedPack, Quiz)? {
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
         let newest = newestIndexedPacks
-        if parts.count == 2, let indexed = newest.first(where: { $0.header.id == parts[0] }),
+        if parts.count == 2, let indexed = newest.first(where: { $0.id == parts[0] }),
            let quiz = indexed.header.quiz(parts[1]) {
             return (indexed, quiz)
         }
@@ -148,17 +205,17 @@ public final class PackLibrary: @unchecked Sendable {
     public func fullPack(_ indexed: IndexedPack) -> Pack? {
         scanIfNeeded()
         guard let position = index.firstIndex(where: {
-            $0.indexed?.header.id == indexed.header.id && $0.indexed?.header.contentHash == indexed.header.contentHash
+            $0.indexed?.id == indexed.id && $0.indexed?.contentHash == indexed.contentHash
         }) else { return nil }
         let pack = fullEntry(at: position).pack
-        return pack?.contentHash == indexed.header.contentHash ? pack : nil
+        return pack?.contentHash == indexed.contentHash ? pack : nil
     }
 
     /// Draws `quiz` of `indexed` with `seed`: the plan, and the pack the quiz runs on. From a compiled
     /// pack, only the drawn questions are read (the returned pack holds just those); otherwise, or if
     /// the compiled form fails, from the whole pack.
     public func draw(_ quiz: Quiz, of indexed: IndexedPack, seed: UInt64) throws -> (Pack, QuizPlan) {
-        let hash = indexed.header.contentHash
+        let hash = indexed.contentHash
         if indexed.isCompiled, let cache, let pools = cache.pools(contentHash: hash, quizID: quiz.id),
            pools.questionCount == indexed.questionCount, pools.sections.count == quiz.sections.count {
             let draws = try pools.draw(quiz: quiz, seed: seed)
@@ -178,7 +235,7 @@ public final class PackLibrary: @unchecked Sendable {
     /// Rebuilds a stored attempt's plan over `quiz` of `indexed`, reading only its questions from a
     /// compiled pack; the pack returned holds just those. Nil when the compiled form cannot serve it.
     public func rebuild(_ record: AttemptRecord, quiz: Quiz, of indexed: IndexedPack) -> (Pack, QuizPlan)? {
-        let hash = indexed.header.contentHash
+        let hash = indexed.contentHash
         guard indexed.isCompiled, let cache, indexed.header.quiz(quiz.id) == quiz,
               let pools = cache.pools(contentHash: hash, quizID: quiz.id),
               pools.questionCount == indexed.questionCount, pools.sections.count == quiz.sections.count,
@@ -203,10 +260,7 @@ public final class PackLibrary: @unchecked Sendable {
         let entry = PackLibrary.read(path: path)
         let resolved = URL(fileURLWithPath: path).standardizedFileURL.path
         index.removeAll { URL(fileURLWithPath: $0.path).standardizedFileURL.path == resolved }
-        index.append(IndexEntry(
-            path: path,
-            indexed: entry.pack.map { IndexedPack(path: path, header: $0, questionCount: $0.questions.count, isCompiled: false) },
-            entry: entry))
+        index.append(IndexEntry(path: path, indexed: entry.pack.map { IndexedPack(path: path, pack: $0) }, entry: entry))
         return entry
     }
 
@@ -229,14 +283,14 @@ public final class PackLibrary: @unchecked Sendable {
         index = paths.map { path in indexEntry(path: path, known: known[path]) }
     }
 
-    /// A file whose identity matches what the store remembers comes from its compiled header;
-    /// any other is decoded, and when valid, compiled and remembered.
+    /// A file whose identity matches what the store remembers comes from its compiled form, its
+    /// header decoded when first needed; any other is decoded, and when valid, compiled and remembered.
     private func indexEntry(path: String, known: PackFileRecord?) -> IndexEntry {
         let identity = PackCache.identity(path: path)
         if let cache, let identity, let known, known.identity == identity,
-           let header = cache.header(packID: known.packID, contentHash: known.contentHash) {
-            let indexed = IndexedPack(path: path, header: header.pack, questionCount: header.questionCount, isCompiled: true)
-            return IndexEntry(path: path, indexed: indexed, entry: nil)
+           let version = SemanticVersion(known.version) {
+            return IndexEntry(
+                path: path, indexed: IndexedPack(path: path, record: known, version: version, cache: cache), entry: nil)
         }
         let entry = PackLibrary.read(path: path)
         guard let pack = entry.pack else {
@@ -244,8 +298,7 @@ public final class PackLibrary: @unchecked Sendable {
             return IndexEntry(path: path, indexed: nil, entry: entry)
         }
         if let cache, let identity, cache.compile(pack) { cache.remember(identity, holds: pack) }
-        let indexed = IndexedPack(path: path, header: pack, questionCount: pack.questions.count, isCompiled: false)
-        return IndexEntry(path: path, indexed: indexed, entry: entry)
+        return IndexEntry(path: path, indexed: IndexedPack(path: path, pack: pack), entry: entry)
     }
 
     /// Reads and validates one pack file; never throws: problems become diagnostics.

@@ -22,15 +22,17 @@ public struct PackFileIdentity: Sendable, Hashable {
     }
 }
 
-/// A pack file the store has read: its identity then, and the pack and content hash it held.
+/// A pack file the store has read: its identity then, and the pack version and content hash it held.
 public struct PackFileRecord: Sendable, Hashable {
     public var identity: PackFileIdentity
     public var packID: String
+    public var version: String
     public var contentHash: String
 
-    public init(identity: PackFileIdentity, packID: String, contentHash: String) {
+    public init(identity: PackFileIdentity, packID: String, version: String, contentHash: String) {
         self.identity = identity
         self.packID = packID
+        self.version = version
         self.contentHash = contentHash
     }
 }
@@ -58,20 +60,26 @@ public struct CompiledPackRows: Sendable {
 }
 
 extension AttestDatabase {
-    /// The remembered identity and content hash of each of `paths` that the store has seen.
+    /// What the store remembers of each of `paths` whose compiled pack it holds.
     public func packFiles(paths: [String]) throws -> [String: PackFileRecord] {
         guard !paths.isEmpty else { return [:] }
         return try read { db in
             let marks = Array(repeating: "?", count: paths.count).joined(separator: ",")
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM pack_file WHERE path IN (\(marks))", arguments: StatementArguments(paths))
+                db,
+                sql: """
+                    SELECT f.* FROM pack_file f
+                    JOIN pack_cache c ON c.packID = f.packID AND c.contentHash = f.contentHash
+                    WHERE f.path IN (\(marks))
+                    """,
+                arguments: StatementArguments(paths))
             var found: [String: PackFileRecord] = [:]
             for row in rows {
                 let identity = PackFileIdentity(
                     path: row["path"], size: row["size"], modifiedNs: row["modifiedNs"], changedNs: row["changedNs"],
                     inode: row["inode"], device: row["device"])
                 found[identity.path] = PackFileRecord(
-                    identity: identity, packID: row["packID"], contentHash: row["contentHash"])
+                    identity: identity, packID: row["packID"], version: row["version"], contentHash: row["contentHash"])
             }
             return found
         }
@@ -84,12 +92,12 @@ extension AttestDatabase {
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO pack_file
-                    (path, size, modifiedNs, changedNs, inode, device, packID, contentHash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    (path, size, modifiedNs, changedNs, inode, device, packID, version, contentHash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     identity.path, identity.size, identity.modifiedNs, identity.changedNs, identity.inode,
-                    identity.device, record.packID, record.contentHash,
+                    identity.device, record.packID, record.version, record.contentHash,
                 ])
             try dropUnnamedCompiledPacks(db)
         }

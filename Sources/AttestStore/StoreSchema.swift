@@ -25,7 +25,8 @@ import GRDB
 ///
 /// v5 (a quiz from a seen 50,000-question pack without reading the pack file):
 /// - `pack_file` remembers, per pack file path, its identity (size, mtime and ctime in nanoseconds,
-///   inode, device) and the content hash it had; a file whose identity still matches is not read.
+///   inode, device) and the pack id, version and content hash it had; a file whose identity still
+///   matches is not read, and only the header of a pack a command uses is decoded.
 /// - A compiled pack is keyed by content hash: its header (the pack without its questions) in the
 ///   v1 table `pack_cache`, each quiz's section pools in `pack_pool`, each question in `pack_question`.
 enum StoreSchema {
@@ -159,6 +160,7 @@ enum StoreSchema {
             inode INTEGER NOT NULL,
             device INTEGER NOT NULL,
             packID TEXT NOT NULL,
+            version TEXT NOT NULL,
             contentHash TEXT NOT NULL
         );
         CREATE TABLE pack_pool (

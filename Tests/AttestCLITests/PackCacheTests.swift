@@ -70,6 +70,32 @@ struct PackCacheTests {
             }
             #expect(library.packs == indexed.compactMap { try? decoded($0.path) })
         }
+        // Another spelling of the same folder finds the same remembered files.
+        let store = try AttestDatabase.open(path: storePath)
+        defer { try? store.close() }
+        let other = PackLibrary(directories: [folder + "/../packs/."], cache: PackCache { store })
+        #expect(other.indexedPacks.count == 2 && other.indexedPacks.allSatisfy { $0.isCompiled })
+    }
+
+    @Test func onlyTheHeaderOfThePackInUseIsDecoded() throws {
+        try writePack()
+        let shipped = try #require(ShippedPacks.paths.first)
+        try FileManager.default.copyItem(atPath: shipped, toPath: folder + "/shipped.json")
+        usleep(80_000)
+        try withLibrary { library, _ in _ = library.indexedPacks }
+        let generated = try decoded(packPath)
+        let other = try decoded(folder + "/shipped.json")
+        try withLibrary { _, store in
+            try store.storeCachedPack(packID: generated.id, contentHash: generated.contentHash, compiled: Data([0]))
+        }
+        try withLibrary { library, store in
+            let quiz = try #require(other.quizzes.first)
+            let (indexed, found) = try #require(library.indexedQuiz("\(other.id)/\(quiz.id)"))
+            #expect(indexed.isCompiled && found == quiz)
+            // The damaged header was never needed, so never read (reading it would have rebuilt it).
+            #expect(try store.cachedPack(packID: generated.id, contentHash: generated.contentHash) == Data([0]))
+            #expect(library.indexedPacks.map(\.id).sorted() == [generated.id, other.id].sorted())
+        }
     }
 
     @Test func aResumedAttemptIsRebuiltFromItsQuestionsAlone() throws {

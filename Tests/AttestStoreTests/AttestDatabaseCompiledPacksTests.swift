@@ -27,16 +27,25 @@ struct AttestDatabaseCompiledPacksTests {
         #expect(applied.contains("v5"))
     }
 
+    @Test func onlyFilesWhoseCompiledPackIsStoredAreRemembered() throws {
+        let store = try AttestDatabase.inMemory()
+        try store.storeCompiledPack(Self.rows("h1"))
+        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json"), packID: "p", version: "1.0.0", contentHash: "h1"))
+        try store.recordPackFile(PackFileRecord(identity: Self.identity("/b.json"), packID: "p", version: "1.0.0", contentHash: "h9"))
+        #expect(try store.packFiles(paths: ["/a.json", "/b.json"]).keys.sorted() == ["/a.json"])
+    }
+
     @Test func packFilesAreRememberedByPathAndReplaced() throws {
         let store = try AttestDatabase.inMemory()
         #expect(try store.packFiles(paths: ["/a.json"]).isEmpty)
         try store.storeCompiledPack(Self.rows("h1"))
-        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json"), packID: "p", contentHash: "h1"))
-        try store.recordPackFile(PackFileRecord(identity: Self.identity("/b.json"), packID: "p", contentHash: "h1"))
+        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json"), packID: "p", version: "1.0.0", contentHash: "h1"))
+        try store.recordPackFile(PackFileRecord(identity: Self.identity("/b.json"), packID: "p", version: "1.0.0", contentHash: "h1"))
         let found = try store.packFiles(paths: ["/a.json", "/b.json", "/c.json"])
         #expect(found.count == 2)
-        #expect(found["/a.json"] == PackFileRecord(identity: Self.identity("/a.json"), packID: "p", contentHash: "h1"))
-        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json", size: 7), packID: "p", contentHash: "h2"))
+        #expect(found["/a.json"] == PackFileRecord(identity: Self.identity("/a.json"), packID: "p", version: "1.0.0", contentHash: "h1"))
+        try store.storeCompiledPack(Self.rows("h2"))
+        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json", size: 7), packID: "p", version: "1.0.0", contentHash: "h2"))
         #expect(try store.packFiles(paths: ["/a.json"])["/a.json"]?.identity.size == 7)
         #expect(try store.packFiles(paths: ["/a.json"])["/a.json"]?.contentHash == "h2")
     }
@@ -75,7 +84,7 @@ struct AttestDatabaseCompiledPacksTests {
         let store = try AttestDatabase.inMemory()
         try store.storeCompiledPack(Self.rows("h1"))
         try store.storeCompiledPack(Self.rows("h2"))
-        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json"), packID: "p", contentHash: "h1"))
+        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json"), packID: "p", version: "1.0.0", contentHash: "h1"))
         #expect(try store.hasCompiledPack(packID: "p", contentHash: "h1"))
         #expect(try !store.hasCompiledPack(packID: "p", contentHash: "h2"))
         #expect(try store.compiledQuestions(contentHash: "h2", ordinals: [0]).isEmpty)
@@ -88,7 +97,7 @@ struct AttestDatabaseCompiledPacksTests {
     @Test func clearingThePackCacheForgetsFilesAndCompiledRows() throws {
         let store = try AttestDatabase.inMemory()
         try store.storeCompiledPack(Self.rows("h1"))
-        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json"), packID: "p", contentHash: "h1"))
+        try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json"), packID: "p", version: "1.0.0", contentHash: "h1"))
         try store.clearPackCache()
         #expect(try store.packFiles(paths: ["/a.json"]).isEmpty)
         #expect(try !store.hasCompiledPack(packID: "p", contentHash: "h1"))

@@ -66,9 +66,9 @@ struct UnfinishedAttempts {
 
     /// The exact pack version the attempt was taken from (its header), and its quiz.
     func locate(_ record: AttemptRecord) -> (PackLibrary.IndexedPack, Quiz)? {
-        let packs = context.library.indexedPacks.filter { $0.header.id == record.packID }
-        guard let indexed = packs.first(where: { $0.header.contentHash == record.packHash })
-            ?? packs.first(where: { $0.header.version.description == record.packVersion })
+        let packs = context.library.indexedPacks.filter { $0.id == record.packID }
+        guard let indexed = packs.first(where: { $0.contentHash == record.packHash })
+            ?? packs.first(where: { $0.version.description == record.packVersion })
         else { return nil }
         if let quiz = indexed.header.quiz(record.quizID) { return (indexed, quiz) }
         return practiceQuiz(record).map { (indexed, $0) }

@@ -43,7 +43,7 @@ struct QuizRunner {
     /// The competency view looks at every question of the pack, not only those a quiz drew from a compiled pack.
     private func wholePack(of pack: Pack) -> Pack {
         context.library.indexedPacks
-            .first { $0.header.id == pack.id && $0.header.contentHash == pack.contentHash }
+            .first { $0.id == pack.id && $0.contentHash == pack.contentHash }
             .flatMap { $0.isCompiled ? context.library.fullPack($0) : nil } ?? pack
     }
 

@@ -39,7 +39,7 @@ struct ReplCompletion: Sendable {
         if !subcommands.isEmpty && rest.isEmpty { return subcommands }
         switch ReplCompletion.valueKind(of: command) {
         case .quizzes: return context.library.newestIndexedPacks.flatMap { $0.header.quizzes.map(\.id) }
-        case .packs: return context.library.newestIndexedPacks.map(\.header.id)
+        case .packs: return context.library.newestIndexedPacks.map(\.id)
         case .packsAndSkills:
             let packs = context.library.newestIndexedPacks.map(\.header)
             return packs.map(\.id) + packs.flatMap { $0.skills.map(\.id) } + ["--missed", "--timed"]
