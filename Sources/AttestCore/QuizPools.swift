@@ -27,31 +27,49 @@ public struct QuizPools: Sendable, Hashable, Codable {
         self.init(quiz: quiz, in: Index(pack))
     }
 
-    /// What computing pools needs of a pack, built once for all its quizzes.
+    /// What computing pools needs of a pack, built once for all its quizzes: each question id's
+    /// first ordinal, and the ordinals of the questions with each skill and each tag.
     public struct Index: Sendable {
-        let questions: [Question]
-        /// Each question id's first ordinal.
+        let questionCount: Int
         let ordinals: [String: Int32]
+        let bySkill: [String: [Int32]]
+        let byTag: [String: [Int32]]
 
         public init(_ pack: Pack) {
-            questions = pack.questions
+            questionCount = pack.questions.count
             var ordinals: [String: Int32] = [:]
-            ordinals.reserveCapacity(questions.count)
-            for index in questions.indices where ordinals[questions[index].id] == nil {
-                ordinals[questions[index].id] = Int32(index)
+            var bySkill: [String: [Int32]] = [:]
+            var byTag: [String: [Int32]] = [:]
+            ordinals.reserveCapacity(pack.questions.count)
+            for (index, question) in pack.questions.enumerated() {
+                let ordinal = Int32(index)
+                if ordinals[question.id] == nil { ordinals[question.id] = ordinal }
+                for weight in question.skills where bySkill[weight.skill]?.last != ordinal {
+                    bySkill[weight.skill, default: []].append(ordinal)
+                }
+                for tag in question.tags where byTag[tag]?.last != ordinal {
+                    byTag[tag, default: []].append(ordinal)
+                }
             }
             self.ordinals = ordinals
+            self.bySkill = bySkill
+            self.byTag = byTag
         }
 
-        /// The ordinals of the questions evidencing any of `skills` or carrying any of `tags`, in pack
-        /// order, as `QuizSection.poolQuestionIDs(in:)` finds them, without copying questions.
-        func matching(skills: [String] = [], tags: [String] = []) -> [Int32] {
-            let skills = Set(skills)
-            let tags = Set(tags)
-            return questions.indices.filter { index in
-                questions[index].skills.contains { skills.contains($0.skill) }
-                    || questions[index].tags.contains { tags.contains($0) }
-            }.map { Int32($0) }
+        /// The ordinals of the questions with any of `keys` in `lists`, in pack order, each once:
+        /// what `QuizSection.poolQuestionIDs(in:)` finds for a skills or tags pool.
+        func union(of keys: [String], in lists: [String: [Int32]]) -> [Int32] {
+            let found = Set(keys).compactMap { lists[$0] }
+            guard found.count > 1 else { return found.first ?? [] }
+            var seen = [Bool](repeating: false, count: questionCount)
+            var merged: [Int32] = []
+            for list in found {
+                for ordinal in list where !seen[Int(ordinal)] {
+                    seen[Int(ordinal)] = true
+                    merged.append(ordinal)
+                }
+            }
+            return merged.sorted()
         }
     }
 
@@ -62,9 +80,9 @@ public struct QuizPools: Sendable, Hashable, Codable {
         sections = quiz.sections.map { section in
             switch section.pool {
             case let .skills(skills):
-                return index.matching(skills: skills)
+                return index.union(of: skills, in: index.bySkill)
             case let .tags(tags):
-                return index.matching(tags: tags)
+                return index.union(of: tags, in: index.byTag)
             case let .questions(ids):
                 return ids.map { id in
                     if let ordinal = index.ordinals[id] { return ordinal }
@@ -77,7 +95,7 @@ public struct QuizPools: Sendable, Hashable, Codable {
             }
         }
         unknownIDs = unknown
-        questionCount = index.questions.count
+        questionCount = index.questionCount
     }
 
     /// One drawn question: its ordinal in the pack and the index of the section that drew it.
