@@ -69,11 +69,29 @@ final class PackCache: @unchecked Sendable {
                 packID: pack.id, contentHash: pack.contentHash, header: try CompiledPack.encodeHeader(of: pack),
                 pools: CompiledPack.encodePools(of: pack),
                 questions: pack.questions.map { ($0.id, CompiledPack.encode($0)) })
+            let bytes = rows.header.count + rows.pools.reduce(0) { $0 + $1.data.count }
+                + rows.questions.reduce(0) { $0 + $1.body.count + $1.id.utf8.count + PackCache.rowOverhead }
+            guard PackCache.hasRoom(for: bytes, besides: store.location) else { return false }
             try store.storeCompiledPack(rows)
             return true
         } catch {
             return false
         }
+    }
+
+    /// Index entries and page slack per stored question, roughly.
+    static let rowOverhead = 200
+    /// Free space a compiled pack must leave for the learner's own answers.
+    static let spareBytes = 8 * 1024 * 1024
+
+    /// Whether the disk holding the store has room for a compiled pack of `bytes` three times over (the
+    /// write-ahead log, then the store file at checkpoint, with slack) and the learner's answers still:
+    /// a cache must never fill the disk the answers are journaled on. Unknown disks (an in-memory store) pass.
+    static func hasRoom(for bytes: Int, besides storePath: String) -> Bool {
+        var info = statvfs()
+        guard statvfs((storePath as NSString).deletingLastPathComponent, &info) == 0 else { return true }
+        let free = Int(info.f_bavail) * Int(info.f_frsize)
+        return free >= 3 * bytes + spareBytes
     }
 
     /// Remembers that the file with `identity` (taken before it was read) holds `pack`, when the file

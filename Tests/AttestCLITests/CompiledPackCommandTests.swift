@@ -76,4 +76,28 @@ struct CompiledPackCommandTests {
         }
         #expect(fromFiles.standardOutput.contains("2000"))
     }
+
+    @Test func aDiskTooFullForTheCompiledFormStillServesTheQuiz() throws {
+        let sandbox = try AttestSandbox()
+        guard let disk = StoreFailureTests.TinyDisk(in: sandbox, megabytes: 3) else { return }
+        let store = disk.path + "/attest.sqlite"
+        let path = try sandbox.write(GeneratedPack.json(id: "big", questionCount: 20_000), to: "packs/big.json")
+        usleep(80_000)
+        let pack = try #require(Self.decode(path))
+        let folder = (path as NSString).deletingLastPathComponent
+        // A practice quiz: an exam's credential check after it reads every question of the whole pack.
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "listed", seed: Self.seed)
+        let file = try sandbox.write(answers.joined(separator: "\n") + "\n", to: "answers.txt")
+        for _ in 0..<2 {
+            let run = try sandbox.run(
+                ["--packs", folder, "take", "big/listed", "--seed", String(Self.seed), "--answers", file, "--json"],
+                extraEnvironment: ["ATTEST_STORE": store])
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(try Self.json(run)["score"] as? Double == 1)
+        }
+        let database = try AttestDatabase.open(path: store)
+        defer { try? database.close() }
+        #expect(try !database.hasCompiledPack(packID: "big", contentHash: pack.contentHash))
+        #expect(database.check().isEmpty)
+    }
 }

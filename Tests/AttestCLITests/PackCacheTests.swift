@@ -214,6 +214,12 @@ struct PackCacheTests {
         }
     }
 
+    @Test func aCompiledPackThatWouldCrowdTheDiskIsNotWritten() throws {
+        #expect(PackCache.hasRoom(for: 1_000, besides: storePath))
+        #expect(!PackCache.hasRoom(for: Int.max / 8, besides: storePath))
+        #expect(PackCache.hasRoom(for: Int.max / 8, besides: "in-memory store"))
+    }
+
     @Test func aFileChangedJustNowIsNotTrusted() throws {
         try GeneratedPack.json(questionCount: 100).write(toFile: packPath, atomically: false, encoding: .utf8)
         let pack = try decoded(packPath)
