@@ -65,8 +65,9 @@ public final class AppContext: @unchecked Sendable {
         return nil
     }
 
-    /// The packs in `packDirectories` plus any loaded by path.
-    public private(set) lazy var library = PackLibrary(directories: packDirectories)
+    /// The packs in `packDirectories` plus any loaded by path, remembered in the store once it is open.
+    public private(set) lazy var library = PackLibrary(
+        directories: packDirectories, cache: PackCache { [unowned self] in self.openedStore })
 
     private var openedStore: AttestDatabase?
 

@@ -54,15 +54,21 @@ public struct QuizEngine: Sendable {
     /// The open question is the first without a response; it counts as shown now. `flagged` holds the
     /// journaled flags (positions outside the plan are ignored). Call `checkTime()` next: the whole
     /// quiz's time may have run out while the process was away.
+    /// `plan`, when given, is the attempt's plan already rebuilt (from a compiled pack, whose
+    /// `pack` then holds only the attempt's questions); otherwise it is rebuilt from `pack`.
     public static func resume(
         pack: Pack, quiz: Quiz, record: AttemptRecord, responses: [ResponseRecord], clock: any WallClock,
-        timedPractice: Bool = false, flagged: Set<Int> = []
+        timedPractice: Bool = false, flagged: Set<Int> = [], plan rebuilt: QuizPlan? = nil
     ) throws(QuizEngineError) -> QuizEngine {
         guard record.status == .inProgress || record.status == .interrupted else {
             throw .notInProgress(record.status)
         }
         let plan: QuizPlan
-        do { plan = try QuizPlan(rebuilding: record, pack: pack, quiz: quiz) } catch { throw .plan(error) }
+        if let rebuilt {
+            plan = rebuilt
+        } else {
+            do { plan = try QuizPlan(rebuilding: record, pack: pack, quiz: quiz) } catch { throw .plan(error) }
+        }
         var engine = QuizEngine(
             pack: pack, quiz: quiz, plan: plan, attemptID: record.id, clock: clock, mode: record.mode,
             timedPractice: timedPractice, startedAt: record.startedAt)

@@ -30,45 +30,22 @@ public struct QuizPlan: Sendable, Hashable {
     public var questionIDs: [String] { entries.map(\.questionID) }
     public var count: Int { entries.count }
 
-    /// Draws the questions of `quiz` from `pack`.
-    ///
-    /// Sections draw in order; a question drawn by an earlier section is removed from
-    /// later pools. With `shuffleQuestions` each section's draw is in random order
-    /// (sections keep their order); without it, in pool order.
+    /// Draws the questions of `quiz` from `pack` (see `QuizPools.draw(quiz:seed:)` for the rules).
     public init(pack: Pack, quiz: Quiz, seed: UInt64) throws(QuizPlanError) {
-        var generator = SeededGenerator(seed: seed)
-        var used = Set<String>()
-        var drawn: [(id: String, section: Int)] = []
-        // Sets, not linear searches: a section may draw from tens of thousands of questions.
-        let known = Set(pack.questions.map(\.id))
-        for (index, section) in quiz.sections.enumerated() {
-            var pool: [String] = []
-            var inPool = Set<String>()
-            for id in section.poolQuestionIDs(in: pack) where !used.contains(id) && !inPool.contains(id) {
-                guard known.contains(id) else { throw .unknownQuestion(id) }
-                pool.append(id)
-                inPool.insert(id)
-            }
-            let wanted = section.count ?? pool.count
-            guard wanted <= pool.count else {
-                throw .poolTooSmall(section: index + 1, title: section.title, wanted: wanted, available: pool.count)
-            }
-            var picked = pool.seededSample(wanted, using: &generator)
-            if !quiz.shuffleQuestions {
-                let rank = Dictionary(uniqueKeysWithValues: pool.enumerated().map { ($1, $0) })
-                picked.sort { rank[$0]! < rank[$1]! }
-            }
-            for id in picked {
-                used.insert(id)
-                drawn.append((id, index))
-            }
-        }
-        guard !drawn.isEmpty else { throw .empty(quiz: quiz.id) }
+        let draws = try QuizPools(pack: pack, quiz: quiz).draw(quiz: quiz, seed: seed)
+        self.init(
+            drawn: draws.map { (pack.questions[$0.ordinal], $0.section) }, seed: seed,
+            shuffleOptions: quiz.shuffleOptions)
+    }
+
+    /// A plan over questions already drawn (in order, with the section that drew each), e.g. the
+    /// questions a compiled pack fetched for `QuizPools.draw(quiz:seed:)`'s ordinals.
+    public init(drawn: [(question: Question, section: Int?)], seed: UInt64, shuffleOptions: Bool) {
         self.seed = seed
-        entries = try drawn.enumerated().map { position, item throws(QuizPlanError) in
-            try QuizPlan.entry(
-                for: item.id, section: item.section, position: position, pack: pack, seed: seed,
-                shuffleOptions: quiz.shuffleOptions)
+        entries = drawn.enumerated().map { position, item in
+            QuizPlan.entry(
+                for: item.question, section: item.section, position: position, seed: seed,
+                shuffleOptions: shuffleOptions)
         }
     }
 
@@ -79,8 +56,9 @@ public struct QuizPlan: Sendable, Hashable {
         guard !questionIDs.isEmpty else { throw .empty(quiz: pack.id) }
         self.seed = seed
         entries = try questionIDs.enumerated().map { position, id throws(QuizPlanError) in
-            try QuizPlan.entry(
-                for: id, section: nil, position: position, pack: pack, seed: seed, shuffleOptions: shuffleOptions)
+            guard let question = pack.question(id) else { throw .unknownQuestion(id) }
+            return QuizPlan.entry(
+                for: question, section: nil, position: position, seed: seed, shuffleOptions: shuffleOptions)
         }
     }
 
@@ -88,12 +66,44 @@ public struct QuizPlan: Sendable, Hashable {
     public init(rebuilding record: AttemptRecord, pack: Pack, quiz: Quiz) throws(QuizPlanError) {
         try self.init(
             pack: pack, questionIDs: record.questionIDs, seed: record.seed, shuffleOptions: quiz.shuffleOptions)
-        let sectionByID = (try? QuizPlan(pack: pack, quiz: quiz, seed: record.seed))
-            .map { Dictionary($0.entries.map { ($0.questionID, $0.section) }, uniquingKeysWith: { a, _ in a }) }
-        if let sectionByID, Set(sectionByID.keys) == Set(record.questionIDs) {
-            for index in entries.indices {
-                entries[index].section = sectionByID[entries[index].questionID] ?? nil
-            }
+        var ordinals: [String: Int] = [:]
+        for (ordinal, question) in pack.questions.enumerated() where ordinals[question.id] == nil {
+            ordinals[question.id] = ordinal
+        }
+        assignSections(
+            draws: try? QuizPools(pack: pack, quiz: quiz).draw(quiz: quiz, seed: record.seed),
+            ordinals: record.questionIDs.map { ordinals[$0] ?? -1 })
+    }
+
+    /// Rebuilds the plan of a stored attempt from its questions alone, looked up by id with their
+    /// ordinals in the pack (as a compiled pack stores them), and the quiz's precomputed pools.
+    ///
+    /// Gives the same plan as `init(rebuilding:pack:quiz:)` over the whole pack.
+    public init(
+        rebuilding record: AttemptRecord, questions: [String: (ordinal: Int, question: Question)], quiz: Quiz,
+        pools: QuizPools
+    ) throws(QuizPlanError) {
+        guard !record.questionIDs.isEmpty else { throw .empty(quiz: quiz.id) }
+        seed = record.seed
+        entries = try record.questionIDs.enumerated().map { position, id throws(QuizPlanError) in
+            guard let found = questions[id] else { throw .unknownQuestion(id) }
+            return QuizPlan.entry(
+                for: found.question, section: nil, position: position, seed: record.seed,
+                shuffleOptions: quiz.shuffleOptions)
+        }
+        assignSections(
+            draws: try? pools.draw(quiz: quiz, seed: record.seed),
+            ordinals: record.questionIDs.map { questions[$0]?.ordinal ?? -1 })
+    }
+
+    /// Sections come from drawing the quiz again with the attempt's seed; they are only known
+    /// when that draw gives exactly the attempt's questions (`ordinals`, in plan order).
+    private mutating func assignSections(draws: [QuizPools.Draw]?, ordinals: [Int]) {
+        guard let draws else { return }
+        let sectionByOrdinal = Dictionary(draws.map { ($0.ordinal, $0.section) }, uniquingKeysWith: { a, _ in a })
+        guard Set(sectionByOrdinal.keys) == Set(ordinals) else { return }
+        for index in entries.indices {
+            entries[index].section = sectionByOrdinal[ordinals[index]]
         }
     }
 
@@ -102,9 +112,8 @@ public struct QuizPlan: Sendable, Hashable {
     /// Options are shuffled when `shuffleOptions` is set; ordering items are always
     /// shuffled and, with two or more items, never shown already in the correct order.
     static func entry(
-        for id: String, section: Int?, position: Int, pack: Pack, seed: UInt64, shuffleOptions: Bool
-    ) throws(QuizPlanError) -> Entry {
-        guard let question = pack.question(id) else { throw .unknownQuestion(id) }
+        for question: Question, section: Int?, position: Int, seed: UInt64, shuffleOptions: Bool
+    ) -> Entry {
         var generator = SeededGenerator(seed: seed, stream: UInt64(position) + 1)
         let order: [Int]
         switch question.kind {
@@ -121,7 +130,7 @@ public struct QuizPlan: Sendable, Hashable {
         case .trueFalse, .shortText, .numeric:
             order = []
         }
-        return Entry(questionID: id, order: order, section: section)
+        return Entry(questionID: question.id, order: order, section: section)
     }
 }
 

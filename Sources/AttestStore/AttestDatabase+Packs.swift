@@ -40,8 +40,10 @@ extension AttestDatabase {
         }
     }
 
-    /// Drops every cached compiled pack (they are rebuilt from the pack files on demand).
+    /// Drops every cached compiled pack and remembered pack file (they are rebuilt from the pack files on demand).
     public func clearPackCache() throws {
-        try write { db in try db.execute(sql: "DELETE FROM pack_cache") }
+        try write { db in
+            try db.execute(sql: "DELETE FROM pack_cache; DELETE FROM pack_pool; DELETE FROM pack_question; DELETE FROM pack_file")
+        }
     }
 }

@@ -32,6 +32,13 @@ import GRDB
 /// v4 (flags survive a crash): `question_flag` holds one row per question a learner flagged for review
 /// in an attempt, deleted when the flag is cleared. It touches no other table, so it applies in any
 /// order with the migrations beside it.
+///
+/// v5 (a quiz from a seen 50,000-question pack without reading the pack file):
+/// - `pack_file` remembers, per pack file path, its identity (size, mtime and ctime in nanoseconds,
+///   inode, device) and the pack id, version and content hash it had; a file whose identity still
+///   matches is not read, and only the header of a pack a command uses is decoded.
+/// - A compiled pack is keyed by content hash: its header (the pack without its questions) in the
+///   v1 table `pack_cache`, each quiz's section pools in `pack_pool`, each question in `pack_question`.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -51,6 +58,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4)
+        }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: v5)
         }
         return migrator
     }()
@@ -182,5 +192,33 @@ enum StoreSchema {
             flaggedAt REAL NOT NULL,
             PRIMARY KEY (attemptID, position)
         ) WITHOUT ROWID;
+        """
+
+    private static let v5 = """
+        CREATE TABLE pack_file (
+            path TEXT NOT NULL PRIMARY KEY,
+            size INTEGER NOT NULL,
+            modifiedNs INTEGER NOT NULL,
+            changedNs INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            device INTEGER NOT NULL,
+            packID TEXT NOT NULL,
+            version TEXT NOT NULL,
+            contentHash TEXT NOT NULL
+        );
+        CREATE TABLE pack_pool (
+            contentHash TEXT NOT NULL,
+            quizID TEXT NOT NULL,
+            pools BLOB NOT NULL,
+            PRIMARY KEY (contentHash, quizID)
+        );
+        CREATE TABLE pack_question (
+            contentHash TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            questionID TEXT NOT NULL,
+            body BLOB NOT NULL,
+            PRIMARY KEY (contentHash, ordinal)
+        );
+        CREATE INDEX pack_question_by_id ON pack_question(contentHash, questionID);
         """
 }

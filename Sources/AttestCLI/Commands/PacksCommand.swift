@@ -17,30 +17,33 @@ struct PacksCommand: ParsableCommand {
     func run() throws {
         let context = global.context()
         let console = context.console
-        let entries = context.library.allEntries
-        let packs = context.library.packs
+        // An existing store lets the listing come from the headers of packs seen before; none is created.
+        if FileManager.default.fileExists(atPath: context.storePath) { _ = try? context.store() }
+        let indexed = context.library.indexedPacks
         if json {
-            let rows: [[String: Any]] = packs.map { pack in
-                [
+            let rows: [[String: Any]] = indexed.map { item in
+                let pack = item.header
+                return [
                     "id": pack.id, "version": pack.version.description, "title": pack.title,
-                    "questions": pack.questions.count, "skills": pack.skills.map(\.id),
+                    "questions": item.questionCount, "skills": pack.skills.map(\.id),
                     "quizzes": pack.quizzes.map(\.id), "credentials": pack.credentials.map(\.id),
-                    "contentHash": pack.contentHash, "path": context.library.path(of: pack) ?? "",
+                    "contentHash": pack.contentHash, "path": item.path,
                 ]
             }
             console.line(try JSONOutput.string(rows))
             return
         }
-        if packs.isEmpty {
+        if indexed.isEmpty {
             console.line("No packs found. Searched: \(context.packDirectories.joined(separator: ", ")).")
         }
         var newest = Set<String>()
-        for pack in packs {
+        for item in indexed {
+            let pack = item.header
             let isNewest = newest.insert(pack.id).inserted
             let marker = isNewest ? "" : console.styled(" (older version)", .dim)
             console.line(console.styled(pack.id, .bold, .cyan) + " " + pack.version.description + marker + "  "
                 + console.safe(pack.title))
-            console.line("    \(pack.questions.count) questions · skills: "
+            console.line("    \(item.questionCount) questions · skills: "
                 + console.safe(pack.skills.map(\.id).joined(separator: ", ")))
             for quiz in pack.quizzes {
                 let timing = quiz.timeLimit.map { " · \(DurationText.minutes($0))" } ?? ""
@@ -52,7 +55,7 @@ struct PacksCommand: ParsableCommand {
                     + console.safe(credential.name))
             }
         }
-        let broken = entries.filter { $0.pack == nil }
+        let broken = context.library.brokenEntries
         if !broken.isEmpty {
             console.error("")
             for entry in broken {

@@ -64,29 +64,35 @@ struct UnfinishedAttempts {
         return TerminalText.sanitize(text, keepNewlines: false)
     }
 
-    /// The exact pack version the attempt was taken from, and its quiz.
-    func locate(_ record: AttemptRecord) -> (Pack, Quiz)? {
-        let packs = context.library.packs.filter { $0.id == record.packID }
-        guard let pack = packs.first(where: { $0.contentHash == record.packHash })
+    /// The exact pack version the attempt was taken from (its header), and its quiz.
+    func locate(_ record: AttemptRecord) -> (PackLibrary.IndexedPack, Quiz)? {
+        let packs = context.library.indexedPacks.filter { $0.id == record.packID }
+        guard let indexed = packs.first(where: { $0.contentHash == record.packHash })
             ?? packs.first(where: { $0.version.description == record.packVersion })
         else { return nil }
-        if let quiz = pack.quiz(record.quizID) { return (pack, quiz) }
-        return practiceQuiz(record, pack: pack).map { (pack, $0) }
+        if let quiz = indexed.header.quiz(record.quizID) { return (indexed, quiz) }
+        return practiceQuiz(record).map { (indexed, $0) }
     }
 
     /// Generated practice quizzes are rebuilt from the questions the attempt drew.
-    private func practiceQuiz(_ record: AttemptRecord, pack: Pack) -> Quiz? {
+    private func practiceQuiz(_ record: AttemptRecord) -> Quiz? {
         guard record.quizID.hasPrefix(Quiz.practicePrefix) else { return nil }
         return Quiz(
             id: record.quizID, title: "Practice", mode: .practice,
             sections: [QuizSection(pool: .questions(record.questionIDs))], allowBack: true)
     }
 
+    /// Resumes from the compiled pack's rows for the attempt's questions when it can, else from the whole pack.
     func resume(_ record: AttemptRecord, answersFile: String?, json: Bool) throws {
-        guard let (pack, quiz) = locate(record) else {
+        guard let (indexed, quiz) = locate(record) else {
             throw ResumeError.packMissing(packID: record.packID, version: record.packVersion)
         }
-        try QuizRunner(context: context, answersFile: answersFile, json: json).resume(record, pack: pack, quiz: quiz)
+        let runner = QuizRunner(context: context, answersFile: answersFile, json: json)
+        if let (pack, plan) = context.library.rebuild(record, quiz: quiz, of: indexed) {
+            try runner.resume(record, pack: pack, quiz: quiz, plan: plan)
+        } else {
+            try runner.resume(record, pack: try context.library.wholePack(indexed), quiz: quiz)
+        }
     }
 }
 

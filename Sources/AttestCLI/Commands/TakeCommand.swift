@@ -33,8 +33,10 @@ struct TakeCommand: ParsableCommand {
 
     func run() throws {
         let context = global.context()
-        guard let (pack, quiz) = context.library.quiz(self.quiz) else {
-            let known = context.library.newestPacks.flatMap { $0.quizzes.map(\.id) }
+        // Opened first so the library can find the packs it has seen (and compiled) in it.
+        _ = try? context.store()
+        guard let (indexed, quiz) = context.library.indexedQuiz(self.quiz) else {
+            let known = context.library.newestIndexedPacks.flatMap { $0.header.quizzes.map(\.id) }
             var message = "No quiz '\(self.quiz)'."
             if let suggestion = Suggestion.closest(to: self.quiz, in: known) {
                 message += " Did you mean '\(suggestion)'?"
@@ -43,7 +45,8 @@ struct TakeCommand: ParsableCommand {
             }
             throw ValidationError(message)
         }
-        let plan = try QuizPlan(pack: pack, quiz: quiz, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        let (pack, plan) = try context.library.draw(
+            quiz, of: indexed, seed: seed ?? UInt64.random(in: 0...UInt64.max))
         try QuizRunner(context: context, answersFile: answers, json: json)
             .start(pack: pack, quiz: quiz, plan: plan, timedPractice: timed)
     }

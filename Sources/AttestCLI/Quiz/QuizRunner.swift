@@ -21,10 +21,11 @@ struct QuizRunner {
         }
     }
 
-    /// Continues an unfinished attempt.
-    func resume(_ record: AttemptRecord, pack: Pack, quiz: Quiz) throws {
+    /// Continues an unfinished attempt; `plan`, when given, was rebuilt from a compiled pack holding only its questions.
+    func resume(_ record: AttemptRecord, pack: Pack, quiz: Quiz, plan: QuizPlan? = nil) throws {
         try withReader { reader in
-            try QuizSession.resume(record: record, pack: pack, quiz: quiz, context: context, reader: reader, verbose: !json)
+            try QuizSession.resume(
+                record: record, pack: pack, quiz: quiz, plan: plan, context: context, reader: reader, verbose: !json)
         }
     }
 
@@ -37,6 +38,13 @@ struct QuizRunner {
             lines[1] = context.console.styled("Your competency now", .bold) + context.console.styled(" (all attempts at this pack)", .dim)
         }
         lines.forEach { context.console.line($0) }
+    }
+
+    /// The competency view looks at every question of the pack, not only those a quiz drew from a compiled pack.
+    private func wholePack(of pack: Pack) -> Pack {
+        context.library.indexedPacks
+            .first { $0.id == pack.id && $0.contentHash == pack.contentHash }
+            .flatMap { $0.isCompiled ? context.library.fullPack($0) : nil } ?? pack
     }
 
     private func withReader(_ makeSession: (any LineReader) throws -> QuizSession) throws {
@@ -66,7 +74,7 @@ struct QuizRunner {
         if json {
             context.console.line(try JSONOutput.string(ResultJSON.object(result, engine: session.engine, outcome: outcome)))
         } else {
-            try showCompetency(in: session.engine.pack)
+            try showCompetency(in: wholePack(of: session.engine.pack))
             AwardView(console: context.console).announce(outcome)
         }
     }

@@ -48,14 +48,15 @@ final class QuizSession {
     /// Continues an unfinished attempt with every journaled answer in place. An exam's
     /// clock kept running while Attest was away: time is wall-clock from the recorded start.
     static func resume(
-        record: AttemptRecord, pack: Pack, quiz: Quiz, context: AppContext, reader: any LineReader, verbose: Bool
+        record: AttemptRecord, pack: Pack, quiz: Quiz, plan: QuizPlan? = nil, context: AppContext,
+        reader: any LineReader, verbose: Bool
     ) throws -> QuizSession {
         let store = try context.store()
         var inProgress = record
         inProgress.status = .inProgress
         let engine = try QuizEngine.resume(
             pack: pack, quiz: quiz, record: inProgress, responses: try store.responses(attemptID: record.id),
-            clock: context.clock, flagged: try store.flaggedPositions(attemptID: record.id))
+            clock: context.clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan)
         if record.status != .inProgress {
             try store.resumeAttempt(id: record.id)
         }

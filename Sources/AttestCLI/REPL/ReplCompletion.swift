@@ -38,10 +38,10 @@ struct ReplCompletion: Sendable {
         let subcommands = ReplCompletion.subcommandNames(of: path)
         if !subcommands.isEmpty && rest.isEmpty { return subcommands }
         switch ReplCompletion.valueKind(of: command) {
-        case .quizzes: return context.library.newestPacks.flatMap { $0.quizzes.map(\.id) }
-        case .packs: return context.library.newestPacks.map(\.id)
+        case .quizzes: return context.library.newestIndexedPacks.flatMap { $0.header.quizzes.map(\.id) }
+        case .packs: return context.library.newestIndexedPacks.map(\.id)
         case .packsAndSkills:
-            let packs = context.library.newestPacks
+            let packs = context.library.newestIndexedPacks.map(\.header)
             return packs.map(\.id) + packs.flatMap { $0.skills.map(\.id) } + ["--missed", "--timed"]
         case .credentials: return (try? context.store().credentials(learner: context.learner).map(\.id)) ?? []
         case .files: return ReplCompletion.paths(matching: word)
