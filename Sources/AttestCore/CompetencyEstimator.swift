@@ -302,9 +302,10 @@ public struct CompetencyEstimator: Sendable, Hashable {
         }) else { return nil }
         let id = weakest.0.skillID
         var best: (quiz: Quiz, focus: Double)?
+        let questions = pack.questionsByID()
         for quiz in pack.quizzes {
             let pool = Set(quiz.sections.flatMap { $0.poolQuestionIDs(in: pack) })
-            let matching = pool.filter { pack.question($0)?.skillIDs.contains(id) == true }.count
+            let matching = pool.filter { questions[$0]?.skillIDs.contains(id) == true }.count
             guard matching > 0 else { continue }
             let focus = Double(matching) / Double(pool.count)
             if let current = best {

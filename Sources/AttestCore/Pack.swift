@@ -50,7 +50,12 @@ public struct Pack: Sendable, Hashable, Codable {
     }
 
     public func skill(_ id: String) -> Skill? { skills.first { $0.id == id } }
+    /// One question by id: a linear search, fine for one lookup; loops over many ids use `questionsByID()`.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    /// Every question by id (the first of a duplicated id, as `question(_:)` finds), built in one pass.
+    public func questionsByID() -> [String: Question] {
+        Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
     public func quiz(_ id: String) -> Quiz? { quizzes.first { $0.id == id } }
     public func credential(_ id: String) -> CredentialDefinition? { credentials.first { $0.id == id } }
 }

@@ -81,9 +81,10 @@ public struct PackStatistics: Sendable, Hashable {
     public static func estimatedSeconds(for quiz: Quiz, in pack: Pack) -> Double {
         var total = 0.0
         var used = Set<String>()
+        let byID = pack.questionsByID()
         for section in quiz.sections {
             let pool = section.poolQuestionIDs(in: pack).filter { !used.contains($0) }
-            let questions = pool.compactMap { pack.question($0) }
+            let questions = pool.compactMap { byID[$0] }
             guard !questions.isEmpty else { continue }
             let each = questions.map { $0.timeLimit ?? quiz.questionTimeLimit ?? defaultSeconds[$0.kind.typeName] ?? 60 }
             let drawn = min(section.count ?? questions.count, questions.count)

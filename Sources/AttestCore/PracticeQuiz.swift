@@ -33,8 +33,10 @@ extension Quiz {
 
     /// Practice over the questions a learner got wrong. Ids the pack no longer has are dropped.
     public static func practiceMissed(pack: Pack, questionIDs: [String], count: Int? = nil) throws(QuizPlanError) -> Quiz {
+        let known = pack.questionsByID()
         var ids: [String] = []
-        for id in questionIDs where pack.question(id) != nil && !ids.contains(id) {
+        var seen = Set<String>()
+        for id in questionIDs where known[id] != nil && seen.insert(id).inserted {
             ids.append(id)
         }
         let id = practicePrefix + "missed"

@@ -42,8 +42,9 @@ struct PracticeCommand: ParsableCommand {
         let (pack, skill) = try resolve(in: context.library)
         var quiz: Quiz
         if missed {
+            let questions = pack.questionsByID()
             let ids = try context.store().wrongQuestionIDs(learner: context.learner, packID: pack.id)
-                .filter { id in skill == nil || pack.question(id)?.skillIDs.contains(skill!) == true }
+                .filter { id in skill == nil || questions[id]?.skillIDs.contains(skill!) == true }
             guard !ids.isEmpty else {
                 context.console.line("Nothing to drill: no missed questions recorded for \(TerminalText.sanitize(target)) yet.")
                 return
