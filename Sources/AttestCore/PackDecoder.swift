@@ -33,17 +33,25 @@ public struct PackDecoder: Sendable {
 /// The fields an object of the pack format may have, built once per object kind.
 struct FieldSet {
     let names: [String]
+    /// The UTF-8 length of each name: comparing lengths first leaves one or two string
+    /// comparisons per key instead of one per field.
+    private let lengths: [Int]
     /// Indices into `names` of the fields that must be present.
     let required: [Int]
 
     init(_ names: [String], required: [String] = []) {
         self.names = names
+        lengths = names.map(\.utf8.count)
         self.required = required.map { names.firstIndex(of: $0)! }
     }
 
     @inline(__always)
     func slot(of key: String) -> Int? {
-        names.firstIndex(of: key)
+        let length = key.utf8.count
+        for slot in lengths.indices where lengths[slot] == length && names[slot] == key {
+            return slot
+        }
+        return nil
     }
 }
 
@@ -140,12 +148,17 @@ final class PackDecoding {
     // Facts gathered while decoding, for cross-references.
     @exclusivity(unchecked) var packID: String?
     @exclusivity(unchecked) var levels = MasteryLevels.default
-    /// Ids seen so far, with the index where each was first defined.
+    /// Skill ids seen so far, with their slot: their position in `skillOrder`.
     @exclusivity(unchecked) var skillIDs: [String: Int] = [:]
     @exclusivity(unchecked) var skillOrder: [String] = []
+    /// Per skill slot, the index in `skills` where the skill was defined.
+    @exclusivity(unchecked) var skillItems: [Int] = []
     @exclusivity(unchecked) var questionFacts: [QuestionFacts] = []
-    @exclusivity(unchecked) var questionsBySkill: [String: [Int]] = [:]
+    /// Per skill slot, the indices in `questionFacts` of the questions evidencing it (filled while decoding).
+    @exclusivity(unchecked) var questionsBySkill: [[Int]] = []
+    /// Per tag, the indices in `questionFacts` of the questions carrying it (built on first use).
     @exclusivity(unchecked) var questionsByTag: [String: [Int]] = [:]
+    @exclusivity(unchecked) var tagsIndexed = false
     /// Question ids, with their index in `questionFacts`.
     @exclusivity(unchecked) var questionIDs: [String: Int] = [:]
     @exclusivity(unchecked) var quizModes: [String: Quiz.Mode] = [:]

@@ -126,11 +126,13 @@ extension PackDecoding {
                 let description = string(fields[2]) ?? ""
                 if let id, let idField = fields[0] {
                     if let first = skillIDs[id] {
-                        error("duplicate skill id `\(id)` (first defined at /skills/\(first))", at: idField.value.offset, .key("id"))
+                        error("duplicate skill id `\(id)` (first defined at /skills/\(skillItems[first]))", at: idField.value.offset, .key("id"))
                         return
                     }
-                    skillIDs[id] = index
+                    skillIDs[id] = skillOrder.count
                     skillOrder.append(id)
+                    skillItems.append(index)
+                    questionsBySkill.append([])
                 }
                 if let id, let name {
                     skills.append(Skill(id: id, name: name, description: description))
@@ -143,17 +145,13 @@ extension PackDecoding {
     /// Warnings for skills too thinly evidenced to estimate competency.
     private func warnAboutSkillCoverage(_ skills: [Skill], in field: JSONMember) {
         guard let items = field.value.arrayValue else { return }
-        var counts: [String: Int] = [:]
-        for facts in questionFacts {
-            for weight in facts.skills { counts[weight.skill, default: 0] += 1 }
-        }
         var offsets: [String: (offset: Int, index: Int)] = [:]
         for (index, item) in items.enumerated() {
             if let id = item.objectValue?["id"]?.stringValue, offsets[id] == nil { offsets[id] = (item.offset, index) }
         }
         for skill in skills {
             guard let place = offsets[skill.id] else { continue }
-            let count = counts[skill.id] ?? 0
+            let count = skillIDs[skill.id].map { questionsBySkill[$0].count } ?? 0
             let location = "/skills/\(place.index)"
             if count == 0 {
                 warning("no question evidences skill `\(skill.id)`", at: place.offset, pointer: location)

@@ -6,7 +6,6 @@ struct QuestionFacts {
     /// The question's index in the pack's `questions` array.
     var index: Int
     var id: String
-    var skills: [SkillWeight]
     var tags: [String]
 }
 
@@ -60,7 +59,8 @@ extension PackDecoding {
         let id = slug(idField)
         let type = questionType(fields[1])
         let prompt = string(fields[2], nonEmpty: true)
-        let skills = questionSkills(single: fields[3], weighted: fields[4], at: value.offset)
+        var skillSlots: (first: Int, more: [Int]) = (-1, [])
+        let skills = questionSkills(single: fields[3], weighted: fields[4], at: value.offset, slots: &skillSlots)
         let points = fields[5] == nil ? 1 : positiveNumber(fields[5])
         let difficulty = self.difficulty(fields[6])
         let timeLimit = fields[7] == nil ? nil : positiveNumber(fields[7])
@@ -74,8 +74,13 @@ extension PackDecoding {
                     at: idField.value.offset, .key("id")
                 )
             } else {
-                questionIDs[id] = questionFacts.count
-                questionFacts.append(QuestionFacts(index: index, id: id, skills: skills ?? [], tags: tags))
+                let factsIndex = questionFacts.count
+                questionIDs[id] = factsIndex
+                questionFacts.append(QuestionFacts(index: index, id: id, tags: tags))
+                if skills != nil {
+                    if skillSlots.first >= 0 { questionsBySkill[skillSlots.first].append(factsIndex) }
+                    for slot in skillSlots.more { questionsBySkill[slot].append(factsIndex) }
+                }
             }
         }
         if fields[8] == nil {
@@ -155,7 +160,11 @@ extension PackDecoding {
         return difficulty
     }
 
-    private func questionSkills(single: JSONMember?, weighted: JSONMember?, at offset: Int) -> [SkillWeight]? {
+    /// The question's skills; `slots` gets their skill slots (the first apart, so the usual
+    /// single skill needs no array).
+    private func questionSkills(
+        single: JSONMember?, weighted: JSONMember?, at offset: Int, slots: inout (first: Int, more: [Int])
+    ) -> [SkillWeight]? {
         switch (single, weighted) {
         case (nil, nil):
             error("a question needs `skill` or `skills`", at: offset)
@@ -166,10 +175,11 @@ extension PackDecoding {
             return nil
         case let (single?, nil):
             guard let id = string(single) else { return nil }
-            guard skillIDs[id] != nil else {
+            guard let slot = skillIDs[id] else {
                 unknown("skill", id, at: single.value.offset, .key("skill"), among: skillOrder)
                 return nil
             }
+            slots.first = slot
             return [SkillWeight(skill: id, weight: 1)]
         case let (nil, weighted?):
             guard let object = weighted.value.objectValue else {
@@ -189,7 +199,9 @@ extension PackDecoding {
                     result.append(SkillWeight(skill: member.key, weight: weight))
                 }
             }
-            return valid ? result : nil
+            guard valid else { return nil }
+            slots.more = result.compactMap { skillIDs[$0.skill] }
+            return result
         }
     }
 

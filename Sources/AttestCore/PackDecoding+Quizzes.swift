@@ -96,7 +96,7 @@ extension PackDecoding {
         var sections: [QuizSection] = []
         var valid = true
         // Pools of earlier sections with how many each takes (nil: all of it), to bound what is left.
-        var earlier: [(pool: Set<Int>, draw: Int?)] = []
+        var earlier: [(pool: QuestionSet, draw: Int?)] = []
         for (index, item) in items.enumerated() {
             within(.index(index)) {
                 guard let fields = fields(of: item, Self.sectionFields, what: "a section")
@@ -117,7 +117,7 @@ extension PackDecoding {
                 }
                 if let draw {
                     var taken = 0
-                    var overlap = Set<Int>()
+                    var overlap = QuestionSet(capacity: questionFacts.count)
                     for previous in earlier {
                         let shared = previous.pool.intersection(ids)
                         taken += min(previous.draw ?? shared.count, shared.count)
@@ -139,23 +139,26 @@ extension PackDecoding {
         return valid ? sections : nil
     }
 
-    /// The facts indices of the questions in `pool`, using per-skill and per-tag indexes built on first use.
-    private func indexQuestions() {
-        guard questionsBySkill.isEmpty, questionsByTag.isEmpty else { return }
-        for (index, facts) in questionFacts.enumerated() {
-            for weight in facts.skills { questionsBySkill[weight.skill, default: []].append(index) }
-            for tag in facts.tags { questionsByTag[tag, default: []].append(index) }
+    /// Builds the per-tag index of the questions, once (only packs whose quizzes draw by tag need it).
+    private func indexTags() {
+        guard !tagsIndexed else { return }
+        tagsIndexed = true
+        for index in questionFacts.indices {
+            for tag in questionFacts[index].tags { questionsByTag[tag, default: []].append(index) }
         }
     }
 
-    private func poolIndices(of pool: QuizSection.Pool) -> Set<Int> {
-        indexQuestions()
-        var result = Set<Int>()
+    /// The facts indices of the questions in `pool`.
+    private func poolIndices(of pool: QuizSection.Pool) -> QuestionSet {
+        var result = QuestionSet(capacity: questionFacts.count)
         switch pool {
         case let .skills(skills):
-            for skill in skills { result.formUnion(questionsBySkill[skill] ?? []) }
+            for skill in skills {
+                if let slot = skillIDs[skill] { result.insert(contentsOf: questionsBySkill[slot]) }
+            }
         case let .tags(tags):
-            for tag in tags { result.formUnion(questionsByTag[tag] ?? []) }
+            indexTags()
+            for tag in tags { result.insert(contentsOf: questionsByTag[tag] ?? []) }
         case let .questions(ids):
             for id in ids { if let index = questionIDs[id] { result.insert(index) } }
         }
@@ -176,7 +179,7 @@ extension PackDecoding {
         }
         var valid = true
         var seen = Set<String>()
-        indexQuestions()
+        if member.key == "tags" { indexTags() }
         within(.key(member.key)) {
             for entry in entries {
                 if !seen.insert(entry.text).inserted {
