@@ -31,6 +31,40 @@ public enum JSONParser {
         }
         return try outcome.get()
     }
+
+    /// Parses a whole JSON text, handing the elements of one array member of the root object
+    /// to `stream` one by one as they are parsed (when `stream` accepts it), so the tree never
+    /// holds them all; that member's value is left as an empty array at the same offset.
+    static func parse(_ bytes: [UInt8], streaming stream: some JSONElementStream) throws(JSONSyntaxError) -> JSONDocument {
+        guard !bytes.isEmpty, bytes.count < Int(UInt32.max) else { return try parse(bytes) }
+        let outcome: Result<JSONDocument, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer, stream: stream)
+            do throws(JSONScanner.Failure) {
+                return .success(try scanner.parseDocument())
+            } catch {
+                let location = SourceText.location(of: error.offset, in: bytes)
+                return .failure(JSONSyntaxError(
+                    message: error.message, offset: error.offset, line: location.line, column: location.column
+                ))
+            }
+        }
+        return try outcome.get()
+    }
+}
+
+/// Takes the elements of one array member of the root object as they are parsed.
+///
+/// The pack loader decodes each question as soon as it is parsed: its part of the tree is
+/// still in cache, and is freed before the next one is built, so a large pack never holds
+/// the tree of all its questions at once.
+protocol JSONElementStream: AnyObject {
+    /// Whether to stream the array value of the root object's member `key`, seeing the members
+    /// before it. Asked for each array member of the root object until it first says yes.
+    func shouldStream(key: String, keyOffset: Int, precedingMembers: ArraySlice<JSONMember>) -> Bool
+
+    /// One element of the streamed array. `controlCharacters` holds every string offset with a
+    /// control character found so far (see `JSONDocument`), or is nil when the element has none.
+    func element(_ value: JSONValue, index: Int, controlCharacters: [Int: Unicode.Scalar]?)
 }
 
 /// The scanning state of one parse (kept apart from `JSONParser` so the public API stays static).
@@ -50,11 +84,14 @@ struct JSONScanner {
     // container is copied once into an exactly sized array instead of growing its own.
     private let memberStack = ScratchStack<JSONMember>()
     private let valueStack = ScratchStack<JSONValue>()
+    /// Where the elements of one root array member go instead of the tree, until it took one.
+    private var stream: (any JSONElementStream)?
 
     /// `buffer` must not be empty.
-    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, stream: (any JSONElementStream)? = nil) {
         base = buffer.baseAddress!
         end = buffer.count
+        self.stream = stream
     }
 
     mutating func parseDocument() throws(Failure) -> JSONDocument {
@@ -141,7 +178,16 @@ struct JSONScanner {
             guard index < end else {
                 throw Failure(message: "expected a value after ':', found the end of the file", offset: index)
             }
-            let value = try parseValue()
+            let value: JSONValue
+            if depth == 1, base[index] == UInt8(ascii: "["), let stream,
+               stream.shouldStream(key: key, keyOffset: keyOffset, precedingMembers: memberStack.slice(from: first)) {
+                self.stream = nil
+                let start = index
+                try parseArray(streamingTo: stream)
+                value = JSONValue(.array([]), offset: start)
+            } else {
+                value = try parseValue()
+            }
             if !duplicates {
                 let count = memberStack.count - first
                 if count < 16 {
@@ -172,15 +218,23 @@ struct JSONScanner {
     }
 
     private mutating func parseArray() throws(Failure) -> [JSONValue] {
+        let first = valueStack.count
+        try parseArray(streamingTo: nil)
+        return valueStack.moveOut(from: first)
+    }
+
+    /// Parses an array starting at its `[`, pushing its elements on `valueStack`, or handing
+    /// them to `stream` when one is given.
+    private mutating func parseArray(streamingTo stream: (any JSONElementStream)?) throws(Failure) {
         try enterNesting()
         index += 1
-        let first = valueStack.count
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return []
+            return
         }
+        var count = 0
         while true {
             guard index < end else {
                 throw Failure(message: "expected a value or ']', found the end of the file", offset: index)
@@ -188,8 +242,14 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "]") {
                 throw Failure(message: "expected a value after ',' (trailing commas are not allowed)", offset: index)
             }
-            let item = try parseValue()
-            valueStack.append(item)
+            if let stream {
+                let controlsBefore = controlCharacters.count
+                let item = try parseValue()
+                stream.element(item, index: count, controlCharacters: controlCharacters.count == controlsBefore ? nil : controlCharacters)
+            } else {
+                valueStack.append(try parseValue())
+            }
+            count += 1
             skipWhitespace()
             guard index < end else {
                 throw Failure(message: "expected ',' or ']' after array element, found the end of the file", offset: index)
@@ -202,7 +262,7 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
-                return valueStack.moveOut(from: first)
+                return
             }
             throw Failure(message: "expected ',' or ']' after array element, found \(describe(index))", offset: index)
         }
@@ -580,6 +640,11 @@ final class ScratchStack<Element> {
 
     subscript(index: Int) -> Element {
         storage[index]
+    }
+
+    /// A copy of the elements from `start` on.
+    func slice(from start: Int) -> ArraySlice<Element> {
+        ArraySlice(UnsafeBufferPointer(start: storage + start, count: count - start))
     }
 
     func contains(from start: Int, where predicate: (Element) -> Bool) -> Bool {

@@ -9,18 +9,25 @@ public struct PackDecoder: Sendable {
 
     /// Decodes and validates a pack. `contentHash` (hex SHA-256 of `bytes`, computed by the caller)
     /// is stored in the pack.
+    ///
+    /// The questions are decoded while they are parsed (see `JSONElementStream`) when the pack
+    /// lists its skills before them, as packs do; otherwise after the parse, from the tree.
     public func decode(bytes: [UInt8], file: String, contentHash: String = "") -> PackLoadResult {
-        var document: JSONDocument
+        var decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
+        var pack: Pack?
         do {
-            document = try JSONParser.parse(bytes)
+            pack = decoding.decodePack(try JSONParser.parse(bytes, streaming: decoding))
+            if decoding.streamedTheWrongMembers {
+                // Repeated `skills` or `questions` members: decode again from the whole tree.
+                decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
+                pack = decoding.decodePack(try JSONParser.parse(bytes))
+            }
         } catch {
             let diagnostic = Diagnostic(
                 severity: .error, file: file, path: "", line: error.line, column: error.column, message: error.message
             )
             return PackLoadResult(pack: nil, diagnostics: [diagnostic])
         }
-        let decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
-        let pack = decoding.decodePack(consume document)
         let diagnostics = decoding.finish()
         guard var pack, !diagnostics.contains(where: { $0.severity == .error }) else {
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
@@ -136,6 +143,18 @@ final class PackDecoding {
         var path: String
         var message: String
         var hint: String?
+        /// Control-character reports come first among diagnostics at the same offset.
+        var isControlReport = false
+    }
+
+    /// What was decoded while the parser streamed the `questions` array.
+    struct StreamedQuestions {
+        /// Key offsets of the `skills` member decoded first and of the streamed `questions` member.
+        var skillsKeyOffset: Int
+        var questionsKeyOffset: Int
+        var skills: [Skill]?
+        var questions: [Question] = []
+        var count = 0
     }
 
     @exclusivity(unchecked) var source: SourceText
@@ -163,6 +182,9 @@ final class PackDecoding {
     @exclusivity(unchecked) var questionIDs: [String: Int] = [:]
     @exclusivity(unchecked) var quizModes: [String: Quiz.Mode] = [:]
     @exclusivity(unchecked) var quizIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var streamed: StreamedQuestions?
+    /// Set when the streamed members turned out not to be the ones the pack uses (repeated keys).
+    @exclusivity(unchecked) var streamedTheWrongMembers = false
 
     init(source: SourceText, file: String) {
         self.source = source
@@ -201,6 +223,18 @@ final class PackDecoding {
         pending.append(Pending(severity: .warning, offset: offset, path: pointer, message: message, hint: nil))
     }
 
+    /// Reports a control character in a string (see `reportControlCharacters`).
+    func controlError(_ message: String, at offset: Int, pointer: String) {
+        errorCount += 1
+        pending.append(Pending(severity: .error, offset: offset, path: pointer, message: message, isControlReport: true))
+    }
+
+    /// Drops every diagnostic but the control-character reports.
+    func keepOnlyControlReports() {
+        pending.removeAll { !$0.isControlReport }
+        errorCount = pending.count
+    }
+
     @inline(__always)
     func within<T>(_ component: PathComponent, _ body: () -> T) -> T {
         path.append(component)
@@ -211,7 +245,9 @@ final class PackDecoding {
     /// The diagnostics in file order, located.
     func finish() -> [Diagnostic] {
         let ordered = pending.enumerated().sorted { lhs, rhs in
-            lhs.element.offset != rhs.element.offset ? lhs.element.offset < rhs.element.offset : lhs.offset < rhs.offset
+            if lhs.element.offset != rhs.element.offset { return lhs.element.offset < rhs.element.offset }
+            if lhs.element.isControlReport != rhs.element.isControlReport { return lhs.element.isControlReport }
+            return lhs.offset < rhs.offset
         }
         return ordered.map { item in
             let found = item.element

@@ -51,7 +51,7 @@ extension PackDecoding {
         return questions
     }
 
-    private func decodeQuestion(_ value: JSONValue, index: Int) -> Question? {
+    func decodeQuestion(_ value: JSONValue, index: Int) -> Question? {
         guard let fields = fields(of: value, Self.questionFields, what: "a question") else {
             return nil
         }
