@@ -156,6 +156,8 @@ struct JSONScanner {
         let first = memberStack.count
         var duplicates = false
         var seenKeys = Set<String>()
+        // One bit per key length seen (modulo 64): a key whose length is new cannot repeat a key.
+        var seenLengths: UInt64 = 0
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "}") {
             index += 1
@@ -190,8 +192,12 @@ struct JSONScanner {
             }
             if !duplicates {
                 let count = memberStack.count - first
+                let lengthBit: UInt64 = 1 << UInt64(key.utf8.count & 63)
                 if count < 16 {
-                    duplicates = memberStack.contains(from: first) { $0.key == key }
+                    if seenLengths & lengthBit != 0 {
+                        duplicates = memberStack.contains(from: first) { $0.key == key }
+                    }
+                    seenLengths |= lengthBit
                 } else {
                     if seenKeys.isEmpty { seenKeys = memberStack.keys(from: first) }
                     duplicates = !seenKeys.insert(key).inserted
@@ -626,16 +632,12 @@ final class ScratchStack<Element> {
         count += 1
     }
 
-    /// Removes the elements from `start` on, returning them in order.
-    func moveOut(from start: Int) -> [Element] {
+    /// Moves the elements from `start` on into `buffer` (which has room for them) and removes them.
+    func moveOut(from start: Int, into buffer: UnsafeMutableBufferPointer<Element>, initialized: inout Int) {
         let moved = count - start
-        guard moved > 0 else { return [] }
-        let result = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: storage + start, count: moved)
-            initialized = moved
-        }
+        buffer.baseAddress!.moveInitialize(from: storage + start, count: moved)
+        initialized = moved
         count = start
-        return result
     }
 
     subscript(index: Int) -> Element {
@@ -655,10 +657,26 @@ final class ScratchStack<Element> {
     }
 }
 
+// The arrays are made where the element type is concrete: built in generic code, each one
+// would look up the array storage's type metadata at run time.
 extension ScratchStack where Element == JSONMember {
+    /// Removes the members from `start` on, returning them in order.
+    func moveOut(from start: Int) -> [JSONMember] {
+        guard count > start else { return [] }
+        return [JSONMember](unsafeUninitializedCapacity: count - start) { moveOut(from: start, into: $0, initialized: &$1) }
+    }
+
     func keys(from start: Int) -> Set<String> {
         var keys = Set<String>()
         for index in start..<count { keys.insert(self[index].key) }
         return keys
+    }
+}
+
+extension ScratchStack where Element == JSONValue {
+    /// Removes the values from `start` on, returning them in order.
+    func moveOut(from start: Int) -> [JSONValue] {
+        guard count > start else { return [] }
+        return [JSONValue](unsafeUninitializedCapacity: count - start) { moveOut(from: start, into: $0, initialized: &$1) }
     }
 }

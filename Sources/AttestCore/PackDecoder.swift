@@ -173,6 +173,8 @@ final class PackDecoding {
     /// Per skill slot, the index in `skills` where the skill was defined.
     @exclusivity(unchecked) var skillItems: [Int] = []
     @exclusivity(unchecked) var questionFacts: [QuestionFacts] = []
+    /// The tags of all questions in `questionFacts`, one after another (read in one sweep when indexed).
+    @exclusivity(unchecked) var factTags: [String] = []
     /// Per skill slot, the indices in `questionFacts` of the questions evidencing it (filled while decoding).
     @exclusivity(unchecked) var questionsBySkill: [[Int]] = []
     /// Per tag, the indices in `questionFacts` of the questions carrying it (built on first use).

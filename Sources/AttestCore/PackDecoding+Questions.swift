@@ -6,7 +6,8 @@ struct QuestionFacts {
     /// The question's index in the pack's `questions` array.
     var index: Int
     var id: String
-    var tags: [String]
+    /// The question's tags, as a range of `PackDecoding.factTags`.
+    var tags: Range<Int>
 }
 
 extension PackDecoding {
@@ -76,7 +77,9 @@ extension PackDecoding {
             } else {
                 let factsIndex = questionFacts.count
                 questionIDs[id] = factsIndex
-                questionFacts.append(QuestionFacts(index: index, id: id, tags: tags))
+                let firstTag = factTags.count
+                factTags.append(contentsOf: tags)
+                questionFacts.append(QuestionFacts(index: index, id: id, tags: firstTag..<factTags.count))
                 if skills != nil {
                     if skillSlots.first >= 0 { questionsBySkill[skillSlots.first].append(factsIndex) }
                     for slot in skillSlots.more { questionsBySkill[slot].append(factsIndex) }
@@ -266,16 +269,24 @@ extension PackDecoding {
     /// Whether two texts are equal ignoring case and surrounding or repeated white space
     /// (choices and items are few, so pairwise comparison beats hashing normalized copies).
     static func equivalent(_ a: String, _ b: String) -> Bool {
-        var left = a.utf8.makeIterator()
-        var right = b.utf8.makeIterator()
-        var leftStarted = false
-        var rightStarted = false
+        let compared: Bool?? = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in foldedEqual(left, right) } ?? nil
+        }
+        // Outside ASCII (or for texts without contiguous UTF-8), fall back to full Unicode case folding.
+        guard let compared, let equal = compared else { return normalized(a) == normalized(b) }
+        return equal
+    }
+
+    /// Compares byte by byte, lower-casing ASCII letters and collapsing white space; nil when the
+    /// first difference involves a non-ASCII byte (then only Unicode case folding can tell).
+    private static func foldedEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var left = (position: 0, started: false)
+        var right = (position: 0, started: false)
         while true {
-            let x = nextFolded(&left, started: &leftStarted)
-            let y = nextFolded(&right, started: &rightStarted)
+            let x = nextFolded(a, from: &left)
+            let y = nextFolded(b, from: &right)
             if x != y {
-                // Outside ASCII, fall back to full Unicode case folding.
-                if (x ?? 0) & 0xFF >= 0x80 || (y ?? 0) & 0xFF >= 0x80 { return normalized(a) == normalized(b) }
+                if (x ?? 0) & 0xFF >= 0x80 || (y ?? 0) & 0xFF >= 0x80 { return nil }
                 return false
             }
             if x == nil { return true }
@@ -284,14 +295,17 @@ extension PackDecoding {
 
     /// The next byte of a lower-cased reading of the text, with 0x100 added when white space
     /// precedes it (so runs of white space compare as one, and leading or trailing ones not at all).
-    private static func nextFolded(_ iterator: inout String.UTF8View.Iterator, started: inout Bool) -> UInt16? {
+    @inline(__always)
+    private static func nextFolded(_ bytes: UnsafeBufferPointer<UInt8>, from state: inout (position: Int, started: Bool)) -> UInt16? {
         var spaced: UInt16 = 0
-        while let byte = iterator.next() {
+        while state.position < bytes.count {
+            let byte = bytes[state.position]
+            state.position += 1
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                if started { spaced = 0x100 }
+                if state.started { spaced = 0x100 }
                 continue
             }
-            started = true
+            state.started = true
             let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
             return UInt16(folded) | spaced
         }

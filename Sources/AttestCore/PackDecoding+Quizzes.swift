@@ -144,7 +144,7 @@ extension PackDecoding {
         guard !tagsIndexed else { return }
         tagsIndexed = true
         for index in questionFacts.indices {
-            for tag in questionFacts[index].tags { questionsByTag[tag, default: []].append(index) }
+            for tag in factTags[questionFacts[index].tags] { questionsByTag[tag, default: []].append(index) }
         }
     }
 
