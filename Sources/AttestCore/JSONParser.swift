@@ -80,6 +80,7 @@ struct JSONScanner {
     private var depth = 0
     private var controlCharacters: [Int: Unicode.Scalar] = [:]
     private var scratch: [UInt8] = []
+    private var shortStrings = ShortStringTable()
     // Members and elements of the objects and arrays being parsed, stacked so each finished
     // container is copied once into an exactly sized array instead of growing its own.
     private let memberStack = ScratchStack<JSONMember>()
@@ -310,7 +311,11 @@ struct JSONScanner {
             let byte = base[cursor]
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
-                return String(decoding: UnsafeBufferPointer(start: base + start, count: cursor - start), as: UTF8.self)
+                let length = cursor - start
+                if length <= ShortStringTable.maximumLength {
+                    return shortStrings.string(at: base + start, length: length, end: base + end)
+                }
+                return String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
                 return try parseEscapedString(tokenStart: tokenStart, from: start, escapeAt: cursor)
@@ -632,11 +637,12 @@ final class ScratchStack<Element> {
         count += 1
     }
 
-    /// Moves the elements from `start` on into `buffer` (which has room for them) and removes them.
-    func moveOut(from start: Int, into buffer: UnsafeMutableBufferPointer<Element>, initialized: inout Int) {
-        let moved = count - start
-        buffer.baseAddress!.moveInitialize(from: storage + start, count: moved)
-        initialized = moved
+    /// Moves the elements from `start` on to the end of `array` (with room reserved for them) and removes them.
+    @inline(__always)
+    func moveOut(from start: Int, appendingTo array: inout [Element]) {
+        for position in start..<count {
+            array.append((storage + position).move())
+        }
         count = start
     }
 
@@ -657,13 +663,17 @@ final class ScratchStack<Element> {
     }
 }
 
-// The arrays are made where the element type is concrete: built in generic code, each one
-// would look up the array storage's type metadata at run time.
+// The arrays are made where the element type is concrete, and by reserving capacity: made
+// with `init(unsafeUninitializedCapacity:)`, each one looked up the array storage's type
+// metadata at run time (the standard library's generic code was called, not a specialization).
 extension ScratchStack where Element == JSONMember {
     /// Removes the members from `start` on, returning them in order.
     func moveOut(from start: Int) -> [JSONMember] {
         guard count > start else { return [] }
-        return [JSONMember](unsafeUninitializedCapacity: count - start) { moveOut(from: start, into: $0, initialized: &$1) }
+        var members: [JSONMember] = []
+        members.reserveCapacity(count - start)
+        moveOut(from: start, appendingTo: &members)
+        return members
     }
 
     func keys(from start: Int) -> Set<String> {
@@ -677,6 +687,9 @@ extension ScratchStack where Element == JSONValue {
     /// Removes the values from `start` on, returning them in order.
     func moveOut(from start: Int) -> [JSONValue] {
         guard count > start else { return [] }
-        return [JSONValue](unsafeUninitializedCapacity: count - start) { moveOut(from: start, into: $0, initialized: &$1) }
+        var values: [JSONValue] = []
+        values.reserveCapacity(count - start)
+        moveOut(from: start, appendingTo: &values)
+        return values
     }
 }
