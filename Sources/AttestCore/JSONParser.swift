@@ -304,7 +304,7 @@ struct JSONScanner {
         while cursor < end {
             // Most of a pack is plain ASCII text: skip it eight bytes at a time, and look at
             // single bytes only around quotes, escapes, control characters and non-ASCII.
-            while cursor + 8 <= end, !Self.hasSpecialByte(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
+            while cursor + 8 <= end, Self.specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) == 0 {
                 cursor += 8
             }
             guard cursor < end else { break }
@@ -338,18 +338,18 @@ struct JSONScanner {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any of the eight bytes in `word` needs a look on its own in a string: `"`, `\`,
-    /// below 0x20, DEL, or not ASCII. (Each test is exact about whether some byte matches.)
+    /// Nonzero when any of the eight bytes in `word` needs a look on its own in a string: `"`,
+    /// `\`, below 0x20, DEL, or not ASCII. (Each test is exact about whether some byte matches.)
     @inline(__always)
-    private static func hasSpecialByte(_ word: UInt64) -> Bool {
-        func hasZeroByte(_ value: UInt64) -> UInt64 {
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
+        func zeroBytes(_ value: UInt64) -> UInt64 {
             (value &- ones) & ~value & highBits
         }
-        let quote = hasZeroByte(word ^ (ones &* 0x22))
-        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
-        let delete = hasZeroByte(word ^ (ones &* 0x7F))
+        let quote = zeroBytes(word ^ (ones &* 0x22))
+        let backslash = zeroBytes(word ^ (ones &* 0x5C))
+        let delete = zeroBytes(word ^ (ones &* 0x7F))
         let control = (word &- ones &* 0x20) & ~word & highBits
-        return quote | backslash | delete | control | (word & highBits) != 0
+        return quote | backslash | delete | control | (word & highBits)
     }
 
     /// The slow path: a string with at least one escape, decoded into `scratch`.

@@ -64,17 +64,16 @@ struct FieldSet {
 
 /// The members of one object slotted by a `FieldSet` (nil where absent); indices, not copies.
 struct Fields: RandomAccessCollection {
-    /// Member indices per slot: packed 6 bits each into two words for the usual small objects
-    /// (no allocation per object), or an array for objects with many members.
+    /// Member indices per slot: packed a byte each into three words for the usual small objects
+    /// (no allocation per object), or an array for objects with many fields or members.
     struct Slots {
-        private static let bits = 6
-        private static let absent: UInt64 = 63
-        private static let perWord = 64 / bits
+        private static let absent: UInt64 = 0xFF
+        private static let capacity = 24
         private var words: (UInt64, UInt64, UInt64) = (.max, .max, .max)
         private var spill: [Int]?
 
         init(count: Int, memberCount: Int) {
-            if count > Self.perWord * 3 || memberCount >= Int(Self.absent) {
+            if count > Self.capacity || memberCount >= Int(Self.absent) {
                 spill = [Int](repeating: -1, count: count)
             }
         }
@@ -82,21 +81,24 @@ struct Fields: RandomAccessCollection {
         subscript(slot: Int) -> Int? {
             get {
                 if let spill { return spill[slot] < 0 ? nil : spill[slot] }
-                let shift = UInt64((slot % Self.perWord) * Self.bits)
-                let word = slot / Self.perWord == 0 ? words.0 : slot / Self.perWord == 1 ? words.1 : words.2
+                let shift = UInt64((slot & 7) << 3)
+                let word = switch slot >> 3 {
+                case 0: words.0
+                case 1: words.1
+                default: words.2
+                }
                 let value = (word >> shift) & Self.absent
                 return value == Self.absent ? nil : Int(value)
             }
             set {
-                let position = newValue ?? Int(Self.absent)
                 if spill != nil {
                     spill![slot] = newValue ?? -1
                     return
                 }
-                let shift = UInt64((slot % Self.perWord) * Self.bits)
+                let shift = UInt64((slot & 7) << 3)
                 let mask = ~(Self.absent << shift)
-                let bits = UInt64(position) << shift
-                switch slot / Self.perWord {
+                let bits = UInt64(newValue ?? Int(Self.absent)) << shift
+                switch slot >> 3 {
                 case 0: words.0 = words.0 & mask | bits
                 case 1: words.1 = words.1 & mask | bits
                 default: words.2 = words.2 & mask | bits
@@ -153,7 +155,6 @@ final class PackDecoding {
         var skillsKeyOffset: Int
         var questionsKeyOffset: Int
         var skills: [Skill]?
-        var questions: [Question] = []
         var count = 0
     }
 
@@ -185,6 +186,8 @@ final class PackDecoding {
     @exclusivity(unchecked) var quizModes: [String: Quiz.Mode] = [:]
     @exclusivity(unchecked) var quizIDs: [String: Int] = [:]
     @exclusivity(unchecked) var streamed: StreamedQuestions?
+    /// The questions decoded while streaming (kept apart from `streamed` so appending stays in place).
+    @exclusivity(unchecked) var streamedQuestions: [Question] = []
     /// Set when the streamed members turned out not to be the ones the pack uses (repeated keys).
     @exclusivity(unchecked) var streamedTheWrongMembers = false
 

@@ -68,7 +68,7 @@ extension PackDecoding {
         let questions: [Question]?
         if let streamed, let questionsField {
             skills = streamed.skills
-            questions = streamed.questions
+            questions = streamedQuestions
             if streamed.count == 0 {
                 within(.key("questions")) { error("a pack needs at least one question", at: questionsField.value.offset) }
             }

@@ -24,9 +24,18 @@ extension PackDecoding {
         ["answer", "tolerance", "relativeTolerance", "range", "unit"],
         ["items"],
     ]
-    static let specificQuestionFields = [
-        "options", "answer", "accept", "ignoreDiacritics", "pattern", "tolerance", "relativeTolerance", "range", "unit", "items",
-    ]
+    static let specificQuestionFields = SpecificField.allCases.map(\.name)
+    /// The type-specific fields, in the order of their slots after `commonQuestionFields`.
+    enum SpecificField: Int, CaseIterable {
+        case options, answer, accept, ignoreDiacritics, pattern, tolerance, relativeTolerance, range, unit, items
+
+        var name: String { "\(self)" }
+        var slot: Int { PackDecoding.commonQuestionFields.count + rawValue }
+    }
+    /// `typeQuestionFields` as slots of `questionFields`.
+    static let typeQuestionSlots = typeQuestionFields.map { names in names.map { questionFields.slot(of: $0)! } }
+    /// The question types, looked up like field names.
+    static let questionTypeSet = FieldSet(questionTypes)
     static let longPrompt = 2_000
     static let questionFields = FieldSet(commonQuestionFields + specificQuestionFields, required: ["id", "type", "prompt"])
     static let optionFields = FieldSet(["text", "correct", "feedback"], required: ["text"])
@@ -58,7 +67,7 @@ extension PackDecoding {
         }
         let idField = fields[0]
         let id = slug(idField)
-        let type = questionType(fields[1])
+        let typeIndex = questionType(fields[1])
         let prompt = string(fields[2], nonEmpty: true)
         var skillSlots: (first: Int, more: [Int]) = (-1, [])
         let skills = questionSkills(single: fields[3], weighted: fields[4], at: value.offset, slots: &skillSlots)
@@ -69,14 +78,19 @@ extension PackDecoding {
         let tags = stringList(fields[9]) ?? []
 
         if let id, let idField {
-            if let first = questionIDs[id] {
+            let factsIndex = questionFacts.count
+            // One hash lookup: the entry is claimed for this question unless an earlier one holds it.
+            let first = { (entry: inout Int) -> Int? in
+                if entry >= 0 { return entry }
+                entry = factsIndex
+                return nil
+            }(&questionIDs[id, default: -1])
+            if let first {
                 error(
                     "duplicate question id `\(id)` (first defined at /questions/\(questionFacts[first].index))",
                     at: idField.value.offset, .key("id")
                 )
             } else {
-                let factsIndex = questionFacts.count
-                questionIDs[id] = factsIndex
                 let firstTag = factTags.count
                 factTags.append(contentsOf: tags)
                 questionFacts.append(QuestionFacts(index: index, id: id, tags: firstTag..<factTags.count))
@@ -99,34 +113,35 @@ extension PackDecoding {
             )
         }
 
-        guard let type else { return nil }
-        let allowed = Self.typeQuestionFields[Self.questionTypes.firstIndex(of: type)!]
-        let firstSpecific = Self.commonQuestionFields.count
-        for slot in firstSpecific..<fields.count {
-            guard let member = fields[slot], !allowed.contains(member.key) else { continue }
+        guard let typeIndex else { return nil }
+        let type = Self.questionTypes[typeIndex]
+        let allowedSlots = Self.typeQuestionSlots[typeIndex]
+        for slot in Self.commonQuestionFields.count..<fields.count {
+            guard let member = fields[slot], !allowedSlots.contains(slot) else { continue }
+            let allowed = Self.typeQuestionFields[typeIndex]
             error(
                 "`\(member.key)` is not a field of `\(type)` questions", at: member.keyOffset, .key(member.key),
                 hint: "`\(type)` questions use \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
             )
         }
-        func field(_ name: String) -> JSONMember? {
-            fields[firstSpecific + Self.specificQuestionFields.firstIndex(of: name)!]
+        func field(_ specific: SpecificField) -> JSONMember? {
+            fields[specific.slot]
         }
         let kind: Question.Kind?
-        switch type {
-        case "single", "multiple":
-            kind = choiceKind(field("options"), single: type == "single", at: value.offset)
-        case "true-false":
-            kind = requiredBool(field("answer"), at: value.offset).map { Question.Kind.trueFalse(answer: $0) }
-        case "text":
-            kind = textKind(accept: field("accept"), ignoreDiacritics: field("ignoreDiacritics"), pattern: field("pattern"), at: value.offset)
-        case "numeric":
+        switch typeIndex {
+        case 0, 1:
+            kind = choiceKind(field(.options), single: typeIndex == 0, at: value.offset)
+        case 2:
+            kind = requiredBool(field(.answer), at: value.offset).map { Question.Kind.trueFalse(answer: $0) }
+        case 3:
+            kind = textKind(accept: field(.accept), ignoreDiacritics: field(.ignoreDiacritics), pattern: field(.pattern), at: value.offset)
+        case 4:
             kind = numericKind(
-                answer: field("answer"), tolerance: field("tolerance"), relative: field("relativeTolerance"),
-                range: field("range"), unit: field("unit"), at: value.offset
+                answer: field(.answer), tolerance: field(.tolerance), relative: field(.relativeTolerance),
+                range: field(.range), unit: field(.unit), at: value.offset
             )
         default:
-            kind = orderingKind(field("items"), at: value.offset)
+            kind = orderingKind(field(.items), at: value.offset)
         }
         guard let id, let prompt, let skills, let points, let difficulty, let kind else { return nil }
         if fields[7] != nil, timeLimit == nil { return nil }
@@ -136,9 +151,10 @@ extension PackDecoding {
         )
     }
 
-    private func questionType(_ member: JSONMember?) -> String? {
+    /// The index of the question's type in `questionTypes`.
+    private func questionType(_ member: JSONMember?) -> Int? {
         guard let member, let text = string(member) else { return nil }
-        guard Self.questionTypes.contains(text) else {
+        guard let index = Self.questionTypeSet.slot(of: text) else {
             error(
                 "unknown question type `\(text)`", at: member.value.offset, .key("type"),
                 hint: Suggestion.hint(for: text, in: Self.questionTypes)
@@ -146,7 +162,7 @@ extension PackDecoding {
             )
             return nil
         }
-        return text
+        return index
     }
 
     private func difficulty(_ member: JSONMember?) -> Difficulty? {

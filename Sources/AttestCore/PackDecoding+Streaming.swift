@@ -5,6 +5,8 @@ extension PackDecoding: JSONElementStream {
         guard key == "questions", let skillsField = precedingMembers.last(where: { $0.key == "skills" }) else { return false }
         let skills = within(.key("skills")) { decodeSkills(skillsField) }
         streamed = StreamedQuestions(skillsKeyOffset: skillsField.keyOffset, questionsKeyOffset: keyOffset, skills: skills)
+        // Questions take several hundred bytes each: room for that many ids saves rehashing them as the table grows.
+        questionIDs.reserveCapacity(source.bytes.count / 512)
         return true
     }
 
@@ -21,7 +23,7 @@ extension PackDecoding: JSONElementStream {
         let question = decodeQuestion(value, index: index)
         path.removeAll(keepingCapacity: true)
         if let question {
-            streamed!.questions.append(question)
+            streamedQuestions.append(question)
         }
     }
 }
