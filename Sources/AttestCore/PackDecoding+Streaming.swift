@@ -5,7 +5,14 @@ extension PackDecoding: JSONElementStream {
         guard key == "questions", let skillsField = precedingMembers.last(where: { $0.key == "skills" }) else { return false }
         let skills = within(.key("skills")) { decodeSkills(skillsField) }
         streamed = StreamedQuestions(skillsKeyOffset: skillsField.keyOffset, questionsKeyOffset: keyOffset, skills: skills)
-        // Questions take several hundred bytes each: room for that many ids saves rehashing them as the table grows.
+        // Questions take a few hundred bytes each. Room for the questions (and ids) such a file can hold
+        // saves copying the growing arrays (and rehashing the table) again and again; arrays fill from
+        // the front, so capacity never used is never touched (never resident). A hash table is
+        // touched all over, so it gets a closer guess.
+        let estimate = source.bytes.count / 256
+        streamedQuestions.reserveCapacity(estimate)
+        questionFacts.reserveCapacity(estimate)
+        factTags.reserveCapacity(estimate * 2)
         questionIDs.reserveCapacity(source.bytes.count / 512)
         return true
     }
