@@ -300,6 +300,7 @@ struct JSONScanner {
     private mutating func parseString() throws(Failure) -> String {
         let tokenStart = index
         let start = index + 1
+        let base = base, end = end  // kept in registers through the loop
         var cursor = start
         while cursor < end {
             // Most of a pack is plain ASCII text: skip it eight bytes at a time, and look at

@@ -304,13 +304,16 @@ final class PackDecoding {
         return string(member.value, named: member.key, component: .key(member.key), nonEmpty: nonEmpty)
     }
 
-    func string(_ value: JSONValue, named name: String, component: PathComponent, nonEmpty: Bool = false) -> String? {
+    /// `name` and `component` are only worked out when there is something to report.
+    func string(
+        _ value: JSONValue, named name: @autoclosure () -> String, component: @autoclosure () -> PathComponent, nonEmpty: Bool = false
+    ) -> String? {
         guard case let .string(text) = value.kind else {
-            error("`\(name)` must be a string, found \(value.typeDescription)", at: value.offset, component)
+            error("`\(name())` must be a string, found \(value.typeDescription)", at: value.offset, component())
             return nil
         }
         if nonEmpty, Self.isBlank(text) {
-            error("`\(name)` must not be empty", at: value.offset, component)
+            error("`\(name())` must not be empty", at: value.offset, component())
             return nil
         }
         return text
@@ -440,7 +443,10 @@ final class PackDecoding {
     }
 
     static func isSlug<S: StringProtocol>(_ text: S) -> Bool {
-        let bytes = text.utf8
+        text.utf8.withContiguousStorageIfAvailable(isSlug) ?? isSlug(Array(text.utf8))
+    }
+
+    private static func isSlug(_ bytes: some Collection<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 64 else { return false }
         var previousHyphen = true
         for byte in bytes {

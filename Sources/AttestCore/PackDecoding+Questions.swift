@@ -34,8 +34,9 @@ extension PackDecoding {
     }
     /// `typeQuestionFields` as slots of `questionFields`.
     static let typeQuestionSlots = typeQuestionFields.map { names in names.map { questionFields.slot(of: $0)! } }
-    /// The question types, looked up like field names.
+    /// The question types and difficulties, looked up like field names.
     static let questionTypeSet = FieldSet(questionTypes)
+    static let difficulties = FieldSet(Difficulty.allCases.map(\.rawValue))
     static let longPrompt = 2_000
     static let questionFields = FieldSet(commonQuestionFields + specificQuestionFields, required: ["id", "type", "prompt"])
     static let optionFields = FieldSet(["text", "correct", "feedback"], required: ["text"])
@@ -168,7 +169,7 @@ extension PackDecoding {
     private func difficulty(_ member: JSONMember?) -> Difficulty? {
         guard let member else { return .medium }
         guard let text = string(member) else { return nil }
-        guard let difficulty = Difficulty(rawValue: text) else {
+        guard let slot = Self.difficulties.slot(of: text) else {
             let names = Difficulty.allCases.map(\.rawValue)
             error(
                 "unknown difficulty `\(text)`", at: member.value.offset, .key("difficulty"),
@@ -176,7 +177,7 @@ extension PackDecoding {
             )
             return nil
         }
-        return difficulty
+        return Difficulty.allCases[slot]
     }
 
     /// The question's skills; `slots` gets their skill slots (the first apart, so the usual
