@@ -12,31 +12,23 @@ public enum JSONParser {
 
     /// Parses a whole JSON text.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
-        guard !bytes.isEmpty else {
-            throw JSONSyntaxError(message: "expected a JSON value, found the end of the file", offset: 0, line: 1, column: 1)
-        }
-        guard bytes.count < Int(UInt32.max) else {
-            throw JSONSyntaxError(message: "JSON texts of 4 GiB or more are not supported", offset: 0, line: 1, column: 1)
-        }
-        let outcome: Result<JSONDocument, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer)
-            do throws(JSONScanner.Failure) {
-                return .success(try scanner.parseDocument())
-            } catch {
-                let location = SourceText.location(of: error.offset, in: bytes)
-                return .failure(JSONSyntaxError(
-                    message: error.message, offset: error.offset, line: location.line, column: location.column
-                ))
-            }
-        }
-        return try outcome.get()
+        try parse(bytes, stream: nil)
     }
 
     /// Parses a whole JSON text, handing the elements of one array member of the root object
     /// to `stream` one by one as they are parsed (when `stream` accepts it), so the tree never
     /// holds them all; that member's value is left as an empty array at the same offset.
     static func parse(_ bytes: [UInt8], streaming stream: some JSONElementStream) throws(JSONSyntaxError) -> JSONDocument {
-        guard !bytes.isEmpty, bytes.count < Int(UInt32.max) else { return try parse(bytes) }
+        try parse(bytes, stream: stream)
+    }
+
+    private static func parse(_ bytes: [UInt8], stream: (any JSONElementStream)?) throws(JSONSyntaxError) -> JSONDocument {
+        guard !bytes.isEmpty else {
+            throw JSONSyntaxError(message: "expected a JSON value, found the end of the file", offset: 0, line: 1, column: 1)
+        }
+        guard bytes.count < Int(UInt32.max) else {
+            throw JSONSyntaxError(message: "JSON texts of 4 GiB or more are not supported", offset: 0, line: 1, column: 1)
+        }
         let outcome: Result<JSONDocument, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer, stream: stream)
             do throws(JSONScanner.Failure) {
@@ -89,7 +81,7 @@ struct JSONScanner {
     private var stream: (any JSONElementStream)?
 
     /// `buffer` must not be empty.
-    init(_ buffer: UnsafeBufferPointer<UInt8>, stream: (any JSONElementStream)? = nil) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, stream: (any JSONElementStream)?) {
         base = buffer.baseAddress!
         end = buffer.count
         self.stream = stream
@@ -638,13 +630,20 @@ final class ScratchStack<Element> {
         count += 1
     }
 
-    /// Moves the elements from `start` on to the end of `array` (with room reserved for them) and removes them.
-    @inline(__always)
-    func moveOut(from start: Int, appendingTo array: inout [Element]) {
+    /// Removes the elements from `start` on, returning them in order.
+    ///
+    /// The array is made by reserving capacity and appending: made with
+    /// `init(unsafeUninitializedCapacity:)`, each one looked up the array storage's type
+    /// metadata at run time (the standard library's generic code ran, not a specialization).
+    func moveOut(from start: Int) -> [Element] {
+        guard count > start else { return [] }
+        var moved: [Element] = []
+        moved.reserveCapacity(count - start)
         for position in start..<count {
-            array.append((storage + position).move())
+            moved.append((storage + position).move())
         }
         count = start
+        return moved
     }
 
     subscript(index: Int) -> Element {
@@ -664,33 +663,10 @@ final class ScratchStack<Element> {
     }
 }
 
-// The arrays are made where the element type is concrete, and by reserving capacity: made
-// with `init(unsafeUninitializedCapacity:)`, each one looked up the array storage's type
-// metadata at run time (the standard library's generic code was called, not a specialization).
 extension ScratchStack where Element == JSONMember {
-    /// Removes the members from `start` on, returning them in order.
-    func moveOut(from start: Int) -> [JSONMember] {
-        guard count > start else { return [] }
-        var members: [JSONMember] = []
-        members.reserveCapacity(count - start)
-        moveOut(from: start, appendingTo: &members)
-        return members
-    }
-
     func keys(from start: Int) -> Set<String> {
         var keys = Set<String>()
         for index in start..<count { keys.insert(self[index].key) }
         return keys
-    }
-}
-
-extension ScratchStack where Element == JSONValue {
-    /// Removes the values from `start` on, returning them in order.
-    func moveOut(from start: Int) -> [JSONValue] {
-        guard count > start else { return [] }
-        var values: [JSONValue] = []
-        values.reserveCapacity(count - start)
-        moveOut(from: start, appendingTo: &values)
-        return values
     }
 }
