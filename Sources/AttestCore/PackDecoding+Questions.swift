@@ -24,13 +24,12 @@ extension PackDecoding {
         ["answer", "tolerance", "relativeTolerance", "range", "unit"],
         ["items"],
     ]
-    static let specificQuestionFields = SpecificField.allCases.map(\.name)
-    /// The type-specific fields, in the order of their slots after `commonQuestionFields`.
-    enum SpecificField: Int, CaseIterable {
+    static let specificQuestionFields = SpecificField.allCases.map(\.rawValue)
+    /// The type-specific fields (named by their raw values), in the order of their slots after `commonQuestionFields`.
+    enum SpecificField: String, CaseIterable {
         case options, answer, accept, ignoreDiacritics, pattern, tolerance, relativeTolerance, range, unit, items
 
-        var name: String { "\(self)" }
-        var slot: Int { PackDecoding.commonQuestionFields.count + rawValue }
+        var slot: Int { PackDecoding.commonQuestionFields.count + Self.allCases.firstIndex(of: self)! }
     }
     /// `typeQuestionFields` as slots of `questionFields`.
     static let typeQuestionSlots = typeQuestionFields.map { names in names.map { questionFields.slot(of: $0)! } }
