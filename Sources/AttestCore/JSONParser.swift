@@ -295,9 +295,15 @@ struct JSONScanner {
         let base = base, end = end  // kept in registers through the loop
         var cursor = start
         while cursor < end {
-            // Most of a pack is plain ASCII text: skip it eight bytes at a time, and look at
-            // single bytes only around quotes, escapes, control characters and non-ASCII.
-            while cursor + 8 <= end, Self.specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) == 0 {
+            // Most of a pack is plain ASCII text: skip it eight bytes at a time, straight to
+            // the first quote, escape, control character or non-ASCII byte.
+            while cursor + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+                let special = Self.specialBytes(word)
+                if special != 0 {
+                    cursor += special.trailingZeroBitCount >> 3
+                    break
+                }
                 cursor += 8
             }
             guard cursor < end else { break }
@@ -331,8 +337,9 @@ struct JSONScanner {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-    /// Nonzero when any of the eight bytes in `word` needs a look on its own in a string: `"`,
-    /// `\`, below 0x20, DEL, or not ASCII. (Each test is exact about whether some byte matches.)
+    /// Nonzero when any of the eight bytes in `word` (read little-endian) needs a look on its own
+    /// in a string: `"`, `\`, below 0x20, DEL, or not ASCII. The lowest set bit is in the first
+    /// such byte (a borrow can only mark bytes after a real match, never before one).
     @inline(__always)
     private static func specialBytes(_ word: UInt64) -> UInt64 {
         func zeroBytes(_ value: UInt64) -> UInt64 {
