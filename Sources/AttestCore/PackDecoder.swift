@@ -171,6 +171,7 @@ final class PackDecoding {
     /// Skill ids seen so far, with their slot: their position in `skillOrder`.
     @exclusivity(unchecked) var skillIDs: [String: Int] = [:]
     @exclusivity(unchecked) var skillOrder: [String] = []
+    @exclusivity(unchecked) var recentSkills = RecentStringSlots()
     /// Per skill slot, the index in `skills` where the skill was defined.
     @exclusivity(unchecked) var skillItems: [Int] = []
     @exclusivity(unchecked) var questionFacts: [QuestionFacts] = []

@@ -194,7 +194,7 @@ extension PackDecoding {
             return nil
         case let (single?, nil):
             guard let id = string(single) else { return nil }
-            guard let slot = skillIDs[id] else {
+            guard let slot = recentSkills.slot(of: id, in: skillIDs) else {
                 unknown("skill", id, at: single.value.offset, .key("skill"), among: skillOrder)
                 return nil
             }

@@ -143,9 +143,20 @@ extension PackDecoding {
     private func indexTags() {
         guard !tagsIndexed else { return }
         tagsIndexed = true
+        var slots: [String: Int] = [:]
+        var recent = RecentStringSlots()
+        var lists: [[Int]] = []
         for index in questionFacts.indices {
-            for tag in factTags[questionFacts[index].tags] { questionsByTag[tag, default: []].append(index) }
+            for tag in factTags[questionFacts[index].tags] {
+                if let slot = recent.slot(of: tag, in: slots) {
+                    lists[slot].append(index)
+                } else {
+                    slots[tag] = lists.count
+                    lists.append([index])
+                }
+            }
         }
+        for (tag, slot) in slots { questionsByTag[tag] = lists[slot] }
     }
 
     /// The facts indices of the questions in `pool`.
