@@ -114,6 +114,11 @@ struct Fields: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
+    /// Whether the object has the field in `slot` (without copying the member, as `self[slot] != nil` would).
+    func isPresent(_ slot: Int) -> Bool {
+        slots[slot] != nil
+    }
+
     subscript(position: Int) -> JSONMember? {
         slots[position].map { members[$0] }
     }

@@ -71,9 +71,9 @@ extension PackDecoding {
         let prompt = string(fields[2], nonEmpty: true)
         var skillSlots: (first: Int, more: [Int]) = (-1, [])
         let skills = questionSkills(single: fields[3], weighted: fields[4], at: value.offset, slots: &skillSlots)
-        let points = fields[5] == nil ? 1 : positiveNumber(fields[5])
+        let points = fields.isPresent(5) ? positiveNumber(fields[5]) : 1
         let difficulty = self.difficulty(fields[6])
-        let timeLimit = fields[7] == nil ? nil : positiveNumber(fields[7])
+        let timeLimit = fields.isPresent(7) ? positiveNumber(fields[7]) : nil
         let explanation = string(fields[8])
         let tags = stringList(fields[9]) ?? []
 
@@ -100,7 +100,7 @@ extension PackDecoding {
                 }
             }
         }
-        if fields[8] == nil {
+        if !fields.isPresent(8) {
             warning(
                 "question `\(id ?? "?")` has no explanation", at: value.offset,
                 hint: "add `explanation` so learners see why the answer is right"
@@ -144,7 +144,7 @@ extension PackDecoding {
             kind = orderingKind(field(.items), at: value.offset)
         }
         guard let id, let prompt, let skills, let points, let difficulty, let kind else { return nil }
-        if fields[7] != nil, timeLimit == nil { return nil }
+        if fields.isPresent(7), timeLimit == nil { return nil }
         return Question(
             id: id, skills: skills, prompt: prompt, kind: kind, points: points, difficulty: difficulty,
             timeLimit: timeLimit, explanation: explanation, tags: tags
@@ -253,7 +253,7 @@ extension PackDecoding {
                 within(.index(index)) {
                     guard let fields = fields(of: item, Self.optionFields, what: "an option")
                     else { valid = false; return }
-                    let correct = fields[1] == nil ? false : bool(fields[1])
+                    let correct = fields.isPresent(1) ? bool(fields[1]) : false
                     let feedback = string(fields[2])
                     guard let textField = fields[0], let text = string(textField, nonEmpty: true), let correct else {
                         valid = false

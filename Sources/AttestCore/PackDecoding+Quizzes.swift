@@ -37,20 +37,20 @@ extension PackDecoding {
             }
         }
         let sections = fields[4].flatMap { field in within(.key("sections")) { decodeSections(field) } }
-        let timeLimit = fields[5] == nil ? nil : positiveNumber(fields[5])
-        let questionTimeLimit = fields[6] == nil ? nil : positiveNumber(fields[6])
-        let shuffleQuestions = fields[7] == nil ? true : bool(fields[7])
-        let shuffleOptions = fields[8] == nil ? true : bool(fields[8])
-        let allowBack = fields[9] == nil ? false : bool(fields[9])
+        let timeLimit = fields.isPresent(5) ? positiveNumber(fields[5]) : nil
+        let questionTimeLimit = fields.isPresent(6) ? positiveNumber(fields[6]) : nil
+        let shuffleQuestions = fields.isPresent(7) ? bool(fields[7]) : true
+        let shuffleOptions = fields.isPresent(8) ? bool(fields[8]) : true
+        let allowBack = fields.isPresent(9) ? bool(fields[9]) : false
         let passThreshold = fields[10].map { fraction($0.value, named: $0.key, component: .key($0.key)) } ?? 0.7
         let skillThresholds = fields[11].flatMap { field in within(.key("skillThresholds")) { decodeSkillThresholds(field) } }
 
         guard let id, let title, let mode, let sections, let shuffleQuestions, let shuffleOptions, let allowBack,
               let passThreshold
         else { return nil }
-        if fields[5] != nil, timeLimit == nil { return nil }
-        if fields[6] != nil, questionTimeLimit == nil { return nil }
-        if fields[11] != nil, skillThresholds == nil { return nil }
+        if fields.isPresent(5), timeLimit == nil { return nil }
+        if fields.isPresent(6), questionTimeLimit == nil { return nil }
+        if fields.isPresent(11), skillThresholds == nil { return nil }
         return Quiz(
             id: id, title: title, description: description, mode: mode, sections: sections, timeLimit: timeLimit,
             questionTimeLimit: questionTimeLimit, shuffleQuestions: shuffleQuestions, shuffleOptions: shuffleOptions,
@@ -104,7 +104,7 @@ extension PackDecoding {
                 let title = string(fields[0])
                 let draw = integer(fields[1], minimum: 1)
                 let pool = fields[2].flatMap { field in within(.key("from")) { decodePool(field) } }
-                guard let pool, fields[0] == nil || title != nil, fields[1] == nil || draw != nil else {
+                guard let pool, !fields.isPresent(0) || title != nil, !fields.isPresent(1) || draw != nil else {
                     valid = false
                     return
                 }
