@@ -54,16 +54,16 @@ extension PackDecoding {
         for index in items.indices {
             let item = items[index]
             items[index].kind = .null
-            if let question = within(.index(index), { decodeQuestion(item, index: index) }) {
-                questions.append(question)
-            }
+            within(.index(index)) { decodeQuestion(item, index: index, into: &questions) }
         }
         return questions
     }
 
-    func decodeQuestion(_ value: JSONValue, index: Int) -> Question? {
+    /// Decodes one question, appending it to `questions` when it is valid (built in place: a
+    /// returned `Question?` was copied, then released).
+    func decodeQuestion(_ value: JSONValue, index: Int, into questions: inout [Question]) {
         guard let fields = fields(of: value, Self.questionFields, what: "a question") else {
-            return nil
+            return
         }
         let idField = fields[0]
         let id = slug(idField)
@@ -113,7 +113,7 @@ extension PackDecoding {
             )
         }
 
-        guard let typeIndex else { return nil }
+        guard let typeIndex else { return }
         let type = Self.questionTypes[typeIndex]
         let allowedSlots = Self.typeQuestionSlots[typeIndex]
         for slot in Self.commonQuestionFields.count..<fields.count {
@@ -143,12 +143,12 @@ extension PackDecoding {
         default:
             kind = orderingKind(field(.items), at: value.offset)
         }
-        guard let id, let prompt, let skills, let points, let difficulty, let kind else { return nil }
-        if fields.isPresent(7), timeLimit == nil { return nil }
-        return Question(
+        guard let id, let prompt, let skills, let points, let difficulty, let kind else { return }
+        if fields.isPresent(7), timeLimit == nil { return }
+        questions.append(Question(
             id: id, skills: skills, prompt: prompt, kind: kind, points: points, difficulty: difficulty,
             timeLimit: timeLimit, explanation: explanation, tags: tags
-        )
+        ))
     }
 
     /// The index of the question's type in `questionTypes`.

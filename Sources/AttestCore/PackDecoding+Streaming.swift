@@ -27,10 +27,7 @@ extension PackDecoding: JSONElementStream {
         }
         path.append(.key("questions"))
         path.append(.index(index))
-        let question = decodeQuestion(value, index: index)
+        decodeQuestion(value, index: index, into: &streamedQuestions)
         path.removeAll(keepingCapacity: true)
-        if let question {
-            streamedQuestions.append(question)
-        }
     }
 }
