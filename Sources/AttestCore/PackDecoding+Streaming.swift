@@ -28,6 +28,7 @@ extension PackDecoding: JSONElementStream {
         path.append(.key("questions"))
         path.append(.index(index))
         decodeQuestion(value, index: index, into: &streamedQuestions)
-        path.removeAll(keepingCapacity: true)
+        path.removeLast()
+        path.removeLast()
     }
 }
