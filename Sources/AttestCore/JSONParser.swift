@@ -12,6 +12,17 @@ public enum JSONParser {
 
     /// Parses a whole JSON text.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
+        try parse(bytes, stream: nil)
+    }
+
+    /// Parses a whole JSON text, handing the elements of one array member of the root object
+    /// to `stream` one by one as they are parsed (when `stream` accepts it), so the tree never
+    /// holds them all; that member's value is left as an empty array at the same offset.
+    static func parse(_ bytes: [UInt8], streaming stream: some JSONElementStream) throws(JSONSyntaxError) -> JSONDocument {
+        try parse(bytes, stream: stream)
+    }
+
+    private static func parse(_ bytes: [UInt8], stream: (any JSONElementStream)?) throws(JSONSyntaxError) -> JSONDocument {
         guard !bytes.isEmpty else {
             throw JSONSyntaxError(message: "expected a JSON value, found the end of the file", offset: 0, line: 1, column: 1)
         }
@@ -19,7 +30,7 @@ public enum JSONParser {
             throw JSONSyntaxError(message: "JSON texts of 4 GiB or more are not supported", offset: 0, line: 1, column: 1)
         }
         let outcome: Result<JSONDocument, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer)
+            var scanner = JSONScanner(buffer, stream: stream)
             do throws(JSONScanner.Failure) {
                 return .success(try scanner.parseDocument())
             } catch {
@@ -31,6 +42,21 @@ public enum JSONParser {
         }
         return try outcome.get()
     }
+}
+
+/// Takes the elements of one array member of the root object as they are parsed.
+///
+/// The pack loader decodes each question as soon as it is parsed: its part of the tree is
+/// still in cache, and is freed before the next one is built, so a large pack never holds
+/// the tree of all its questions at once.
+protocol JSONElementStream: AnyObject {
+    /// Whether to stream the array value of the root object's member `key`, seeing the members
+    /// before it. Asked for each array member of the root object until it first says yes.
+    func shouldStream(key: String, keyOffset: Int, precedingMembers: ArraySlice<JSONMember>) -> Bool
+
+    /// One element of the streamed array. `controlCharacters` holds every string offset with a
+    /// control character found so far (see `JSONDocument`), or is nil when the element has none.
+    func element(_ value: JSONValue, index: Int, controlCharacters: [Int: Unicode.Scalar]?)
 }
 
 /// The scanning state of one parse (kept apart from `JSONParser` so the public API stays static).
@@ -46,15 +72,19 @@ struct JSONScanner {
     private var depth = 0
     private var controlCharacters: [Int: Unicode.Scalar] = [:]
     private var scratch: [UInt8] = []
+    private var shortStrings = ShortStringTable()
     // Members and elements of the objects and arrays being parsed, stacked so each finished
     // container is copied once into an exactly sized array instead of growing its own.
     private let memberStack = ScratchStack<JSONMember>()
     private let valueStack = ScratchStack<JSONValue>()
+    /// Where the elements of one root array member go instead of the tree, until it took one.
+    private var stream: (any JSONElementStream)?
 
     /// `buffer` must not be empty.
-    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, stream: (any JSONElementStream)?) {
         base = buffer.baseAddress!
         end = buffer.count
+        self.stream = stream
     }
 
     mutating func parseDocument() throws(Failure) -> JSONDocument {
@@ -119,6 +149,8 @@ struct JSONScanner {
         let first = memberStack.count
         var duplicates = false
         var seenKeys = Set<String>()
+        // One bit per key length seen (modulo 64): a key whose length is new cannot repeat a key.
+        var seenLengths: UInt64 = 0
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "}") {
             index += 1
@@ -141,11 +173,24 @@ struct JSONScanner {
             guard index < end else {
                 throw Failure(message: "expected a value after ':', found the end of the file", offset: index)
             }
-            let value = try parseValue()
+            let value: JSONValue
+            if depth == 1, base[index] == UInt8(ascii: "["), let stream,
+               stream.shouldStream(key: key, keyOffset: keyOffset, precedingMembers: memberStack.slice(from: first)) {
+                self.stream = nil
+                let start = index
+                try parseArray(streamingTo: stream)
+                value = JSONValue(.array([]), offset: start)
+            } else {
+                value = try parseValue()
+            }
             if !duplicates {
                 let count = memberStack.count - first
+                let lengthBit: UInt64 = 1 << UInt64(key.utf8.count & 63)
                 if count < 16 {
-                    duplicates = memberStack.contains(from: first) { $0.key == key }
+                    if seenLengths & lengthBit != 0 {
+                        duplicates = memberStack.contains(from: first) { $0.key == key }
+                    }
+                    seenLengths |= lengthBit
                 } else {
                     if seenKeys.isEmpty { seenKeys = memberStack.keys(from: first) }
                     duplicates = !seenKeys.insert(key).inserted
@@ -172,15 +217,23 @@ struct JSONScanner {
     }
 
     private mutating func parseArray() throws(Failure) -> [JSONValue] {
+        let first = valueStack.count
+        try parseArray(streamingTo: nil)
+        return valueStack.moveOut(from: first)
+    }
+
+    /// Parses an array starting at its `[`, pushing its elements on `valueStack`, or handing
+    /// them to `stream` when one is given.
+    private mutating func parseArray(streamingTo stream: (any JSONElementStream)?) throws(Failure) {
         try enterNesting()
         index += 1
-        let first = valueStack.count
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return []
+            return
         }
+        var count = 0
         while true {
             guard index < end else {
                 throw Failure(message: "expected a value or ']', found the end of the file", offset: index)
@@ -188,8 +241,14 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "]") {
                 throw Failure(message: "expected a value after ',' (trailing commas are not allowed)", offset: index)
             }
-            let item = try parseValue()
-            valueStack.append(item)
+            if let stream {
+                let controlsBefore = controlCharacters.count
+                let item = try parseValue()
+                stream.element(item, index: count, controlCharacters: controlCharacters.count == controlsBefore ? nil : controlCharacters)
+            } else {
+                valueStack.append(try parseValue())
+            }
+            count += 1
             skipWhitespace()
             guard index < end else {
                 throw Failure(message: "expected ',' or ']' after array element, found the end of the file", offset: index)
@@ -202,7 +261,7 @@ struct JSONScanner {
             if base[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
-                return valueStack.moveOut(from: first)
+                return
             }
             throw Failure(message: "expected ',' or ']' after array element, found \(describe(index))", offset: index)
         }
@@ -233,12 +292,29 @@ struct JSONScanner {
     private mutating func parseString() throws(Failure) -> String {
         let tokenStart = index
         let start = index + 1
+        let base = base, end = end  // kept in registers through the loop
         var cursor = start
         while cursor < end {
+            // Most of a pack is plain ASCII text: skip it eight bytes at a time, straight to
+            // the first quote, escape, control character or non-ASCII byte.
+            while cursor + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+                let special = Self.specialBytes(word)
+                if special != 0 {
+                    cursor += special.trailingZeroBitCount >> 3
+                    break
+                }
+                cursor += 8
+            }
+            guard cursor < end else { break }
             let byte = base[cursor]
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
-                return String(decoding: UnsafeBufferPointer(start: base + start, count: cursor - start), as: UTF8.self)
+                let length = cursor - start
+                if length <= ShortStringTable.maximumLength {
+                    return shortStrings.string(at: base + start, length: length, end: base + end)
+                }
+                return String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
                 return try parseEscapedString(tokenStart: tokenStart, from: start, escapeAt: cursor)
@@ -256,6 +332,24 @@ struct JSONScanner {
             }
         }
         throw Failure(message: "unterminated string", offset: tokenStart)
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Nonzero when any of the eight bytes in `word` (read little-endian) needs a look on its own
+    /// in a string: `"`, `\`, below 0x20, DEL, or not ASCII. The lowest set bit is in the first
+    /// such byte (a borrow can only mark bytes after a real match, never before one).
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
+        func zeroBytes(_ value: UInt64) -> UInt64 {
+            (value &- ones) & ~value & highBits
+        }
+        let quote = zeroBytes(word ^ (ones &* 0x22))
+        let backslash = zeroBytes(word ^ (ones &* 0x5C))
+        let delete = zeroBytes(word ^ (ones &* 0x7F))
+        let control = (word &- ones &* 0x20) & ~word & highBits
+        return quote | backslash | delete | control | (word & highBits)
     }
 
     /// The slow path: a string with at least one escape, decoded into `scratch`.
@@ -544,19 +638,28 @@ final class ScratchStack<Element> {
     }
 
     /// Removes the elements from `start` on, returning them in order.
+    ///
+    /// The array is made by reserving capacity and appending: made with
+    /// `init(unsafeUninitializedCapacity:)`, each one looked up the array storage's type
+    /// metadata at run time (the standard library's generic code ran, not a specialization).
     func moveOut(from start: Int) -> [Element] {
-        let moved = count - start
-        guard moved > 0 else { return [] }
-        let result = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: storage + start, count: moved)
-            initialized = moved
+        guard count > start else { return [] }
+        var moved: [Element] = []
+        moved.reserveCapacity(count - start)
+        for position in start..<count {
+            moved.append((storage + position).move())
         }
         count = start
-        return result
+        return moved
     }
 
     subscript(index: Int) -> Element {
         storage[index]
+    }
+
+    /// A copy of the elements from `start` on.
+    func slice(from start: Int) -> ArraySlice<Element> {
+        ArraySlice(UnsafeBufferPointer(start: storage + start, count: count - start))
     }
 
     func contains(from start: Int, where predicate: (Element) -> Bool) -> Bool {

@@ -9,18 +9,25 @@ public struct PackDecoder: Sendable {
 
     /// Decodes and validates a pack. `contentHash` (hex SHA-256 of `bytes`, computed by the caller)
     /// is stored in the pack.
+    ///
+    /// The questions are decoded while they are parsed (see `JSONElementStream`) when the pack
+    /// lists its skills before them, as packs do; otherwise after the parse, from the tree.
     public func decode(bytes: [UInt8], file: String, contentHash: String = "") -> PackLoadResult {
-        var document: JSONDocument
+        var decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
+        var pack: Pack?
         do {
-            document = try JSONParser.parse(bytes)
+            pack = decoding.decodePack(try JSONParser.parse(bytes, streaming: decoding))
+            if decoding.streamedTheWrongMembers {
+                // Repeated `skills` or `questions` members: decode again from the whole tree.
+                decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
+                pack = decoding.decodePack(try JSONParser.parse(bytes))
+            }
         } catch {
             let diagnostic = Diagnostic(
                 severity: .error, file: file, path: "", line: error.line, column: error.column, message: error.message
             )
             return PackLoadResult(pack: nil, diagnostics: [diagnostic])
         }
-        let decoding = PackDecoding(source: SourceText(bytes: bytes), file: file)
-        let pack = decoding.decodePack(consume document)
         let diagnostics = decoding.finish()
         guard var pack, !diagnostics.contains(where: { $0.severity == .error }) else {
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
@@ -33,33 +40,40 @@ public struct PackDecoder: Sendable {
 /// The fields an object of the pack format may have, built once per object kind.
 struct FieldSet {
     let names: [String]
+    /// The UTF-8 length of each name: comparing lengths first leaves one or two string
+    /// comparisons per key instead of one per field.
+    private let lengths: [Int]
     /// Indices into `names` of the fields that must be present.
     let required: [Int]
 
     init(_ names: [String], required: [String] = []) {
         self.names = names
+        lengths = names.map(\.utf8.count)
         self.required = required.map { names.firstIndex(of: $0)! }
     }
 
     @inline(__always)
     func slot(of key: String) -> Int? {
-        names.firstIndex(of: key)
+        let length = key.utf8.count
+        for slot in lengths.indices where lengths[slot] == length && names[slot] == key {
+            return slot
+        }
+        return nil
     }
 }
 
 /// The members of one object slotted by a `FieldSet` (nil where absent); indices, not copies.
 struct Fields: RandomAccessCollection {
-    /// Member indices per slot: packed 6 bits each into two words for the usual small objects
-    /// (no allocation per object), or an array for objects with many members.
+    /// Member indices per slot: packed a byte each into three words for the usual small objects
+    /// (no allocation per object), or an array for objects with many fields or members.
     struct Slots {
-        private static let bits = 6
-        private static let absent: UInt64 = 63
-        private static let perWord = 64 / bits
+        private static let absent: UInt64 = 0xFF
+        private static let capacity = 24
         private var words: (UInt64, UInt64, UInt64) = (.max, .max, .max)
         private var spill: [Int]?
 
         init(count: Int, memberCount: Int) {
-            if count > Self.perWord * 3 || memberCount >= Int(Self.absent) {
+            if count > Self.capacity || memberCount >= Int(Self.absent) {
                 spill = [Int](repeating: -1, count: count)
             }
         }
@@ -67,21 +81,24 @@ struct Fields: RandomAccessCollection {
         subscript(slot: Int) -> Int? {
             get {
                 if let spill { return spill[slot] < 0 ? nil : spill[slot] }
-                let shift = UInt64((slot % Self.perWord) * Self.bits)
-                let word = slot / Self.perWord == 0 ? words.0 : slot / Self.perWord == 1 ? words.1 : words.2
+                let shift = UInt64((slot & 7) << 3)
+                let word = switch slot >> 3 {
+                case 0: words.0
+                case 1: words.1
+                default: words.2
+                }
                 let value = (word >> shift) & Self.absent
                 return value == Self.absent ? nil : Int(value)
             }
             set {
-                let position = newValue ?? Int(Self.absent)
                 if spill != nil {
                     spill![slot] = newValue ?? -1
                     return
                 }
-                let shift = UInt64((slot % Self.perWord) * Self.bits)
+                let shift = UInt64((slot & 7) << 3)
                 let mask = ~(Self.absent << shift)
-                let bits = UInt64(position) << shift
-                switch slot / Self.perWord {
+                let bits = UInt64(newValue ?? Int(Self.absent)) << shift
+                switch slot >> 3 {
                 case 0: words.0 = words.0 & mask | bits
                 case 1: words.1 = words.1 & mask | bits
                 default: words.2 = words.2 & mask | bits
@@ -96,6 +113,11 @@ struct Fields: RandomAccessCollection {
 
     var startIndex: Int { 0 }
     var endIndex: Int { count }
+
+    /// Whether the object has the field in `slot` (without copying the member, as `self[slot] != nil` would).
+    func isPresent(_ slot: Int) -> Bool {
+        slots[slot] != nil
+    }
 
     subscript(position: Int) -> JSONMember? {
         slots[position].map { members[$0] }
@@ -128,6 +150,17 @@ final class PackDecoding {
         var path: String
         var message: String
         var hint: String?
+        /// Control-character reports come first among diagnostics at the same offset.
+        var isControlReport = false
+    }
+
+    /// What was decoded while the parser streamed the `questions` array.
+    struct StreamedQuestions {
+        /// Key offsets of the `skills` member decoded first and of the streamed `questions` member.
+        var skillsKeyOffset: Int
+        var questionsKeyOffset: Int
+        var skills: [Skill]?
+        var count = 0
     }
 
     @exclusivity(unchecked) var source: SourceText
@@ -140,16 +173,29 @@ final class PackDecoding {
     // Facts gathered while decoding, for cross-references.
     @exclusivity(unchecked) var packID: String?
     @exclusivity(unchecked) var levels = MasteryLevels.default
-    /// Ids seen so far, with the index where each was first defined.
+    /// Skill ids seen so far, with their slot: their position in `skillOrder`.
     @exclusivity(unchecked) var skillIDs: [String: Int] = [:]
     @exclusivity(unchecked) var skillOrder: [String] = []
+    @exclusivity(unchecked) var recentSkills = RecentStringSlots()
+    /// Per skill slot, the index in `skills` where the skill was defined.
+    @exclusivity(unchecked) var skillItems: [Int] = []
     @exclusivity(unchecked) var questionFacts: [QuestionFacts] = []
-    @exclusivity(unchecked) var questionsBySkill: [String: [Int]] = [:]
+    /// The tags of all questions in `questionFacts`, one after another (read in one sweep when indexed).
+    @exclusivity(unchecked) var factTags: [String] = []
+    /// Per skill slot, the indices in `questionFacts` of the questions evidencing it (filled while decoding).
+    @exclusivity(unchecked) var questionsBySkill: [[Int]] = []
+    /// Per tag, the indices in `questionFacts` of the questions carrying it (built on first use).
     @exclusivity(unchecked) var questionsByTag: [String: [Int]] = [:]
+    @exclusivity(unchecked) var tagsIndexed = false
     /// Question ids, with their index in `questionFacts`.
     @exclusivity(unchecked) var questionIDs: [String: Int] = [:]
     @exclusivity(unchecked) var quizModes: [String: Quiz.Mode] = [:]
     @exclusivity(unchecked) var quizIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var streamed: StreamedQuestions?
+    /// The questions decoded while streaming (kept apart from `streamed` so appending stays in place).
+    @exclusivity(unchecked) var streamedQuestions: [Question] = []
+    /// Set when the streamed members turned out not to be the ones the pack uses (repeated keys).
+    @exclusivity(unchecked) var streamedTheWrongMembers = false
 
     init(source: SourceText, file: String) {
         self.source = source
@@ -188,6 +234,18 @@ final class PackDecoding {
         pending.append(Pending(severity: .warning, offset: offset, path: pointer, message: message, hint: nil))
     }
 
+    /// Reports a control character in a string (see `reportControlCharacters`).
+    func controlError(_ message: String, at offset: Int, pointer: String) {
+        errorCount += 1
+        pending.append(Pending(severity: .error, offset: offset, path: pointer, message: message, isControlReport: true))
+    }
+
+    /// Drops every diagnostic but the control-character reports.
+    func keepOnlyControlReports() {
+        pending.removeAll { !$0.isControlReport }
+        errorCount = pending.count
+    }
+
     @inline(__always)
     func within<T>(_ component: PathComponent, _ body: () -> T) -> T {
         path.append(component)
@@ -198,7 +256,9 @@ final class PackDecoding {
     /// The diagnostics in file order, located.
     func finish() -> [Diagnostic] {
         let ordered = pending.enumerated().sorted { lhs, rhs in
-            lhs.element.offset != rhs.element.offset ? lhs.element.offset < rhs.element.offset : lhs.offset < rhs.offset
+            if lhs.element.offset != rhs.element.offset { return lhs.element.offset < rhs.element.offset }
+            if lhs.element.isControlReport != rhs.element.isControlReport { return lhs.element.isControlReport }
+            return lhs.offset < rhs.offset
         }
         return ordered.map { item in
             let found = item.element
@@ -250,13 +310,16 @@ final class PackDecoding {
         return string(member.value, named: member.key, component: .key(member.key), nonEmpty: nonEmpty)
     }
 
-    func string(_ value: JSONValue, named name: String, component: PathComponent, nonEmpty: Bool = false) -> String? {
+    /// `name` and `component` are only worked out when there is something to report.
+    func string(
+        _ value: JSONValue, named name: @autoclosure () -> String, component: @autoclosure () -> PathComponent, nonEmpty: Bool = false
+    ) -> String? {
         guard case let .string(text) = value.kind else {
-            error("`\(name)` must be a string, found \(value.typeDescription)", at: value.offset, component)
+            error("`\(name())` must be a string, found \(value.typeDescription)", at: value.offset, component())
             return nil
         }
         if nonEmpty, Self.isBlank(text) {
-            error("`\(name)` must not be empty", at: value.offset, component)
+            error("`\(name())` must not be empty", at: value.offset, component())
             return nil
         }
         return text
@@ -386,7 +449,10 @@ final class PackDecoding {
     }
 
     static func isSlug<S: StringProtocol>(_ text: S) -> Bool {
-        let bytes = text.utf8
+        text.utf8.withContiguousStorageIfAvailable(isSlug) ?? isSlug(Array(text.utf8))
+    }
+
+    private static func isSlug(_ bytes: some Collection<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 64 else { return false }
         var previousHyphen = true
         for byte in bytes {

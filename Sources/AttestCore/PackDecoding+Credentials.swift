@@ -37,7 +37,7 @@ extension PackDecoding {
                 }
                 let name = string(fields[1], nonEmpty: true)
                 let description = string(fields[2], nonEmpty: true)
-                let achievementType = fields[3] == nil ? "MicroCredential" : string(fields[3], nonEmpty: true)
+                let achievementType = fields.isPresent(3) ? string(fields[3], nonEmpty: true) : "MicroCredential"
                 var localReferences: [CredentialReference] = []
                 let criteria = fields[4].flatMap { field in
                     within(.key("criteria")) { decodeCriteria(field, references: &localReferences) }
@@ -46,8 +46,8 @@ extension PackDecoding {
                 let validForDays = integer(fields[5], minimum: 1)
                 let image = imagePath(fields[6])
                 guard let id, let name, let description, let achievementType, let criteria else { return }
-                if fields[5] != nil, validForDays == nil { return }
-                if fields[6] != nil, image == nil { return }
+                if fields.isPresent(5), validForDays == nil { return }
+                if fields.isPresent(6), image == nil { return }
                 credentials.append(CredentialDefinition(
                     id: id, name: name, description: description, achievementType: achievementType,
                     criteria: criteria, validForDays: validForDays, image: image

@@ -20,11 +20,12 @@ extension PackDecoding {
         if !controlCharacters.isEmpty {
             reportControlCharacters(in: root, found: controlCharacters)
         }
-        var questionItems = Self.takeQuestions(from: &root)
+        var questionItems = streamed == nil ? Self.takeQuestions(from: &root) : []
         // Nothing else can be judged against the rules of a format this build does not know.
         if let member = root.objectValue?.members.last(where: { $0.key == "format" }),
            case let .number(number) = member.value.kind, number == number.rounded(), abs(number) < 1e15,
            !Pack.supportedFormats.contains(Int(number)) {
+            keepOnlyControlReports()
             let known = Pack.supportedFormats.map(String.init).joined(separator: ", ")
             error("format \(Int(number)) is not supported; this Attest reads format \(known)", at: member.value.offset, .key("format"))
             return nil
@@ -36,6 +37,10 @@ extension PackDecoding {
         let titleField = fields[4], descriptionField = fields[5], authorsField = fields[6], licenseField = fields[7]
         let languageField = fields[8], levelsField = fields[9], skillsField = fields[10], questionsField = fields[11]
         let quizzesField = fields[12], credentialsField = fields[13]
+        if let streamed, streamed.skillsKeyOffset != skillsField?.keyOffset || streamed.questionsKeyOffset != questionsField?.keyOffset {
+            streamedTheWrongMembers = true
+            return nil
+        }
 
         let format = integer(formatField, minimum: .min)
         _ = string(schemaField)
@@ -59,9 +64,19 @@ extension PackDecoding {
             within(.key("levels")) { decodeLevels(levelsField.value) }
         }
 
-        let skills = skillsField.flatMap { field in within(.key("skills")) { decodeSkills(field) } }
-        let questions = questionsField.flatMap { field in
-            within(.key("questions")) { decodeQuestions(field, items: &questionItems) }
+        let skills: [Skill]?
+        let questions: [Question]?
+        if let streamed, let questionsField {
+            skills = streamed.skills
+            questions = streamedQuestions
+            if streamed.count == 0 {
+                within(.key("questions")) { error("a pack needs at least one question", at: questionsField.value.offset) }
+            }
+        } else {
+            skills = skillsField.flatMap { field in within(.key("skills")) { decodeSkills(field) } }
+            questions = questionsField.flatMap { field in
+                within(.key("questions")) { decodeQuestions(field, items: &questionItems) }
+            }
         }
         let quizzes = quizzesField.flatMap { field in within(.key("quizzes")) { decodeQuizzes(field) } } ?? []
         let credentials = credentialsField.flatMap { field in within(.key("credentials")) { decodeCredentials(field) } } ?? []
@@ -111,7 +126,7 @@ extension PackDecoding {
         levels = MasteryLevels(developing: values[0], proficient: values[1], expert: values[2])
     }
 
-    private func decodeSkills(_ field: JSONMember) -> [Skill]? {
+    func decodeSkills(_ field: JSONMember) -> [Skill]? {
         guard let items = array(field) else { return nil }
         if items.isEmpty {
             error("a pack needs at least one skill", at: field.value.offset)
@@ -126,11 +141,13 @@ extension PackDecoding {
                 let description = string(fields[2]) ?? ""
                 if let id, let idField = fields[0] {
                     if let first = skillIDs[id] {
-                        error("duplicate skill id `\(id)` (first defined at /skills/\(first))", at: idField.value.offset, .key("id"))
+                        error("duplicate skill id `\(id)` (first defined at /skills/\(skillItems[first]))", at: idField.value.offset, .key("id"))
                         return
                     }
-                    skillIDs[id] = index
+                    skillIDs[id] = skillOrder.count
                     skillOrder.append(id)
+                    skillItems.append(index)
+                    questionsBySkill.append([])
                 }
                 if let id, let name {
                     skills.append(Skill(id: id, name: name, description: description))
@@ -143,17 +160,13 @@ extension PackDecoding {
     /// Warnings for skills too thinly evidenced to estimate competency.
     private func warnAboutSkillCoverage(_ skills: [Skill], in field: JSONMember) {
         guard let items = field.value.arrayValue else { return }
-        var counts: [String: Int] = [:]
-        for facts in questionFacts {
-            for weight in facts.skills { counts[weight.skill, default: 0] += 1 }
-        }
         var offsets: [String: (offset: Int, index: Int)] = [:]
         for (index, item) in items.enumerated() {
             if let id = item.objectValue?["id"]?.stringValue, offsets[id] == nil { offsets[id] = (item.offset, index) }
         }
         for skill in skills {
             guard let place = offsets[skill.id] else { continue }
-            let count = counts[skill.id] ?? 0
+            let count = skillIDs[skill.id].map { questionsBySkill[$0].count } ?? 0
             let location = "/skills/\(place.index)"
             if count == 0 {
                 warning("no question evidences skill `\(skill.id)`", at: place.offset, pointer: location)

@@ -6,8 +6,8 @@ struct QuestionFacts {
     /// The question's index in the pack's `questions` array.
     var index: Int
     var id: String
-    var skills: [SkillWeight]
-    var tags: [String]
+    /// The question's tags, as a range of `PackDecoding.factTags`.
+    var tags: Range<Int>
 }
 
 extension PackDecoding {
@@ -24,9 +24,18 @@ extension PackDecoding {
         ["answer", "tolerance", "relativeTolerance", "range", "unit"],
         ["items"],
     ]
-    static let specificQuestionFields = [
-        "options", "answer", "accept", "ignoreDiacritics", "pattern", "tolerance", "relativeTolerance", "range", "unit", "items",
-    ]
+    static let specificQuestionFields = SpecificField.allCases.map(\.rawValue)
+    /// The type-specific fields (named by their raw values), in the order of their slots after `commonQuestionFields`.
+    enum SpecificField: String, CaseIterable {
+        case options, answer, accept, ignoreDiacritics, pattern, tolerance, relativeTolerance, range, unit, items
+
+        var slot: Int { PackDecoding.commonQuestionFields.count + Self.allCases.firstIndex(of: self)! }
+    }
+    /// `typeQuestionFields` as slots of `questionFields`.
+    static let typeQuestionSlots = typeQuestionFields.map { names in names.map { questionFields.slot(of: $0)! } }
+    /// The question types and difficulties, looked up like field names.
+    static let questionTypeSet = FieldSet(questionTypes)
+    static let difficulties = FieldSet(Difficulty.allCases.map(\.rawValue))
     static let longPrompt = 2_000
     static let questionFields = FieldSet(commonQuestionFields + specificQuestionFields, required: ["id", "type", "prompt"])
     static let optionFields = FieldSet(["text", "correct", "feedback"], required: ["text"])
@@ -45,40 +54,53 @@ extension PackDecoding {
         for index in items.indices {
             let item = items[index]
             items[index].kind = .null
-            if let question = within(.index(index), { decodeQuestion(item, index: index) }) {
-                questions.append(question)
-            }
+            within(.index(index)) { decodeQuestion(item, index: index, into: &questions) }
         }
         return questions
     }
 
-    private func decodeQuestion(_ value: JSONValue, index: Int) -> Question? {
+    /// Decodes one question, appending it to `questions` when it is valid (built in place: a
+    /// returned `Question?` was copied, then released).
+    func decodeQuestion(_ value: JSONValue, index: Int, into questions: inout [Question]) {
         guard let fields = fields(of: value, Self.questionFields, what: "a question") else {
-            return nil
+            return
         }
         let idField = fields[0]
         let id = slug(idField)
-        let type = questionType(fields[1])
+        let typeIndex = questionType(fields[1])
         let prompt = string(fields[2], nonEmpty: true)
-        let skills = questionSkills(single: fields[3], weighted: fields[4], at: value.offset)
-        let points = fields[5] == nil ? 1 : positiveNumber(fields[5])
+        var skillSlots: (first: Int, more: [Int]) = (-1, [])
+        let skills = questionSkills(single: fields[3], weighted: fields[4], at: value.offset, slots: &skillSlots)
+        let points = fields.isPresent(5) ? positiveNumber(fields[5]) : 1
         let difficulty = self.difficulty(fields[6])
-        let timeLimit = fields[7] == nil ? nil : positiveNumber(fields[7])
+        let timeLimit = fields.isPresent(7) ? positiveNumber(fields[7]) : nil
         let explanation = string(fields[8])
         let tags = stringList(fields[9]) ?? []
 
         if let id, let idField {
-            if let first = questionIDs[id] {
+            let factsIndex = questionFacts.count
+            // One hash lookup: the entry is claimed for this question unless an earlier one holds it.
+            let first = { (entry: inout Int) -> Int? in
+                if entry >= 0 { return entry }
+                entry = factsIndex
+                return nil
+            }(&questionIDs[id, default: -1])
+            if let first {
                 error(
                     "duplicate question id `\(id)` (first defined at /questions/\(questionFacts[first].index))",
                     at: idField.value.offset, .key("id")
                 )
             } else {
-                questionIDs[id] = questionFacts.count
-                questionFacts.append(QuestionFacts(index: index, id: id, skills: skills ?? [], tags: tags))
+                let firstTag = factTags.count
+                factTags.append(contentsOf: tags)
+                questionFacts.append(QuestionFacts(index: index, id: id, tags: firstTag..<factTags.count))
+                if skills != nil {
+                    if skillSlots.first >= 0 { questionsBySkill[skillSlots.first].append(factsIndex) }
+                    for slot in skillSlots.more { questionsBySkill[slot].append(factsIndex) }
+                }
             }
         }
-        if fields[8] == nil {
+        if !fields.isPresent(8) {
             warning(
                 "question `\(id ?? "?")` has no explanation", at: value.offset,
                 hint: "add `explanation` so learners see why the answer is right"
@@ -91,46 +113,48 @@ extension PackDecoding {
             )
         }
 
-        guard let type else { return nil }
-        let allowed = Self.typeQuestionFields[Self.questionTypes.firstIndex(of: type)!]
-        let firstSpecific = Self.commonQuestionFields.count
-        for slot in firstSpecific..<fields.count {
-            guard let member = fields[slot], !allowed.contains(member.key) else { continue }
+        guard let typeIndex else { return }
+        let type = Self.questionTypes[typeIndex]
+        let allowedSlots = Self.typeQuestionSlots[typeIndex]
+        for slot in Self.commonQuestionFields.count..<fields.count {
+            guard let member = fields[slot], !allowedSlots.contains(slot) else { continue }
+            let allowed = Self.typeQuestionFields[typeIndex]
             error(
                 "`\(member.key)` is not a field of `\(type)` questions", at: member.keyOffset, .key(member.key),
                 hint: "`\(type)` questions use \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
             )
         }
-        func field(_ name: String) -> JSONMember? {
-            fields[firstSpecific + Self.specificQuestionFields.firstIndex(of: name)!]
+        func field(_ specific: SpecificField) -> JSONMember? {
+            fields[specific.slot]
         }
         let kind: Question.Kind?
-        switch type {
-        case "single", "multiple":
-            kind = choiceKind(field("options"), single: type == "single", at: value.offset)
-        case "true-false":
-            kind = requiredBool(field("answer"), at: value.offset).map { Question.Kind.trueFalse(answer: $0) }
-        case "text":
-            kind = textKind(accept: field("accept"), ignoreDiacritics: field("ignoreDiacritics"), pattern: field("pattern"), at: value.offset)
-        case "numeric":
+        switch typeIndex {
+        case 0, 1:
+            kind = choiceKind(field(.options), single: typeIndex == 0, at: value.offset)
+        case 2:
+            kind = requiredBool(field(.answer), at: value.offset).map { Question.Kind.trueFalse(answer: $0) }
+        case 3:
+            kind = textKind(accept: field(.accept), ignoreDiacritics: field(.ignoreDiacritics), pattern: field(.pattern), at: value.offset)
+        case 4:
             kind = numericKind(
-                answer: field("answer"), tolerance: field("tolerance"), relative: field("relativeTolerance"),
-                range: field("range"), unit: field("unit"), at: value.offset
+                answer: field(.answer), tolerance: field(.tolerance), relative: field(.relativeTolerance),
+                range: field(.range), unit: field(.unit), at: value.offset
             )
         default:
-            kind = orderingKind(field("items"), at: value.offset)
+            kind = orderingKind(field(.items), at: value.offset)
         }
-        guard let id, let prompt, let skills, let points, let difficulty, let kind else { return nil }
-        if fields[7] != nil, timeLimit == nil { return nil }
-        return Question(
+        guard let id, let prompt, let skills, let points, let difficulty, let kind else { return }
+        if fields.isPresent(7), timeLimit == nil { return }
+        questions.append(Question(
             id: id, skills: skills, prompt: prompt, kind: kind, points: points, difficulty: difficulty,
             timeLimit: timeLimit, explanation: explanation, tags: tags
-        )
+        ))
     }
 
-    private func questionType(_ member: JSONMember?) -> String? {
+    /// The index of the question's type in `questionTypes`.
+    private func questionType(_ member: JSONMember?) -> Int? {
         guard let member, let text = string(member) else { return nil }
-        guard Self.questionTypes.contains(text) else {
+        guard let index = Self.questionTypeSet.slot(of: text) else {
             error(
                 "unknown question type `\(text)`", at: member.value.offset, .key("type"),
                 hint: Suggestion.hint(for: text, in: Self.questionTypes)
@@ -138,13 +162,13 @@ extension PackDecoding {
             )
             return nil
         }
-        return text
+        return index
     }
 
     private func difficulty(_ member: JSONMember?) -> Difficulty? {
         guard let member else { return .medium }
         guard let text = string(member) else { return nil }
-        guard let difficulty = Difficulty(rawValue: text) else {
+        guard let slot = Self.difficulties.slot(of: text) else {
             let names = Difficulty.allCases.map(\.rawValue)
             error(
                 "unknown difficulty `\(text)`", at: member.value.offset, .key("difficulty"),
@@ -152,10 +176,14 @@ extension PackDecoding {
             )
             return nil
         }
-        return difficulty
+        return Difficulty.allCases[slot]
     }
 
-    private func questionSkills(single: JSONMember?, weighted: JSONMember?, at offset: Int) -> [SkillWeight]? {
+    /// The question's skills; `slots` gets their skill slots (the first apart, so the usual
+    /// single skill needs no array).
+    private func questionSkills(
+        single: JSONMember?, weighted: JSONMember?, at offset: Int, slots: inout (first: Int, more: [Int])
+    ) -> [SkillWeight]? {
         switch (single, weighted) {
         case (nil, nil):
             error("a question needs `skill` or `skills`", at: offset)
@@ -166,10 +194,11 @@ extension PackDecoding {
             return nil
         case let (single?, nil):
             guard let id = string(single) else { return nil }
-            guard skillIDs[id] != nil else {
+            guard let slot = recentSkills.slot(of: id, in: skillIDs) else {
                 unknown("skill", id, at: single.value.offset, .key("skill"), among: skillOrder)
                 return nil
             }
+            slots.first = slot
             return [SkillWeight(skill: id, weight: 1)]
         case let (nil, weighted?):
             guard let object = weighted.value.objectValue else {
@@ -189,7 +218,9 @@ extension PackDecoding {
                     result.append(SkillWeight(skill: member.key, weight: weight))
                 }
             }
-            return valid ? result : nil
+            guard valid else { return nil }
+            slots.more = result.compactMap { skillIDs[$0.skill] }
+            return result
         }
     }
 
@@ -222,7 +253,7 @@ extension PackDecoding {
                 within(.index(index)) {
                     guard let fields = fields(of: item, Self.optionFields, what: "an option")
                     else { valid = false; return }
-                    let correct = fields[1] == nil ? false : bool(fields[1])
+                    let correct = fields.isPresent(1) ? bool(fields[1]) : false
                     let feedback = string(fields[2])
                     guard let textField = fields[0], let text = string(textField, nonEmpty: true), let correct else {
                         valid = false
@@ -254,16 +285,24 @@ extension PackDecoding {
     /// Whether two texts are equal ignoring case and surrounding or repeated white space
     /// (choices and items are few, so pairwise comparison beats hashing normalized copies).
     static func equivalent(_ a: String, _ b: String) -> Bool {
-        var left = a.utf8.makeIterator()
-        var right = b.utf8.makeIterator()
-        var leftStarted = false
-        var rightStarted = false
+        let compared: Bool?? = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in foldedEqual(left, right) } ?? nil
+        }
+        // Outside ASCII (or for texts without contiguous UTF-8), fall back to full Unicode case folding.
+        guard let compared, let equal = compared else { return normalized(a) == normalized(b) }
+        return equal
+    }
+
+    /// Compares byte by byte, lower-casing ASCII letters and collapsing white space; nil when the
+    /// first difference involves a non-ASCII byte (then only Unicode case folding can tell).
+    private static func foldedEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var left = (position: 0, started: false)
+        var right = (position: 0, started: false)
         while true {
-            let x = nextFolded(&left, started: &leftStarted)
-            let y = nextFolded(&right, started: &rightStarted)
+            let x = nextFolded(a, from: &left)
+            let y = nextFolded(b, from: &right)
             if x != y {
-                // Outside ASCII, fall back to full Unicode case folding.
-                if (x ?? 0) & 0xFF >= 0x80 || (y ?? 0) & 0xFF >= 0x80 { return normalized(a) == normalized(b) }
+                if (x ?? 0) & 0xFF >= 0x80 || (y ?? 0) & 0xFF >= 0x80 { return nil }
                 return false
             }
             if x == nil { return true }
@@ -272,14 +311,17 @@ extension PackDecoding {
 
     /// The next byte of a lower-cased reading of the text, with 0x100 added when white space
     /// precedes it (so runs of white space compare as one, and leading or trailing ones not at all).
-    private static func nextFolded(_ iterator: inout String.UTF8View.Iterator, started: inout Bool) -> UInt16? {
+    @inline(__always)
+    private static func nextFolded(_ bytes: UnsafeBufferPointer<UInt8>, from state: inout (position: Int, started: Bool)) -> UInt16? {
         var spaced: UInt16 = 0
-        while let byte = iterator.next() {
+        while state.position < bytes.count {
+            let byte = bytes[state.position]
+            state.position += 1
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                if started { spaced = 0x100 }
+                if state.started { spaced = 0x100 }
                 continue
             }
-            started = true
+            state.started = true
             let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
             return UInt16(folded) | spaced
         }

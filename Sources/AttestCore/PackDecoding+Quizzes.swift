@@ -37,20 +37,20 @@ extension PackDecoding {
             }
         }
         let sections = fields[4].flatMap { field in within(.key("sections")) { decodeSections(field) } }
-        let timeLimit = fields[5] == nil ? nil : positiveNumber(fields[5])
-        let questionTimeLimit = fields[6] == nil ? nil : positiveNumber(fields[6])
-        let shuffleQuestions = fields[7] == nil ? true : bool(fields[7])
-        let shuffleOptions = fields[8] == nil ? true : bool(fields[8])
-        let allowBack = fields[9] == nil ? false : bool(fields[9])
+        let timeLimit = fields.isPresent(5) ? positiveNumber(fields[5]) : nil
+        let questionTimeLimit = fields.isPresent(6) ? positiveNumber(fields[6]) : nil
+        let shuffleQuestions = fields.isPresent(7) ? bool(fields[7]) : true
+        let shuffleOptions = fields.isPresent(8) ? bool(fields[8]) : true
+        let allowBack = fields.isPresent(9) ? bool(fields[9]) : false
         let passThreshold = fields[10].map { fraction($0.value, named: $0.key, component: .key($0.key)) } ?? 0.7
         let skillThresholds = fields[11].flatMap { field in within(.key("skillThresholds")) { decodeSkillThresholds(field) } }
 
         guard let id, let title, let mode, let sections, let shuffleQuestions, let shuffleOptions, let allowBack,
               let passThreshold
         else { return nil }
-        if fields[5] != nil, timeLimit == nil { return nil }
-        if fields[6] != nil, questionTimeLimit == nil { return nil }
-        if fields[11] != nil, skillThresholds == nil { return nil }
+        if fields.isPresent(5), timeLimit == nil { return nil }
+        if fields.isPresent(6), questionTimeLimit == nil { return nil }
+        if fields.isPresent(11), skillThresholds == nil { return nil }
         return Quiz(
             id: id, title: title, description: description, mode: mode, sections: sections, timeLimit: timeLimit,
             questionTimeLimit: questionTimeLimit, shuffleQuestions: shuffleQuestions, shuffleOptions: shuffleOptions,
@@ -96,7 +96,7 @@ extension PackDecoding {
         var sections: [QuizSection] = []
         var valid = true
         // Pools of earlier sections with how many each takes (nil: all of it), to bound what is left.
-        var earlier: [(pool: Set<Int>, draw: Int?)] = []
+        var earlier: [(pool: QuestionSet, draw: Int?)] = []
         for (index, item) in items.enumerated() {
             within(.index(index)) {
                 guard let fields = fields(of: item, Self.sectionFields, what: "a section")
@@ -104,7 +104,7 @@ extension PackDecoding {
                 let title = string(fields[0])
                 let draw = integer(fields[1], minimum: 1)
                 let pool = fields[2].flatMap { field in within(.key("from")) { decodePool(field) } }
-                guard let pool, fields[0] == nil || title != nil, fields[1] == nil || draw != nil else {
+                guard let pool, !fields.isPresent(0) || title != nil, !fields.isPresent(1) || draw != nil else {
                     valid = false
                     return
                 }
@@ -117,7 +117,7 @@ extension PackDecoding {
                 }
                 if let draw {
                     var taken = 0
-                    var overlap = Set<Int>()
+                    var overlap = QuestionSet(capacity: questionFacts.count)
                     for previous in earlier {
                         let shared = previous.pool.intersection(ids)
                         taken += min(previous.draw ?? shared.count, shared.count)
@@ -139,23 +139,37 @@ extension PackDecoding {
         return valid ? sections : nil
     }
 
-    /// The facts indices of the questions in `pool`, using per-skill and per-tag indexes built on first use.
-    private func indexQuestions() {
-        guard questionsBySkill.isEmpty, questionsByTag.isEmpty else { return }
-        for (index, facts) in questionFacts.enumerated() {
-            for weight in facts.skills { questionsBySkill[weight.skill, default: []].append(index) }
-            for tag in facts.tags { questionsByTag[tag, default: []].append(index) }
+    /// Builds the per-tag index of the questions, once (only packs whose quizzes draw by tag need it).
+    private func indexTags() {
+        guard !tagsIndexed else { return }
+        tagsIndexed = true
+        var slots: [String: Int] = [:]
+        var recent = RecentStringSlots()
+        var lists: [[Int]] = []
+        for index in questionFacts.indices {
+            for tag in factTags[questionFacts[index].tags] {
+                if let slot = recent.slot(of: tag, in: slots) {
+                    lists[slot].append(index)
+                } else {
+                    slots[tag] = lists.count
+                    lists.append([index])
+                }
+            }
         }
+        for (tag, slot) in slots { questionsByTag[tag] = lists[slot] }
     }
 
-    private func poolIndices(of pool: QuizSection.Pool) -> Set<Int> {
-        indexQuestions()
-        var result = Set<Int>()
+    /// The facts indices of the questions in `pool`.
+    private func poolIndices(of pool: QuizSection.Pool) -> QuestionSet {
+        var result = QuestionSet(capacity: questionFacts.count)
         switch pool {
         case let .skills(skills):
-            for skill in skills { result.formUnion(questionsBySkill[skill] ?? []) }
+            for skill in skills {
+                if let slot = skillIDs[skill] { result.insert(contentsOf: questionsBySkill[slot]) }
+            }
         case let .tags(tags):
-            for tag in tags { result.formUnion(questionsByTag[tag] ?? []) }
+            indexTags()
+            for tag in tags { result.insert(contentsOf: questionsByTag[tag] ?? []) }
         case let .questions(ids):
             for id in ids { if let index = questionIDs[id] { result.insert(index) } }
         }
@@ -176,7 +190,7 @@ extension PackDecoding {
         }
         var valid = true
         var seen = Set<String>()
-        indexQuestions()
+        if member.key == "tags" { indexTags() }
         within(.key(member.key)) {
             for entry in entries {
                 if !seen.insert(entry.text).inserted {

@@ -2,8 +2,11 @@ extension PackDecoding {
     /// Reports every string (value or key) holding a control character, with its JSON Pointer.
     ///
     /// Runs only when the parser saw such a character, so clean packs never walk the tree twice.
-    func reportControlCharacters(in root: JSONValue, found: [Int: Unicode.Scalar]) {
-        var components: [PathComponent] = []
+    /// `components` is the JSON Pointer of `root`, `name` what its strings are called in messages.
+    func reportControlCharacters(
+        in root: JSONValue, found: [Int: Unicode.Scalar], components: [PathComponent] = [], name rootName: String = "text"
+    ) {
+        var components = components
         func report(_ scalar: Unicode.Scalar, name: String, offset: Int) {
             let code = "U+" + hex4(scalar.value)
             let label = Self.controlNames[scalar.value].map { "\(code) (\($0))" } ?? code
@@ -11,7 +14,7 @@ extension PackDecoding {
                 ? "terminal escape sequences are not allowed"
                 : "control characters are not allowed"
             let pointer = components.map { "/" + $0.escaped }.joined()
-            error("\(name) contains a control character \(label): \(reason)", at: offset, pointer: pointer)
+            controlError("\(name) contains a control character \(label): \(reason)", at: offset, pointer: pointer)
         }
         func walk(_ value: JSONValue, name: String) {
             switch value.kind {
@@ -34,7 +37,7 @@ extension PackDecoding {
                 break
             }
         }
-        walk(root, name: "text")
+        walk(root, name: rootName)
     }
 
     /// C0 controls, DEL and C1 controls that introduce terminal escape or control sequences.

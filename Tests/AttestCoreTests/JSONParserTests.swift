@@ -132,4 +132,27 @@ struct JSONParserTests {
         #expect(source.location(of: 2) == (2, 1))
         #expect(SourceText.location(of: 2, in: source.bytes) == (2, 1))
     }
+
+    /// Strings are scanned eight bytes at a time: whatever needs a look on its own must be found
+    /// at every position within and after such a chunk, up to the very end of the input.
+    @Test(arguments: 0..<20)
+    func specialBytesAreFoundAtEveryPosition(position: Int) throws {
+        let lead = String(repeating: "a", count: position)
+        #expect(try parse("\"\(lead)\"").stringValue == lead)
+        #expect(try parse("[\"\(lead)\\n\", 1]").arrayValue?.first?.stringValue == lead + "\n")
+        #expect(try parse("\"\(lead)é\"").stringValue == lead + "é")
+        let control = try JSONParser.parse(Array("\"\(lead)\u{7F}b\"".utf8))
+        #expect(control.controlCharacters == [0: "\u{7F}"])
+        #expect(failure("\"\(lead)\tb\"")?.offset == position + 1)
+        #expect(failure(Array("\"\(lead)".utf8) + [0xFF, 0x22])?.message == "invalid UTF-8 byte 0xFF")
+        #expect(failure("\"\(lead)")?.message == "unterminated string")
+    }
+
+    @Test func repeatedShortStringsKeepTheirOwnText() throws {
+        let texts = ["id", "type", "ib", "", "exactly15bytes!", "fifteen-bytes-x", "sixteen-bytes-xx", "é", "e", "id"]
+        let json = "[" + texts.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        #expect(try parse(json).arrayValue?.compactMap(\.stringValue) == texts)
+        // The last string ends within sixteen bytes of the end of the input.
+        #expect(try parse("{\"k\": \"near-the-end\"}").objectValue?["k"]?.stringValue == "near-the-end")
+    }
 }
