@@ -3,9 +3,8 @@ import Foundation
 /// The responses of one ended attempt that share a skill list and a difficulty, summed.
 ///
 /// Competency weights depend only on the attempt (mode, recency), the question's skill weights and
-/// its difficulty, so a store can hand the estimator these sums, aggregated in SQL, instead of a
-/// million individual responses: `CompetencyEstimator.estimate(pack:groups:now:)` gives the same
-/// estimates as the per-response path.
+/// its difficulty, so the reference estimator (`CompetencyEstimator.estimate(pack:evidence:now:)`, the
+/// definition the store's per-skill totals are tested against) works on these sums.
 public struct EvidenceGroup: Sendable, Hashable {
     public var attemptID: String
     public var mode: Quiz.Mode

@@ -3,34 +3,6 @@ import Foundation
 import GRDB
 
 extension AttestDatabase {
-    /// A learner's evidence for a pack summed per attempt, skill list and difficulty: the effective responses
-    /// (the last per position) of ended attempts (completed, timed out or abandoned), oldest attempt first.
-    ///
-    /// Read straight from the `response_evidence` index in one query; `CompetencyEstimator.estimate(pack:groups:now:)`
-    /// turns the groups into estimates. `progress` reads the smaller per-skill sums of `skillEvidence` instead.
-    public func evidenceGroups(learner: String, packID: String) throws -> [EvidenceGroup] {
-        try read { db in
-            var skillLists: [String: [SkillWeight]] = [:]
-            var groups: [EvidenceGroup] = []
-            let rows = try Row.fetchCursor(db, sql: Self.evidenceGroupsSQL, arguments: [learner, packID])
-            while let row = try rows.next() {
-                let skillsJSON: String = row[3]
-                let skills: [SkillWeight]
-                if let known = skillLists[skillsJSON] { skills = known } else {
-                    skills = try StoreCoding.decode([SkillWeight].self, json: skillsJSON, column: "response.skills")
-                    skillLists[skillsJSON] = skills
-                }
-                groups.append(EvidenceGroup(
-                    attemptID: row[0],
-                    mode: try StoreCoding.enumValue(Quiz.Mode.self, row[1], column: "attempt.mode"),
-                    finishedAt: StoreCoding.date(row[2]), skills: skills,
-                    difficulty: try StoreCoding.enumValue(Difficulty.self, row[4], column: "response.difficulty"),
-                    count: row[5], scoreSum: row[6], pointsSum: row[7], maxPointsSum: row[8]))
-            }
-            return groups
-        }
-    }
-
     /// A learner's evidence for a pack summed per skill as `estimator` weighs it at `now` (its half-life,
     /// whether practice counts, its trend length), from the totals each ended attempt filed when it ended
     /// (`attempt_skill`, see `SkillTotals`): one range scan for the sums, one short one per skill for the
@@ -94,14 +66,5 @@ extension AttestDatabase {
         WHERE learner = ? AND packID = ? AND skill = ? AND (? OR mode = '\(Quiz.Mode.exam.rawValue)')
         ORDER BY finishedAt DESC, attemptID DESC
         LIMIT ?
-        """
-
-    static let evidenceGroupsSQL = """
-        SELECT a.id, a.mode, COALESCE(a.endedAt, a.startedAt), r.skills, r.difficulty,
-               COUNT(*), SUM(MIN(1.0, MAX(0.0, r.score))), SUM(r.points), SUM(r.maxPoints)
-        FROM attempt a JOIN response r INDEXED BY response_evidence ON r.attemptID = a.id AND r.superseded = 0
-        WHERE a.learner = ? AND a.packID = ? AND a.status IN ('completed', 'timed-out', 'abandoned')
-        GROUP BY a.startedAt, a.rowid, r.skills, r.difficulty
-        ORDER BY a.startedAt, a.rowid, r.skills, r.difficulty
         """
 }

@@ -19,7 +19,7 @@ import GRDB
 /// - `response.superseded` is 1 on every row a later row of the same (attemptID, position) replaced,
 ///   kept by the trigger `response_supersede`, so the effective responses are `superseded = 0`.
 /// - `response_evidence`, a partial covering index over the effective rows in (attempt, skills,
-///   difficulty) order, lets `evidenceGroups` sum them per group straight from the index.
+///   difficulty) order, lets the v3 totals (`SkillTotals`) be summed per group straight from the index.
 /// - `credential_log` covers every column `credentialLog` lists, so `creds list` never reads the
 ///   evidence documents.
 ///
