@@ -31,10 +31,14 @@ public struct ItemAnalysis: Sendable, Hashable {
         var total: Double
         /// Per question id: (fraction of credit, contribution to total, maximum contribution).
         var items: [String: (score: Double, contribution: Double, weight: Double)]
-        var responses: [String: ResponseRecord]
+        var responses: [String: AnalysisResponse]
     }
 
     public init(pack: Pack, quizID: String? = nil, attempts: [AnalysisAttempt], pick: AttemptPick = .first) {
+        self.init(pack: pack, quizID: quizID, sittings: attempts.map(AnalysisSitting.init), pick: pick)
+    }
+
+    public init(pack: Pack, quizID: String? = nil, sittings attempts: [AnalysisSitting], pick: AttemptPick = .first) {
         packID = pack.id
         self.quizID = quizID
         self.pick = pick
@@ -55,8 +59,8 @@ public struct ItemAnalysis: Sendable, Hashable {
     // MARK: - Rows
 
     /// The response standing at each position of the attempt (the last one given for a position wins).
-    static func responsesByPosition(_ analysed: AnalysisAttempt) -> [ResponseRecord?] {
-        var byPosition = [ResponseRecord?](repeating: nil, count: analysed.attempt.questionIDs.count)
+    static func responsesByPosition(_ analysed: AnalysisSitting) -> [AnalysisResponse?] {
+        var byPosition = [AnalysisResponse?](repeating: nil, count: analysed.attempt.questionIDs.count)
         for response in analysed.responses where byPosition.indices.contains(response.position) {
             byPosition[response.position] = response
         }
@@ -64,12 +68,12 @@ public struct ItemAnalysis: Sendable, Hashable {
     }
 
     /// Points earned and available at `position`: an unanswered question is worth its pack points (1 if unknown).
-    static func points(_ response: ResponseRecord?, id: String, pack: Pack) -> (got: Double, most: Double) {
+    static func points(_ response: AnalysisResponse?, id: String, pack: Pack) -> (got: Double, most: Double) {
         (response?.points ?? 0, response?.maxPoints ?? pack.question(id)?.points ?? 1)
     }
 
     /// Total as a percentage of the attempt's maximum, summed in position order as `row` sums it.
-    static func total(_ analysed: AnalysisAttempt, byPosition: [ResponseRecord?], pack: Pack) -> Double {
+    static func total(_ analysed: AnalysisSitting, byPosition: [AnalysisResponse?], pack: Pack) -> Double {
         var earned = 0.0
         var maximum = 0.0
         for (position, id) in analysed.attempt.questionIDs.enumerated() {
@@ -80,9 +84,9 @@ public struct ItemAnalysis: Sendable, Hashable {
         return maximum > 0 ? 100 * earned / maximum : 0
     }
 
-    static func row(_ analysed: AnalysisAttempt, pack: Pack) -> Row {
+    static func row(_ analysed: AnalysisSitting, pack: Pack) -> Row {
         let byPosition = responsesByPosition(analysed)
-        var byQuestion: [String: ResponseRecord] = [:]
+        var byQuestion: [String: AnalysisResponse] = [:]
         var maximum = 0.0
         for (position, id) in analysed.attempt.questionIDs.enumerated() {
             if let response = byPosition[position] { byQuestion[id] = response }
@@ -101,7 +105,7 @@ public struct ItemAnalysis: Sendable, Hashable {
 
     /// The index in `attempts` of the one attempt per learner that stands for them, in learner order; only
     /// `.best` needs totals, and those come without building whole rows.
-    static func pick(_ attempts: [AnalysisAttempt], pack: Pack, pick: AttemptPick) -> [Int] {
+    static func pick(_ attempts: [AnalysisSitting], pack: Pack, pick: AttemptPick) -> [Int] {
         let keys = attempts.map { ($0.attempt.learner, $0.attempt.startedAt, $0.attempt.id) }
         let chronological = keys.indices.sorted { left, right in
             (keys[left].0, keys[left].1, keys[left].2, left) < (keys[right].0, keys[right].1, keys[right].2, right)

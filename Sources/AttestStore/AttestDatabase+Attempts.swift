@@ -165,6 +165,11 @@ extension AttestDatabase {
 
     /// Attempts chosen by `filter` (on alias `a`), oldest first, each with its effective responses.
     func recordedAttempts(filter: String, arguments: StatementArguments) throws -> [RecordedAttempt] {
-        try read { db in try RecordedAttemptReader.read(db, filter: filter, arguments: arguments) }
+        try read { db in
+            try AttemptReader.read(
+                db, filter: filter, arguments: arguments, columns: AttemptReader.recordColumns,
+                response: { try $0.record() }, position: \.position
+            ).map { RecordedAttempt(attempt: $0.attempt, responses: $0.responses) }
+        }
     }
 }

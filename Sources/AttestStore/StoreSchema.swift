@@ -32,6 +32,11 @@ import GRDB
 /// v4 (flags survive a crash): `question_flag` holds one row per question a learner flagged for review
 /// in an attempt, deleted when the flag is cleared. It touches no other table, so it applies in any
 /// order with the migrations beside it.
+///
+/// v6 (`stats` over a class's 125,000 answers without reading the response table): `response_analysis` covers,
+/// over the effective rows in (attempt, position) order, every column item analysis reads
+/// (`AttemptReader.analysisColumns`), so `analysisSittings` reads that index alone, already in position order.
+/// It only adds an index, so it applies in any order with the migrations beside it.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -51,6 +56,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4)
+        }
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: v6)
         }
         return migrator
     }()
@@ -182,5 +190,11 @@ enum StoreSchema {
             flaggedAt REAL NOT NULL,
             PRIMARY KEY (attemptID, position)
         ) WITHOUT ROWID;
+        """
+
+    private static let v6 = """
+        CREATE INDEX response_analysis ON response(
+            attemptID, position, outcome, score, points, maxPoints, shownAt, answeredAt, selection
+        ) WHERE superseded = 0;
         """
 }
