@@ -48,7 +48,9 @@ struct AttemptReader {
         while try attemptRows.next() != nil {
             let attempt = try attemptReader.attempt()
             indexByID[attempt.id] = attempts.count
-            attempts.append((attempt, []))
+            var responses: [Response] = []
+            responses.reserveCapacity(attempt.questionIDs.count)
+            attempts.append((attempt, responses))
         }
         // Attempt by attempt, with no sort in SQL: each attempt's rows come together, in position order when
         // the index SQLite picks holds them so; the check at the end puts any other order right.

@@ -36,6 +36,8 @@ import GRDB
 /// v6 (`stats` over a class's 125,000 answers without reading the response table): `response_analysis` covers,
 /// over the effective rows in (attempt, position) order, every column item analysis reads
 /// (`AttemptReader.analysisColumns`), so `analysisSittings` reads that index alone, already in position order.
+/// It ends with `superseded`, which every row holds as 0, because SQLite counts an index as covering only
+/// when it holds every column the query names, the partial index's own condition included.
 /// It only adds an index, so it applies in any order with the migrations beside it.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
@@ -194,7 +196,7 @@ enum StoreSchema {
 
     private static let v6 = """
         CREATE INDEX response_analysis ON response(
-            attemptID, position, outcome, score, points, maxPoints, shownAt, answeredAt, selection
+            attemptID, position, outcome, score, points, maxPoints, shownAt, answeredAt, selection, superseded
         ) WHERE superseded = 0;
         """
 }
