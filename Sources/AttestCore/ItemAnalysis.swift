@@ -38,6 +38,8 @@ public struct ItemAnalysis: Sendable, Hashable {
         self.init(pack: pack, quizID: quizID, sittings: attempts.map(AnalysisSitting.init), pick: pick)
     }
 
+    /// The same analysis over attempts that carry only the response figures it reads (what the store's
+    /// `analysisSittings` returns); the attempts of one learner may come in any order.
     public init(pack: Pack, quizID: String? = nil, sittings attempts: [AnalysisSitting], pick: AttemptPick = .first) {
         packID = pack.id
         self.quizID = quizID
