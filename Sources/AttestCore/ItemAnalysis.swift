@@ -31,10 +31,16 @@ public struct ItemAnalysis: Sendable, Hashable {
         var total: Double
         /// Per question id: (fraction of credit, contribution to total, maximum contribution).
         var items: [String: (score: Double, contribution: Double, weight: Double)]
-        var responses: [String: ResponseRecord]
+        var responses: [String: AnalysisResponse]
     }
 
     public init(pack: Pack, quizID: String? = nil, attempts: [AnalysisAttempt], pick: AttemptPick = .first) {
+        self.init(pack: pack, quizID: quizID, sittings: attempts.map(AnalysisSitting.init), pick: pick)
+    }
+
+    /// The same analysis over attempts that carry only the response figures it reads (what the store's
+    /// `analysisSittings` returns); the attempts of one learner may come in any order.
+    public init(pack: Pack, quizID: String? = nil, sittings attempts: [AnalysisSitting], pick: AttemptPick = .first) {
         packID = pack.id
         self.quizID = quizID
         self.pick = pick
@@ -42,7 +48,7 @@ public struct ItemAnalysis: Sendable, Hashable {
             $0.attempt.packID == pack.id && (quizID == nil || $0.attempt.quizID == quizID)
                 && ($0.attempt.status == .completed || $0.attempt.status == .timedOut)
         }
-        let rows = ItemAnalysis.pickRows(submitted.map { ItemAnalysis.row($0, pack: pack) }, pick: pick)
+        let rows = ItemAnalysis.pick(submitted, pack: pack, pick: pick).map { ItemAnalysis.row(submitted[$0], pack: pack) }
         test = ItemAnalysis.testStatistics(rows: rows, submitted: submitted.count)
         let questionIDs = ItemAnalysis.questionOrder(rows: rows, pack: pack)
         let thirds = ItemAnalysis.thirds(rows)
@@ -54,48 +60,79 @@ public struct ItemAnalysis: Sendable, Hashable {
 
     // MARK: - Rows
 
-    static func row(_ analysed: AnalysisAttempt, pack: Pack) -> Row {
-        var byQuestion: [String: ResponseRecord] = [:]
-        var byPosition: [Int: ResponseRecord] = [:]
-        for response in analysed.responses { byPosition[response.position] = response }
+    /// The response standing at each position of the attempt (the last one given for a position wins).
+    static func responsesByPosition(_ analysed: AnalysisSitting) -> [AnalysisResponse?] {
+        var byPosition = [AnalysisResponse?](repeating: nil, count: analysed.attempt.questionIDs.count)
+        for response in analysed.responses where byPosition.indices.contains(response.position) {
+            byPosition[response.position] = response
+        }
+        return byPosition
+    }
+
+    /// Points earned and available at `position`: an unanswered question is worth its pack points (1 if unknown).
+    static func points(_ response: AnalysisResponse?, id: String, pack: Pack) -> (got: Double, most: Double) {
+        (response?.points ?? 0, response?.maxPoints ?? pack.question(id)?.points ?? 1)
+    }
+
+    /// Total as a percentage of the attempt's maximum, summed in position order as `row` sums it.
+    static func total(_ analysed: AnalysisSitting, byPosition: [AnalysisResponse?], pack: Pack) -> Double {
         var earned = 0.0
         var maximum = 0.0
-        var parts: [(String, Double, Double, Double)] = []
         for (position, id) in analysed.attempt.questionIDs.enumerated() {
-            let response = byPosition[position]
-            if let response { byQuestion[id] = response }
-            let most = response?.maxPoints ?? pack.question(id)?.points ?? 1
-            let got = response?.points ?? 0
+            let (got, most) = points(byPosition[position], id: id, pack: pack)
             earned += got
             maximum += most
-            parts.append((id, response?.score ?? 0, got, most))
+        }
+        return maximum > 0 ? 100 * earned / maximum : 0
+    }
+
+    static func row(_ analysed: AnalysisSitting, pack: Pack) -> Row {
+        let byPosition = responsesByPosition(analysed)
+        var byQuestion: [String: AnalysisResponse] = [:]
+        var maximum = 0.0
+        for (position, id) in analysed.attempt.questionIDs.enumerated() {
+            if let response = byPosition[position] { byQuestion[id] = response }
+            maximum += points(byPosition[position], id: id, pack: pack).most
         }
         var items: [String: (score: Double, contribution: Double, weight: Double)] = [:]
-        for (id, score, got, most) in parts {
-            items[id] = (score, maximum > 0 ? 100 * got / maximum : 0, maximum > 0 ? most / maximum : 0)
+        for (position, id) in analysed.attempt.questionIDs.enumerated() {
+            let response = byPosition[position]
+            let (got, most) = points(response, id: id, pack: pack)
+            items[id] = (response?.score ?? 0, maximum > 0 ? 100 * got / maximum : 0, maximum > 0 ? most / maximum : 0)
         }
         return Row(
-            attempt: analysed.attempt, total: maximum > 0 ? 100 * earned / maximum : 0, items: items,
+            attempt: analysed.attempt, total: total(analysed, byPosition: byPosition, pack: pack), items: items,
             responses: byQuestion)
     }
 
-    /// One row per learner, in learner order.
-    static func pickRows(_ rows: [Row], pick: AttemptPick) -> [Row] {
-        let byLearner = Dictionary(grouping: rows, by: \.attempt.learner)
-        return byLearner.keys.sorted().compactMap { learner in
-            let chronological = byLearner[learner]!.sorted {
-                ($0.attempt.startedAt, $0.attempt.id) < ($1.attempt.startedAt, $1.attempt.id)
-            }
-            switch pick {
-            case .first: return chronological.first
-            case .last: return chronological.last
-            case .best:
-                return chronological.reduce(nil) { best, row in
-                    guard let best else { return row }
-                    return row.total > best.total ? row : best
-                }
-            }
+    /// The index in `attempts` of the one attempt per learner that stands for them, in learner order; only
+    /// `.best` needs totals, and those come without building whole rows.
+    static func pick(_ attempts: [AnalysisSitting], pack: Pack, pick: AttemptPick) -> [Int] {
+        let keys = attempts.map { ($0.attempt.learner, $0.attempt.startedAt, $0.attempt.id) }
+        let chronological = keys.indices.sorted { left, right in
+            (keys[left].0, keys[left].1, keys[left].2, left) < (keys[right].0, keys[right].1, keys[right].2, right)
         }
+        var picked: [Int] = []
+        var start = chronological.startIndex
+        while start < chronological.endIndex {
+            let learner = keys[chronological[start]].0
+            var end = start + 1
+            while end < chronological.endIndex, keys[chronological[end]].0 == learner { end += 1 }
+            let sittings = chronological[start..<end]
+            switch pick {
+            case .first: picked.append(sittings.first!)
+            case .last: picked.append(sittings.last!)
+            case .best:
+                var best: (index: Int, total: Double)?
+                for index in sittings {
+                    let total = total(attempts[index], byPosition: responsesByPosition(attempts[index]), pack: pack)
+                    if best == nil || total > best!.total { best = (index, total) }
+                }
+                picked.append(best!.index)
+            }
+            start = end
+        }
+        return picked
     }
 
     static func questionOrder(rows: [Row], pack: Pack) -> [String] {

@@ -166,16 +166,10 @@ extension AttestDatabase {
     /// Attempts chosen by `filter` (on alias `a`), oldest first, each with its effective responses.
     func recordedAttempts(filter: String, arguments: StatementArguments) throws -> [RecordedAttempt] {
         try read { db in
-            let attempts = try Row.fetchAll(
-                db, sql: "SELECT a.* FROM attempt a WHERE \(filter) ORDER BY a.startedAt, a.rowid", arguments: arguments
-            ).map(AttemptRecord.init(row:))
-            var responsesByAttempt: [String: [ResponseRecord]] = [:]
-            let rows = try Row.fetchCursor(db, sql: ResponseRecord.effectiveSQL(attemptFilter: filter), arguments: arguments)
-            while let row = try rows.next() {
-                let response = try ResponseRecord(row: row)
-                responsesByAttempt[response.attemptID, default: []].append(response)
-            }
-            return attempts.map { RecordedAttempt(attempt: $0, responses: responsesByAttempt[$0.id] ?? []) }
+            try AttemptReader.read(
+                db, filter: filter, arguments: arguments, columns: AttemptReader.recordColumns,
+                response: { try $0.record() }, position: \.position
+            ).map { RecordedAttempt(attempt: $0.attempt, responses: $0.responses) }
         }
     }
 }

@@ -18,6 +18,17 @@ extension AttestDatabase {
         return try recordedAttempts(filter: conditions.joined(separator: " AND "), arguments: arguments)
     }
 
+    /// A pack's attempts, oldest first, each with the figures of its effective responses that item analysis reads
+    /// (`AnalysisSitting`): the attempts of `exportAttempts(packID:)`, read from the `response_analysis` index alone.
+    public func analysisSittings(packID: String) throws -> [AnalysisSitting] {
+        try read { db in
+            try AttemptReader.read(
+                db, filter: "a.packID = ?", arguments: [packID], columns: AttemptReader.analysisColumns,
+                response: { try $0.analysisResponse() }, position: \.position
+            ).map { AnalysisSitting(attempt: $0.attempt, responses: $0.responses) }
+        }
+    }
+
     /// Adds exported attempts in one transaction; an attempt whose id is already present is skipped,
     /// so importing the same export twice never counts an attempt twice.
     @discardableResult

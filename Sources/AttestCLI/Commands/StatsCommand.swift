@@ -43,29 +43,27 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let context = global.context()
         let (pack, quiz) = try resolve(context)
-        var attempts: [String: RecordedAttempt] = [:]
-        var order: [String] = []
-        func add(_ list: [RecordedAttempt]) {
-            for item in list where item.attempt.packID == pack.id && attempts[item.attempt.id] == nil {
-                attempts[item.attempt.id] = item
-                order.append(item.attempt.id)
+        var sittings: [AnalysisSitting] = []
+        var seen: Set<String> = []
+        func add(_ list: [AnalysisSitting]) {
+            for item in list where item.attempt.packID == pack.id && seen.insert(item.attempt.id).inserted {
+                sittings.append(item)
             }
         }
-        if !noStore { add(try context.store().exportAttempts(packID: pack.id)) }
+        if !noStore { add(try context.store().analysisSittings(packID: pack.id)) }
         var failed = false
         for file in from {
             do throws(InstructorFileError) {
-                add(try AttemptsFile.read(path: file))
+                add(try AttemptsFile.read(path: file).map {
+                    AnalysisSitting(AnalysisAttempt(attempt: $0.attempt, responses: $0.responses))
+                })
             } catch {
                 context.console.error(TerminalText.sanitize(error.errorDescription ?? ""))
                 failed = true
             }
         }
         if failed { throw ExitCode(65) }
-        let analysis = ItemAnalysis(
-            pack: pack, quizID: quiz?.id,
-            attempts: order.compactMap { attempts[$0] }.map { AnalysisAttempt(attempt: $0.attempt, responses: $0.responses) },
-            pick: pick)
+        let analysis = ItemAnalysis(pack: pack, quizID: quiz?.id, sittings: sittings, pick: pick)
         let view = StatsView(console: context.console, pack: pack, quiz: quiz, analysis: analysis)
         if json {
             context.console.line(try JSONOutput.string(encoding: StatsView.JSONReport(analysis)))
