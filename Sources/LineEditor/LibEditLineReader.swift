@@ -210,6 +210,7 @@ private final class EditorState {
         completionEnabled = options.completion && completion != nil
         outcome = nil
         updateStatus()
+        guard takeTypedAhead() else { return .endOfInput }
         // libedit would enter edit mode only at the first key, after drawing the prompt: keys typed
         // in between would be echoed and edited by the terminal driver. Enter it before the prompt.
         attest_el_prep_term(editLine, 1)
@@ -337,6 +338,18 @@ private final class EditorState {
         let remaining = Self.wholeSeconds(ContinuousClock.now.duration(to: deadline))
         status.set(Self.markEscapes(statusText(.seconds(remaining))))
         statusVisible = true
+    }
+
+    /// Takes a whole line or an end-of-file (Ctrl-D) typed between reads, while the terminal was in
+    /// its own line-editing mode: entering edit mode would turn that end-of-file into a NUL key and
+    /// lose it. A line becomes keys for libedit. Returns false for an end-of-file.
+    private func takeTypedAhead() -> Bool {
+        var modes = termios()
+        guard tcgetattr(input, &modes) == 0, modes.c_lflag & tcflag_t(ICANON) != 0 else { return true }
+        var waiting = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+        // In line mode the input is readable only once a whole line or an end-of-file is there.
+        guard poll(&waiting, 1, 0) == 1, waiting.revents & Int16(POLLIN) != 0 else { return true }
+        return fill()
     }
 
     /// Reads what is available and decodes every complete UTF-8 sequence into `pending`;

@@ -60,6 +60,16 @@ struct ReplTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func ctrlDTypedAheadOfThePromptStillLeaves() throws {
+        let sandbox = try AttestSandbox()
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        // Ctrl-D may arrive while the command runs, between two reads: it must not be lost.
+        try terminal.send("learner" + Key.enter + Key.ctrlD)
+        try terminal.waitFor("learner  ada", ignoringEscapes: true)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func ctrlCCancelsTheLineAndTheSessionGoesOn() throws {
         let sandbox = try AttestSandbox()
         let terminal = try start(sandbox)

@@ -120,6 +120,23 @@ extension ReaderTests {
             #expect(try type("ab" + Key.left + Key.ctrlD + Key.enter) == .line("a"))
         }
 
+        @Test func ctrlDTypedBeforeTheReadBeganEndsInput() throws {
+            try terminal.send(Key.ctrlD)
+            // The terminal's line discipline holds the end-of-file once the slave side sees input.
+            var waiting = pollfd(fd: terminal.slaveDescriptor, events: Int16(POLLIN), revents: 0)
+            #expect(poll(&waiting, 1, 2000) == 1)
+            let read = BackgroundRead(reader, ReadOptions(prompt: "early> "))
+            #expect(read.result(timeout: 2) == .endOfInput)
+        }
+
+        @Test func aWholeLineTypedBeforeTheReadBeganIsItsLine() throws {
+            try terminal.send("early bird" + Key.enter)
+            var waiting = pollfd(fd: terminal.slaveDescriptor, events: Int16(POLLIN), revents: 0)
+            #expect(poll(&waiting, 1, 2000) == 1)
+            let read = BackgroundRead(reader, ReadOptions(prompt: "early> "))
+            #expect(read.result(timeout: 2) == .line("early bird"))
+        }
+
         @Test func idleTimedReadReturnsByItselfAtTheDeadline() throws {
             let deadline = ContinuousClock.now + .seconds(1)
             let options = ReadOptions(prompt: "answer> ", deadline: deadline, status: { _ in "⏳ 1s" }, recordInHistory: false)
