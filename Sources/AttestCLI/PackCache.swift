@@ -88,7 +88,8 @@ final class PackCache: @unchecked Sendable {
 
     /// Writes the compiled form of `pack` in short transactions — questions in chunks, then pools, header
     /// and the file record together — unless it is stored already; a header is only ever stored with all
-    /// its questions. False if it could not be stored.
+    /// its questions. After each chunk the write-ahead log is checkpointed from another connection, so
+    /// the writer never stops for a long automatic checkpoint. False if it could not be stored.
     @discardableResult
     static func compile(_ pack: Pack, into store: AttestDatabase, remembering identity: PackFileIdentity?) -> Bool {
         let file = { identity.flatMap { PackCache.record(of: $0, holding: pack, now: Date()) } }
@@ -104,10 +105,16 @@ final class PackCache: @unchecked Sendable {
             let bytes = rows.header.count + rows.pools.reduce(0) { $0 + $1.data.count }
                 + rows.questions.reduce(0) { $0 + $1.body.count + $1.id.utf8.count + PackCache.rowOverhead }
             guard PackCache.hasRoom(for: bytes, besides: store.location) else { return false }
+            let checkpointer = StoreCheckpointer(store: store)
+            defer {
+                checkpointer?.checkpoint()
+                checkpointer?.close()
+            }
             try store.beginCompiledPack(contentHash: pack.contentHash)
             for first in stride(from: 0, to: rows.questions.count, by: questionsPerTransaction) {
                 let chunk = rows.questions[first..<min(first + questionsPerTransaction, rows.questions.count)]
                 try store.storeCompiledQuestions(contentHash: pack.contentHash, from: first, Array(chunk))
+                checkpointer?.checkpoint()
             }
             return try store.finishCompiledPack(rows.withoutQuestions, questionCount: rows.questions.count, file: file())
         } catch {
