@@ -75,7 +75,7 @@ struct BackgroundPackCompilerTests {
     }
 
     @Test func anAnswerJournaledDuringACompileIsNotHeldUp() throws {
-        let pack = try #require(GeneratedPack.make(questionCount: 20_000))
+        let pack = try #require(GeneratedPack.make(questionCount: 6_000))
         let store = try open("journal.sqlite")
         defer { try? store.close() }
         let start = Date()
@@ -96,7 +96,7 @@ struct BackgroundPackCompilerTests {
         }
         BackgroundPackCompiler.shared.finishPendingWork()
         #expect(try store.hasCompiledPack(packID: pack.id, contentHash: pack.contentHash))
-        #expect(try store.compiledQuestions(contentHash: pack.contentHash, ordinals: Array(0..<20_000)).count == 20_000)
+        #expect(try store.compiledQuestions(contentHash: pack.contentHash, ordinals: Array(0..<6_000)).count == 6_000)
         #expect(try store.responseJournal(attemptID: "a").count == waits.count)
         #expect(waits.count > 1)
         print("answers journaled during the compile: \(waits.count), worst wait \(Int((waits.max() ?? 0) * 1000)) ms")
@@ -104,7 +104,7 @@ struct BackgroundPackCompilerTests {
 
     @Test func aProcessKilledInTheMiddleOfACompileLeavesASoundStore() throws {
         let sandbox = try AttestSandbox()
-        let path = try sandbox.write(GeneratedPack.json(id: "big", questionCount: 20_000), to: "packs/big.json")
+        let path = try sandbox.write(GeneratedPack.json(id: "big", questionCount: 12_000), to: "packs/big.json")
         usleep(80_000)
         let pack = try #require(PackLibrary.read(path: path).pack)
         let folder = (path as NSString).deletingLastPathComponent
@@ -118,7 +118,7 @@ struct BackgroundPackCompilerTests {
         take.kill()
         try #require(partial, "\(take.standardError)")
         #expect(try !observer.hasCompiledPack(packID: "big", contentHash: pack.contentHash))
-        #expect(try observer.compiledQuestions(contentHash: pack.contentHash, ordinals: Array(0..<20_000)).count < 20_000)
+        #expect(try observer.compiledQuestions(contentHash: pack.contentHash, ordinals: Array(0..<12_000)).count < 12_000)
         #expect(observer.check().isEmpty)
         let answers = try ShippedPacks.answers(pack: pack, quiz: "listed", seed: 11)
         let file = try sandbox.write(answers.joined(separator: "\n") + "\n", to: "answers.txt")
@@ -131,7 +131,7 @@ struct BackgroundPackCompilerTests {
             #expect(try observer.hasCompiledPack(packID: "big", contentHash: pack.contentHash))
             #expect(try observer.packFiles(paths: [path])[path]?.contentHash == pack.contentHash)
         }
-        #expect(try observer.compiledQuestions(contentHash: pack.contentHash, ordinals: Array(0..<20_000)).count == 20_000)
+        #expect(try observer.compiledQuestions(contentHash: pack.contentHash, ordinals: Array(0..<12_000)).count == 12_000)
         #expect(observer.check().isEmpty)
     }
 }
