@@ -32,18 +32,29 @@ extension AttestCommand {
     /// With no arguments at all, the everyday start, it opens the REPL straight away with the default
     /// options, skipping the argument parser: building its command tree costs milliseconds of type
     /// metadata lookups before the first prompt. Anything else goes through the parser as usual.
+    ///
+    /// However the command or the REPL ends (`quit`, end of input, an error), the process waits for the
+    /// compiled packs still being written in the background before it exits; a signal ends it without.
     public static func start() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.isEmpty else {
-            main(arguments)
-            return
-        }
-        let environment = ProcessInfo.processInfo.environment
-        let context = AppContext(console: .standard(noColor: false, environment: environment), environment: environment)
         do {
-            try ReplCommand.start(context)
+            if arguments.isEmpty {
+                let environment = ProcessInfo.processInfo.environment
+                try ReplCommand.start(AppContext(
+                    console: .standard(noColor: false, environment: environment), environment: environment))
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
         } catch {
+            finishBackgroundWork()
             exit(withError: error)
         }
+        finishBackgroundWork()
+    }
+
+    /// Waits for the work handed to background threads (compiling packs first seen) to be done.
+    static func finishBackgroundWork() {
+        BackgroundPackCompiler.shared.finishPendingWork()
     }
 }

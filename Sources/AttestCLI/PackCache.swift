@@ -52,18 +52,51 @@ final class PackCache: @unchecked Sendable {
 
     /// The compiled header of a pack version, if stored intact.
     func header(packID: String, contentHash: String) -> CompiledPack.Header? {
-        guard let data = try? store()?.cachedPack(packID: packID, contentHash: contentHash),
+        store().flatMap { PackCache.header(in: $0, packID: packID, contentHash: contentHash) }
+    }
+
+    static func header(in store: AttestDatabase, packID: String, contentHash: String) -> CompiledPack.Header? {
+        guard let data = try? store.cachedPack(packID: packID, contentHash: contentHash),
               let header = CompiledPack.decodeHeader(data),
               header.pack.id == packID, header.pack.contentHash == contentHash
         else { return nil }
         return header
     }
 
-    /// Stores the compiled form of a valid pack unless it is already there; false if it could not be.
+    /// Stores the compiled form of a valid pack unless it is already there, on the calling thread; false
+    /// if it could not be.
     @discardableResult
     func compile(_ pack: Pack) -> Bool {
         guard let store = store() else { return false }
-        if header(packID: pack.id, contentHash: pack.contentHash) != nil { return true }
+        return PackCache.compile(pack, into: store, remembering: nil)
+    }
+
+    /// Hands the compile of a valid pack — then, when `identity` is given and still the file's, remembering
+    /// that file as holding it — to the process's background compiler, and returns at once. The store is
+    /// taken here, on the calling thread.
+    func compileInBackground(_ pack: Pack, remembering identity: PackFileIdentity?) {
+        guard let store = store() else { return }
+        BackgroundPackCompiler.shared.submit {
+            PackCache.compile(pack, into: store, remembering: identity)
+            PackCache.sweep(store)
+        }
+    }
+
+    /// Questions written per transaction: each takes a few milliseconds, so an answer journaled meanwhile
+    /// (through the same connection) waits at most that long.
+    static let questionsPerTransaction = 2_000
+
+    /// Writes the compiled form of `pack` in short transactions — questions in chunks, then pools, header
+    /// and the file record together — unless it is stored already; a header is only ever stored with all
+    /// its questions. After each chunk the write-ahead log is checkpointed from another connection, so
+    /// the writer never stops for a long automatic checkpoint. False if it could not be stored.
+    @discardableResult
+    static func compile(_ pack: Pack, into store: AttestDatabase, remembering identity: PackFileIdentity?) -> Bool {
+        let file = { identity.flatMap { PackCache.record(of: $0, holding: pack, now: Date()) } }
+        if PackCache.header(in: store, packID: pack.id, contentHash: pack.contentHash) != nil {
+            if let record = file() { try? store.recordPackFile(record) }
+            return true
+        }
         do {
             let rows = CompiledPackRows(
                 packID: pack.id, contentHash: pack.contentHash, header: try CompiledPack.encodeHeader(of: pack),
@@ -72,11 +105,26 @@ final class PackCache: @unchecked Sendable {
             let bytes = rows.header.count + rows.pools.reduce(0) { $0 + $1.data.count }
                 + rows.questions.reduce(0) { $0 + $1.body.count + $1.id.utf8.count + PackCache.rowOverhead }
             guard PackCache.hasRoom(for: bytes, besides: store.location) else { return false }
-            try store.storeCompiledPack(rows)
-            return true
+            let checkpointer = StoreCheckpointer(store: store)
+            defer {
+                checkpointer?.checkpoint()
+                checkpointer?.close()
+            }
+            try store.beginCompiledPack(contentHash: pack.contentHash)
+            for first in stride(from: 0, to: rows.questions.count, by: questionsPerTransaction) {
+                let chunk = rows.questions[first..<min(first + questionsPerTransaction, rows.questions.count)]
+                try store.storeCompiledQuestions(contentHash: pack.contentHash, from: first, Array(chunk))
+                checkpointer?.checkpoint()
+            }
+            return try store.finishCompiledPack(rows.withoutQuestions, questionCount: rows.questions.count, file: file())
         } catch {
             return false
         }
+    }
+
+    /// Deletes, in short transactions, the question rows no header claims any more.
+    static func sweep(_ store: AttestDatabase) {
+        while let deleted = try? store.sweepHeaderlessCompiledRows(limit: questionsPerTransaction), deleted > 0 {}
     }
 
     /// Index entries and page slack per stored question, roughly.
@@ -97,14 +145,23 @@ final class PackCache: @unchecked Sendable {
     /// Remembers that the file with `identity` (taken before it was read) holds `pack`, when the file
     /// still has that identity and its last change is old enough to be trusted.
     func remember(_ identity: PackFileIdentity, holds pack: Pack, now: Date = Date()) {
-        guard PackCache.identity(path: identity.path) == identity, !PackCache.isRacy(identity, now: now) else { return }
-        try? store()?.recordPackFile(PackFileRecord(
-            identity: identity, packID: pack.id, version: pack.version.description, contentHash: pack.contentHash))
+        guard let record = PackCache.record(of: identity, holding: pack, now: now) else { return }
+        try? store()?.recordPackFile(record)
     }
 
-    /// Forgets a file that is gone or holds no valid pack.
+    /// What to remember of the file with `identity` holding `pack`: nil if the file changed since, or so
+    /// recently that its identity cannot be trusted yet.
+    static func record(of identity: PackFileIdentity, holding pack: Pack, now: Date) -> PackFileRecord? {
+        guard PackCache.identity(path: identity.path) == identity, !PackCache.isRacy(identity, now: now) else { return nil }
+        return PackFileRecord(
+            identity: identity, packID: pack.id, version: pack.version.description, contentHash: pack.contentHash)
+    }
+
+    /// Forgets a file that is gone or holds no valid pack; the question rows of its compiled pack are
+    /// deleted in the background.
     func forget(path: String) {
-        try? store()?.forgetPackFile(path: PackCache.key(for: path))
+        guard let store = store(), (try? store.forgetPackFile(path: PackCache.key(for: path))) != nil else { return }
+        BackgroundPackCompiler.shared.submit { PackCache.sweep(store) }
     }
 
     /// Whether the file changed so recently that a same-size write could follow unnoticed.

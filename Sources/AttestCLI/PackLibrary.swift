@@ -60,7 +60,7 @@ public final class PackLibrary: @unchecked Sendable {
                     let empty = Pack(id: record.packID, version: version, title: record.packID, skills: [], questions: [])
                     return (empty, 0, false)
                 }
-                if pack.contentHash == record.contentHash { cache.compile(pack) }
+                if pack.contentHash == record.contentHash { cache.compileInBackground(pack, remembering: nil) }
                 return (pack, pack.questions.count, false)
             }
         }
@@ -284,7 +284,8 @@ public final class PackLibrary: @unchecked Sendable {
     }
 
     /// A file whose identity matches what the store remembers comes from its compiled form, its
-    /// header decoded when first needed; any other is decoded, and when valid, compiled and remembered.
+    /// header decoded when first needed; any other is decoded and, when valid, compiled and remembered
+    /// in the background (the caller uses the decoded pack meanwhile).
     private func indexEntry(path: String, known: PackFileRecord?) -> IndexEntry {
         let identity = PackCache.identity(path: path)
         if let cache, let identity, let known, known.identity == identity,
@@ -297,7 +298,7 @@ public final class PackLibrary: @unchecked Sendable {
             if known != nil { cache?.forget(path: path) }
             return IndexEntry(path: path, indexed: nil, entry: entry)
         }
-        if let cache, let identity, cache.compile(pack) { cache.remember(identity, holds: pack) }
+        if let cache, let identity { cache.compileInBackground(pack, remembering: identity) }
         return IndexEntry(path: path, indexed: IndexedPack(path: path, pack: pack), entry: entry)
     }
 

@@ -87,20 +87,22 @@ extension AttestDatabase {
 
     /// Remembers what a pack file held; a compiled form no longer named by any file is dropped.
     public func recordPackFile(_ record: PackFileRecord) throws {
-        try write { db in
-            let identity = record.identity
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO pack_file
-                    (path, size, modifiedNs, changedNs, inode, device, packID, version, contentHash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    identity.path, identity.size, identity.modifiedNs, identity.changedNs, identity.inode,
-                    identity.device, record.packID, record.version, record.contentHash,
-                ])
-            try dropUnnamedCompiledPacks(db)
-        }
+        try write { db in try self.record(db, record) }
+    }
+
+    private func record(_ db: Database, _ record: PackFileRecord) throws {
+        let identity = record.identity
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO pack_file
+                (path, size, modifiedNs, changedNs, inode, device, packID, version, contentHash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                identity.path, identity.size, identity.modifiedNs, identity.changedNs, identity.inode,
+                identity.device, record.packID, record.version, record.contentHash,
+            ])
+        try dropUnnamedCompiledPacks(db)
     }
 
     /// Forgets a pack file (it is gone or no longer a valid pack).
@@ -123,19 +125,60 @@ extension AttestDatabase {
     /// Stores (replacing) a compiled pack in one transaction: a header is only ever seen with all its rows.
     public func storeCompiledPack(_ rows: CompiledPackRows) throws {
         try write { db in
-            try deleteCompiled(db, contentHash: rows.contentHash)
-            let pool = try db.makeStatement(sql: "INSERT INTO pack_pool (contentHash, quizID, pools) VALUES (?, ?, ?)")
-            for (quizID, data) in rows.pools {
-                try pool.execute(arguments: [rows.contentHash, quizID, data])
-            }
-            let question = try db.makeStatement(
-                sql: "INSERT INTO pack_question (contentHash, ordinal, questionID, body) VALUES (?, ?, ?, ?)")
-            for (ordinal, item) in rows.questions.enumerated() {
-                try question.execute(arguments: [rows.contentHash, ordinal, item.id, item.body])
-            }
+            try deleteHeaderAndPools(db, contentHash: rows.contentHash)
+            try insertQuestions(db, contentHash: rows.contentHash, from: 0, rows.questions)
+            _ = try finish(db, rows.withoutQuestions, questionCount: rows.questions.count, file: nil)
+        }
+    }
+
+    /// First step of writing a compiled pack in several short transactions (so the learner's answers,
+    /// written through the same connection, never wait behind one long one): removes the header and
+    /// pools of `contentHash`, so nothing trusts its question rows while they are replaced.
+    public func beginCompiledPack(contentHash: String) throws {
+        try write { db in try deleteHeaderAndPools(db, contentHash: contentHash) }
+    }
+
+    /// Stores (replacing) the questions at ordinals `first...` of a compiled pack in one transaction.
+    /// Without a header (`finishCompiledPack`) no reader uses them.
+    public func storeCompiledQuestions(contentHash: String, from first: Int, _ questions: [(id: String, body: Data)]) throws {
+        try write { db in try insertQuestions(db, contentHash: contentHash, from: first, questions) }
+    }
+
+    /// Last step: in one transaction, checks that exactly `questionCount` question rows are stored (another
+    /// process may have swept them meanwhile), then stores the pools, the header and, when given, the file
+    /// record. False, with nothing written, if questions are missing: a header is never stored without
+    /// all its questions.
+    public func finishCompiledPack(_ rows: CompiledPackRows, questionCount: Int, file: PackFileRecord?) throws -> Bool {
+        try write { db in try finish(db, rows, questionCount: questionCount, file: file) }
+    }
+
+    /// Deletes up to `limit` question rows (and the pools) of compiled packs that have no header: left by
+    /// a compile that was interrupted, or by a pack no remembered file holds any more. Returns how many
+    /// question rows it deleted, so a caller can sweep in short transactions until it gets 0.
+    public func sweepHeaderlessCompiledRows(limit: Int, sparing spared: String? = nil) throws -> Int {
+        try write { db in
             try db.execute(
-                sql: "INSERT INTO pack_cache (packID, contentHash, compiled) VALUES (?, ?, ?)",
-                arguments: [rows.packID, rows.contentHash, rows.header])
+                sql: "DELETE FROM pack_pool WHERE contentHash NOT IN (SELECT contentHash FROM pack_cache) AND contentHash IS NOT ?",
+                arguments: [spared])
+            var deleted = 0
+            // One index probe per distinct hash, not a scan of every question row.
+            var hash = try String.fetchOne(db, sql: "SELECT MIN(contentHash) FROM pack_question")
+            while let current = hash, deleted < limit {
+                let headerless = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM pack_cache WHERE contentHash = ?)", arguments: [current]) != true
+                if headerless, current != spared {
+                    try db.execute(
+                        sql: """
+                            DELETE FROM pack_question WHERE rowid IN
+                            (SELECT rowid FROM pack_question WHERE contentHash = ? LIMIT ?)
+                            """,
+                        arguments: [current, limit - deleted])
+                    deleted += db.changesCount
+                }
+                hash = try String.fetchOne(
+                    db, sql: "SELECT MIN(contentHash) FROM pack_question WHERE contentHash > ?", arguments: [current])
+            }
+            return deleted
         }
     }
 
@@ -181,18 +224,51 @@ extension AttestDatabase {
         }
     }
 
-    private func deleteCompiled(_ db: Database, contentHash: String) throws {
+    private func deleteHeaderAndPools(_ db: Database, contentHash: String) throws {
         try db.execute(sql: "DELETE FROM pack_cache WHERE contentHash = ?", arguments: [contentHash])
         try db.execute(sql: "DELETE FROM pack_pool WHERE contentHash = ?", arguments: [contentHash])
-        try db.execute(sql: "DELETE FROM pack_question WHERE contentHash = ?", arguments: [contentHash])
     }
 
-    /// Compiled packs that no remembered file holds any more take room for nothing.
+    private func insertQuestions(_ db: Database, contentHash: String, from first: Int, _ questions: [(id: String, body: Data)]) throws {
+        let statement = try db.makeStatement(
+            sql: "INSERT OR REPLACE INTO pack_question (contentHash, ordinal, questionID, body) VALUES (?, ?, ?, ?)")
+        for (offset, item) in questions.enumerated() {
+            try statement.execute(arguments: [contentHash, first + offset, item.id, item.body])
+        }
+    }
+
+    private func finish(_ db: Database, _ rows: CompiledPackRows, questionCount: Int, file: PackFileRecord?) throws -> Bool {
+        let hash = rows.contentHash
+        try db.execute(sql: "DELETE FROM pack_question WHERE contentHash = ? AND ordinal >= ?", arguments: [hash, questionCount])
+        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pack_question WHERE contentHash = ?", arguments: [hash])
+        guard stored == questionCount else { return false }
+        try deleteHeaderAndPools(db, contentHash: hash)
+        let pool = try db.makeStatement(sql: "INSERT INTO pack_pool (contentHash, quizID, pools) VALUES (?, ?, ?)")
+        for (quizID, data) in rows.pools {
+            try pool.execute(arguments: [hash, quizID, data])
+        }
+        try db.execute(
+            sql: "INSERT INTO pack_cache (packID, contentHash, compiled) VALUES (?, ?, ?)",
+            arguments: [rows.packID, hash, rows.header])
+        if let file { try record(db, file) }
+        return true
+    }
+
+    /// Compiled packs that no remembered file holds any more take room for nothing: their headers and pools
+    /// go at once; their question rows, many, are left headerless for `sweepHeaderlessCompiledRows` to
+    /// delete in short transactions.
     private func dropUnnamedCompiledPacks(_ db: Database) throws {
         let orphans = try String.fetchAll(
             db, sql: "SELECT contentHash FROM pack_cache WHERE contentHash NOT IN (SELECT contentHash FROM pack_file)")
         for hash in orphans {
-            try deleteCompiled(db, contentHash: hash)
+            try deleteHeaderAndPools(db, contentHash: hash)
         }
+    }
+}
+
+extension CompiledPackRows {
+    /// The same rows without their questions (stored apart, in chunks).
+    public var withoutQuestions: CompiledPackRows {
+        CompiledPackRows(packID: packID, contentHash: contentHash, header: header, pools: pools, questions: [])
     }
 }

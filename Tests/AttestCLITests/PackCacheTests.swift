@@ -27,10 +27,14 @@ struct PackCacheTests {
         usleep(80_000)
     }
 
-    /// A library as a new process would build it, over an open store.
+    /// A library as a new process would build it, over an open store; like the process, it waits for the
+    /// packs it compiles in the background before it ends.
     func withLibrary<T>(_ body: (PackLibrary, AttestDatabase) throws -> T) throws -> T {
         let store = try AttestDatabase.open(path: storePath)
-        defer { try? store.close() }
+        defer {
+            BackgroundPackCompiler.shared.finishPendingWork()
+            try? store.close()
+        }
         return try body(PackLibrary(directories: [folder], cache: PackCache { store }), store)
     }
 

@@ -87,11 +87,19 @@ struct AttestDatabaseCompiledPacksTests {
         try store.recordPackFile(PackFileRecord(identity: Self.identity("/a.json"), packID: "p", version: "1.0.0", contentHash: "h1"))
         #expect(try store.hasCompiledPack(packID: "p", contentHash: "h1"))
         #expect(try !store.hasCompiledPack(packID: "p", contentHash: "h2"))
-        #expect(try store.compiledQuestions(contentHash: "h2", ordinals: [0]).isEmpty)
+        #expect(try store.compiledPools(contentHash: "h2", quizID: "exam") == nil)
+        // The many question rows of a dropped pack go in short sweeps, the rows of a pack in use stay.
+        #expect(try store.sweepHeaderlessCompiledRows(limit: 2) == 2)
+        #expect(try store.sweepHeaderlessCompiledRows(limit: 2) == 1)
+        #expect(try store.sweepHeaderlessCompiledRows(limit: 2) == 0)
+        #expect(try store.compiledQuestions(contentHash: "h2", ordinals: [0, 1, 2]).isEmpty)
+        #expect(try store.compiledQuestions(contentHash: "h1", ordinals: [0, 1, 2]).count == 3)
         try store.forgetPackFile(path: "/a.json")
         #expect(try store.packFiles(paths: ["/a.json"]).isEmpty)
         #expect(try !store.hasCompiledPack(packID: "p", contentHash: "h1"))
         #expect(try store.compiledPools(contentHash: "h1", quizID: "exam") == nil)
+        #expect(try store.sweepHeaderlessCompiledRows(limit: 100, sparing: "h1") == 0)
+        #expect(try store.sweepHeaderlessCompiledRows(limit: 100) == 3)
     }
 
     @Test func clearingThePackCacheForgetsFilesAndCompiledRows() throws {
