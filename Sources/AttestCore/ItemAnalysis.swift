@@ -48,11 +48,12 @@ public struct ItemAnalysis: Sendable, Hashable {
             $0.attempt.packID == pack.id && (quizID == nil || $0.attempt.quizID == quizID)
                 && ($0.attempt.status == .completed || $0.attempt.status == .timedOut)
         }
-        let rows = ItemAnalysis.pick(submitted, pack: pack, pick: pick).map { ItemAnalysis.row(submitted[$0], pack: pack) }
+        let byID = pack.questionsByID()
+        let rows = ItemAnalysis.pick(submitted, questions: byID, pick: pick).map { ItemAnalysis.row(submitted[$0], questions: byID) }
         test = ItemAnalysis.testStatistics(rows: rows, submitted: submitted.count)
         let questionIDs = ItemAnalysis.questionOrder(rows: rows, pack: pack)
         let thirds = ItemAnalysis.thirds(rows)
-        var stats = questionIDs.map { ItemAnalysis.questionStatistics($0, pack: pack, rows: rows, thirds: thirds) }
+        var stats = questionIDs.map { ItemAnalysis.questionStatistics($0, questions: byID, rows: rows, thirds: thirds) }
         ItemAnalysis.fillEffectiveWeights(&stats, rows: rows)
         ItemAnalysis.addFlags(&stats)
         questions = stats
@@ -70,44 +71,44 @@ public struct ItemAnalysis: Sendable, Hashable {
     }
 
     /// Points earned and available at `position`: an unanswered question is worth its pack points (1 if unknown).
-    static func points(_ response: AnalysisResponse?, id: String, pack: Pack) -> (got: Double, most: Double) {
-        (response?.points ?? 0, response?.maxPoints ?? pack.question(id)?.points ?? 1)
+    static func points(_ response: AnalysisResponse?, id: String, questions: [String: Question]) -> (got: Double, most: Double) {
+        (response?.points ?? 0, response?.maxPoints ?? questions[id]?.points ?? 1)
     }
 
     /// Total as a percentage of the attempt's maximum, summed in position order as `row` sums it.
-    static func total(_ analysed: AnalysisSitting, byPosition: [AnalysisResponse?], pack: Pack) -> Double {
+    static func total(_ analysed: AnalysisSitting, byPosition: [AnalysisResponse?], questions: [String: Question]) -> Double {
         var earned = 0.0
         var maximum = 0.0
         for (position, id) in analysed.attempt.questionIDs.enumerated() {
-            let (got, most) = points(byPosition[position], id: id, pack: pack)
+            let (got, most) = points(byPosition[position], id: id, questions: questions)
             earned += got
             maximum += most
         }
         return maximum > 0 ? 100 * earned / maximum : 0
     }
 
-    static func row(_ analysed: AnalysisSitting, pack: Pack) -> Row {
+    static func row(_ analysed: AnalysisSitting, questions: [String: Question]) -> Row {
         let byPosition = responsesByPosition(analysed)
         var byQuestion: [String: AnalysisResponse] = [:]
         var maximum = 0.0
         for (position, id) in analysed.attempt.questionIDs.enumerated() {
             if let response = byPosition[position] { byQuestion[id] = response }
-            maximum += points(byPosition[position], id: id, pack: pack).most
+            maximum += points(byPosition[position], id: id, questions: questions).most
         }
         var items: [String: (score: Double, contribution: Double, weight: Double)] = [:]
         for (position, id) in analysed.attempt.questionIDs.enumerated() {
             let response = byPosition[position]
-            let (got, most) = points(response, id: id, pack: pack)
+            let (got, most) = points(response, id: id, questions: questions)
             items[id] = (response?.score ?? 0, maximum > 0 ? 100 * got / maximum : 0, maximum > 0 ? most / maximum : 0)
         }
         return Row(
-            attempt: analysed.attempt, total: total(analysed, byPosition: byPosition, pack: pack), items: items,
+            attempt: analysed.attempt, total: total(analysed, byPosition: byPosition, questions: questions), items: items,
             responses: byQuestion)
     }
 
     /// The index in `attempts` of the one attempt per learner that stands for them, in learner order; only
     /// `.best` needs totals, and those come without building whole rows.
-    static func pick(_ attempts: [AnalysisSitting], pack: Pack, pick: AttemptPick) -> [Int] {
+    static func pick(_ attempts: [AnalysisSitting], questions: [String: Question], pick: AttemptPick) -> [Int] {
         let keys = attempts.map { ($0.attempt.learner, $0.attempt.startedAt, $0.attempt.id) }
         let chronological = keys.indices.sorted { left, right in
             (keys[left].0, keys[left].1, keys[left].2, left) < (keys[right].0, keys[right].1, keys[right].2, right)
@@ -125,7 +126,7 @@ public struct ItemAnalysis: Sendable, Hashable {
             case .best:
                 var best: (index: Int, total: Double)?
                 for index in sittings {
-                    let total = total(attempts[index], byPosition: responsesByPosition(attempts[index]), pack: pack)
+                    let total = total(attempts[index], byPosition: responsesByPosition(attempts[index]), questions: questions)
                     if best == nil || total > best!.total { best = (index, total) }
                 }
                 picked.append(best!.index)
@@ -159,7 +160,8 @@ public struct ItemAnalysis: Sendable, Hashable {
         if same, let questions = sets.first, questions.count >= ItemAnalysisMinimum.alphaQuestions,
            let totalVariance = Descriptive.variance(totals), totalVariance > 0 {
             let p = Double(questions.count)
-            let itemVariance = questions.reduce(0.0) { sum, id in
+            // Summed in a fixed order: a Set's order changes from run to run, and so would the last digit.
+            let itemVariance = questions.sorted().reduce(0.0) { sum, id in
                 sum + (Descriptive.variance(rows.map { $0.items[id]!.contribution }) ?? 0)
             }
             alpha = p / (p - 1) * (1 - itemVariance / totalVariance)
@@ -176,13 +178,13 @@ public struct ItemAnalysis: Sendable, Hashable {
     // MARK: - Questions
 
     static func questionStatistics(
-        _ id: String, pack: Pack, rows: [Row], thirds: (top: [Row], bottom: [Row])?
+        _ id: String, questions: [String: Question], rows: [Row], thirds: (top: [Row], bottom: [Row])?
     ) -> QuestionStatistics {
         let taking = rows.filter { $0.items[id] != nil }
         let scores = taking.map { $0.items[id]!.score }
         let rest = taking.map { $0.total - $0.items[id]!.contribution }
         let enough = taking.count >= ItemAnalysisMinimum.discrimination
-        let question = pack.question(id)
+        let question = questions[id]
         var efficiency: Double?
         if enough, let actual = Descriptive.covariance(scores, rest),
            let best = Descriptive.maximumCovariance(scores, rest), best > 0 {

@@ -104,12 +104,21 @@ public struct AttestDatabase: Sendable {
             throw translate(error, location: location, foreignOnNotADatabase: true)
         }
         guard needsMigration else { return }
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            // Another process may have migrated the same new file at the same moment: accept its work.
-            let done = try? writer.read { db in try migrator.hasCompletedMigrations(db) }
-            if done != true { throw translate(error, location: location) }
+        // Each migration is its own transaction, and the migrator reads which are applied before taking the
+        // write lock: another process migrating the same new file at the same moment makes a migration fail
+        // ("table already exists") while its own is still on the way. Accept its work, or migrate again from
+        // what it has committed so far, for as long as a busy store is waited for.
+        let deadline = Date().addingTimeInterval(defaultBusyTimeout)
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                let done = try? writer.read { db in try migrator.hasCompletedMigrations(db) }
+                if done == true { return }
+                guard Date() < deadline else { throw translate(error, location: location) }
+                usleep(20_000)
+            }
         }
     }
 
