@@ -31,19 +31,14 @@ extension AttestDatabase {
         }
     }
 
-    /// Stores (or replaces) the compiled form of a pack for its content hash.
-    public func storeCachedPack(packID: String, contentHash: String, compiled: Data) throws {
+    /// Drops every cached compiled pack and remembered pack file (they are rebuilt from the pack files on
+    /// demand). Returns how many compiled packs there were.
+    @discardableResult
+    public func clearPackCache() throws -> Int {
         try write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO pack_cache (packID, contentHash, compiled) VALUES (?, ?, ?)",
-                arguments: [packID, contentHash, compiled])
-        }
-    }
-
-    /// Drops every cached compiled pack and remembered pack file (they are rebuilt from the pack files on demand).
-    public func clearPackCache() throws {
-        try write { db in
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pack_cache") ?? 0
             try db.execute(sql: "DELETE FROM pack_cache; DELETE FROM pack_pool; DELETE FROM pack_question; DELETE FROM pack_file")
+            return count
         }
     }
 }

@@ -90,7 +90,7 @@ struct PackCacheTests {
         let generated = try decoded(packPath)
         let other = try decoded(folder + "/shipped.json")
         try withLibrary { _, store in
-            try store.storeCachedPack(packID: generated.id, contentHash: generated.contentHash, compiled: Data([0]))
+            try store.storeCompiledPack(Self.rows(of: generated, header: Data([0])))
         }
         try withLibrary { library, store in
             let quiz = try #require(other.quizzes.first)
@@ -175,7 +175,7 @@ struct PackCacheTests {
         try withLibrary { library, _ in _ = library.indexedPacks }
         let pack = try decoded(packPath)
         try withLibrary { _, store in
-            try store.storeCachedPack(packID: pack.id, contentHash: pack.contentHash, compiled: Data([0]))
+            try store.storeCompiledPack(Self.rows(of: pack, header: Data([0])))
         }
         try withLibrary { library, _ in
             let indexed = try #require(library.indexedPacks.first)
@@ -246,5 +246,12 @@ struct PackCacheTests {
         whole.changedNs = whole.modifiedNs
         #expect(PackCache.isRacy(whole, now: Date(timeIntervalSince1970: 1_700_000_001.5)))
         #expect(!PackCache.isRacy(whole, now: Date(timeIntervalSince1970: 1_700_000_002.5)))
+    }
+
+    /// The compiled rows of `pack` with `header` in place of its real one (a damaged header).
+    static func rows(of pack: Pack, header: Data) -> CompiledPackRows {
+        CompiledPackRows(
+            packID: pack.id, contentHash: pack.contentHash, header: header, pools: CompiledPack.encodePools(of: pack),
+            questions: pack.questions.map { ($0.id, CompiledPack.encode($0)) })
     }
 }

@@ -32,13 +32,6 @@ struct AttestDatabaseRecordsTests {
             PackSeenRecord(id: "swift-basics", version: "1.0.1", contentHash: "h2", title: "Swift 2", firstSeenAt: F.start + 5),
         ])
         #expect(try store.cachedPack(packID: "swift-basics", contentHash: "h1") == nil)
-        let bytes = Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0) })
-        try store.storeCachedPack(packID: "swift-basics", contentHash: "h1", compiled: bytes)
-        #expect(try store.cachedPack(packID: "swift-basics", contentHash: "h1") == bytes)
-        try store.storeCachedPack(packID: "swift-basics", contentHash: "h1", compiled: Data([7]))
-        #expect(try store.cachedPack(packID: "swift-basics", contentHash: "h1") == Data([7]))
-        try store.clearPackCache()
-        #expect(try store.cachedPack(packID: "swift-basics", contentHash: "h1") == nil)
     }
 
     @Test func settingsSetReplaceAndRemove() throws {

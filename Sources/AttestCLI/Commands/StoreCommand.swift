@@ -6,8 +6,8 @@ import Foundation
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Check the store's integrity or back it up.",
-        subcommands: [StoreCheckCommand.self, StoreBackupCommand.self, StorePathCommand.self]
+        abstract: "Check the store's integrity, back it up, or clear its pack cache.",
+        subcommands: [StoreCheckCommand.self, StoreBackupCommand.self, StorePathCommand.self, StoreClearCacheCommand.self]
     )
 }
 
