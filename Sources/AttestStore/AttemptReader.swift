@@ -1,6 +1,5 @@
 import AttestCore
 import GRDB
-import GRDBSQLite
 
 /// Reads attempts with their effective responses column by index from SQLite's own buffers: what
 /// `recordedAttempts` (exports, competency evidence) and `analysisSittings` (stats) return.
@@ -12,11 +11,11 @@ import GRDBSQLite
 /// rather than made into a String per row. The values are exactly those `AttemptRecord(row:)` and
 /// `ResponseRecord(row:)` make.
 struct AttemptReader {
-    private let statement: OpaquePointer
+    private let columns: SQLiteColumns
     private var skillsByText: [String: [SkillWeight]] = [:]
 
     private init(statement: OpaquePointer) {
-        self.statement = statement
+        columns = SQLiteColumns(statement: statement)
     }
 
     /// Every column of a response, for `RecordedAttempt`.
@@ -78,31 +77,19 @@ struct AttemptReader {
 
     // MARK: - Columns
 
-    func text(_ column: Int32) -> String {
-        String(decoding: utf8(column), as: UTF8.self)
-    }
+    func text(_ column: Int32) -> String { columns.text(column) }
+
+    func utf8(_ column: Int32) -> UnsafeBufferPointer<UInt8> { columns.utf8(column) }
 
     private func optionalText(_ column: Int32) -> String? {
-        isNull(column) ? nil : text(column)
+        columns.isNull(column) ? nil : columns.text(column)
     }
 
-    func utf8(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
-        // Text first, then its length: asking for the text may convert the value and change the length.
-        guard let bytes = sqlite3_column_text(statement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
-    }
+    private func isNull(_ column: Int32) -> Bool { columns.isNull(column) }
 
-    private func isNull(_ column: Int32) -> Bool {
-        sqlite3_column_type(statement, column) == SQLITE_NULL
-    }
+    private func double(_ column: Int32) -> Double { columns.double(column) }
 
-    private func double(_ column: Int32) -> Double {
-        sqlite3_column_double(statement, column)
-    }
-
-    private func integer(_ column: Int32) -> Int64 {
-        sqlite3_column_int64(statement, column)
-    }
+    private func integer(_ column: Int32) -> Int64 { columns.integer(column) }
 
     private func selection(_ column: Int32) throws -> [Int]? {
         guard !isNull(column) else { return nil }

@@ -1,6 +1,3 @@
-import GRDB
-import GRDBSQLite
-
 /// One row of the credential listing, read straight from SQLite while `AttestDatabase.forEachCredentialListingRow` runs.
 ///
 /// Listing 100,000 credentials is dominated by turning columns into values; this view lets the
@@ -23,34 +20,29 @@ public struct CredentialListingRow {
         FROM credential WHERE learner = ? ORDER BY awardedAt DESC
         """
 
-    private let statement: OpaquePointer
+    private let columns: SQLiteColumns
 
     init(statement: OpaquePointer) {
-        self.statement = statement
+        columns = SQLiteColumns(statement: statement)
     }
 
     /// The row's position in the log: a credential logged later has a larger one.
     public var rowID: Int64 {
-        sqlite3_column_int64(statement, 0)
+        columns.integer(0)
     }
 
     /// The column's text as UTF-8 bytes (empty for NULL), valid until the closure returns.
     public func utf8(_ column: TextColumn) -> UnsafeBufferPointer<UInt8> {
-        // Text first, then its length: asking for the text may convert the value and change the length.
-        guard let bytes = sqlite3_column_text(statement, column.rawValue) else {
-            return UnsafeBufferPointer(start: nil, count: 0)
-        }
-        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column.rawValue)))
+        columns.utf8(column.rawValue)
     }
 
     /// The column's text ("" for NULL); invalid UTF-8 is repaired.
     public func text(_ column: TextColumn) -> String {
-        String(decoding: utf8(column), as: UTF8.self)
+        columns.text(column.rawValue)
     }
 
     /// A date column as seconds since 1970, or nil for NULL.
     public func seconds(_ column: DateColumn) -> Double? {
-        sqlite3_column_type(statement, column.rawValue) == SQLITE_NULL
-            ? nil : sqlite3_column_double(statement, column.rawValue)
+        columns.isNull(column.rawValue) ? nil : columns.double(column.rawValue)
     }
 }
