@@ -65,11 +65,19 @@ public final class AppContext: @unchecked Sendable {
         return nil
     }
 
-    /// The packs in `packDirectories` plus any loaded by path, remembered in the store once it is open.
+    /// The packs in `packDirectories` plus any loaded by path, remembered in the store when there is one.
     public private(set) lazy var library = PackLibrary(
-        directories: packDirectories, cache: PackCache { [unowned self] in self.openedStore })
+        directories: packDirectories, cache: PackCache { [unowned self] in self.existingStore() })
 
     private var openedStore: AttestDatabase?
+
+    /// The store if it is open or its file exists: packs seen before come from its cache, but no store is
+    /// created just to cache packs, and one that cannot be opened is reported by the command that needs it.
+    private func existingStore() -> AttestDatabase? {
+        if let openedStore { return openedStore }
+        guard FileManager.default.fileExists(atPath: storePath) else { return nil }
+        return try? store()
+    }
 
     /// The store, opened (and created, with its folder) on first use.
     public func store() throws -> AttestDatabase {

@@ -34,4 +34,21 @@ struct StoreCommandTests {
         #expect(listed.status == 0 && listed.standardOutput.contains("data-analytics"))
         #expect(try compiledFiles() == ShippedPacks.paths.count)
     }
+
+    @Test func aScriptOnAnExistingStoreListsPacksThroughTheCacheButNeverCreatesAStore() throws {
+        let sandbox = try AttestSandbox()
+        func compiledFiles() throws -> Int {
+            let store = try AttestDatabase.open(path: sandbox.storePath)
+            defer { try? store.close() }
+            return try store.packFiles(paths: ShippedPacks.paths).count
+        }
+        let first = try sandbox.run([], input: "packs\nquit\n")
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.storePath), "listing packs created a store")
+
+        try AttestDatabase.open(path: sandbox.storePath).close()
+        let second = try sandbox.run([], input: "packs\nquit\n")
+        #expect(second.status == 0 && second.standardOutput.contains("data-analytics-exam"), "\(second.standardError)")
+        #expect(try compiledFiles() == ShippedPacks.paths.count)
+    }
 }

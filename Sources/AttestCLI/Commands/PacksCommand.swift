@@ -17,8 +17,6 @@ struct PacksCommand: ParsableCommand {
     func run() throws {
         let context = global.context()
         let console = context.console
-        // An existing store lets the listing come from the headers of packs seen before; none is created.
-        if FileManager.default.fileExists(atPath: context.storePath) { _ = try? context.store() }
         let indexed = context.library.indexedPacks
         if json {
             let rows: [[String: Any]] = indexed.map { item in
