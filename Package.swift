@@ -21,6 +21,10 @@ let package = Package(
         ),
         // Line editing: the only module that touches libedit (and only one file in it does).
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        // The system zlib, for compressed PNG image data and gzip'd status lists.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Deflate/inflate (zlib and gzip containers) with bounded decompression.
+        .target(name: "AttestCompression", dependencies: ["CZlib"]),
         // The pure core: model, JSON with positions, validation, quiz engine, scoring, credential rules.
         .target(name: "AttestCore"),
         // The local SQLite store (GRDB).
@@ -57,6 +61,7 @@ let package = Package(
         .target(name: "AttestTestSupport", dependencies: ["AttestCore"]),
         .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
+        .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
         .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"]),
         .testTarget(name: "AttestCLITests", dependencies: ["AttestCLI", "AttestTestSupport"], exclude: ["Fixtures"]),

@@ -12,6 +12,7 @@ attest_missing_debs() {
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
     pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+    pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
     # The tests also use the sqlite3 shell and GNU time (the peak memory of one process).
     [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}" ] && ! command -v sqlite3 >/dev/null 2>&1 && missing+=(sqlite3)
     [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}" ] && [ ! -x /usr/bin/time ] && missing+=(time)
