@@ -339,11 +339,17 @@ final class PackDecoding {
         return number
     }
 
-    /// A number that must be greater than zero (points, time limits, weights).
-    func positiveNumber(_ member: JSONMember?) -> Double? {
+    /// A number that must be greater than zero and at most `maximum` (points, time limits, weights);
+    /// `unit` names what the maximum counts ("seconds (one day)") in the message.
+    func positiveNumber(_ member: JSONMember?, atMost maximum: Double, unit: String = "") -> Double? {
         guard let member, let number = number(member) else { return nil }
         guard number > 0 else {
             error("`\(member.key)` must be greater than 0, found \(Self.format(number))", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        guard number <= maximum else {
+            let limit = Self.format(maximum) + (unit.isEmpty ? "" : " " + unit)
+            error("`\(member.key)` must be at most \(limit), found \(Self.format(number))", at: member.value.offset, .key(member.key))
             return nil
         }
         return number
@@ -362,7 +368,7 @@ final class PackDecoding {
         return number
     }
 
-    func integer(_ member: JSONMember?, minimum: Int) -> Int? {
+    func integer(_ member: JSONMember?, minimum: Int, maximum: Int = Int(1e15)) -> Int? {
         guard let member else { return nil }
         guard case let .number(number) = member.value.kind, number == number.rounded(), abs(number) < 1e15 else {
             error(
@@ -373,6 +379,10 @@ final class PackDecoding {
         }
         guard Int(number) >= minimum else {
             error("`\(member.key)` must be at least \(minimum), found \(Int(number))", at: member.value.offset, .key(member.key))
+            return nil
+        }
+        guard Int(number) <= maximum else {
+            error("`\(member.key)` must be at most \(maximum), found \(Int(number))", at: member.value.offset, .key(member.key))
             return nil
         }
         return Int(number)

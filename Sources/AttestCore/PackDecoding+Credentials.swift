@@ -43,7 +43,7 @@ extension PackDecoding {
                     within(.key("criteria")) { decodeCriteria(field, references: &localReferences) }
                 }
                 if let id, isNew { references += localReferences.map { CredentialReference(from: id, to: $0.to, offset: $0.offset, pointer: $0.pointer) } }
-                let validForDays = integer(fields[5], minimum: 1)
+                let validForDays = integer(fields[5], minimum: 1, maximum: PackLimits.validForDays)
                 let image = imagePath(fields[6])
                 guard let id, let name, let description, let achievementType, let criteria else { return }
                 if fields.isPresent(5), validForDays == nil { return }

@@ -71,9 +71,10 @@ extension PackDecoding {
         let prompt = string(fields[2], nonEmpty: true)
         var skillSlots: (first: Int, more: [Int]) = (-1, [])
         let skills = questionSkills(single: fields[3], weighted: fields[4], at: value.offset, slots: &skillSlots)
-        let points = fields.isPresent(5) ? positiveNumber(fields[5]) : 1
+        let points = fields.isPresent(5) ? positiveNumber(fields[5], atMost: PackLimits.points) : 1
         let difficulty = self.difficulty(fields[6])
-        let timeLimit = fields.isPresent(7) ? positiveNumber(fields[7]) : nil
+        let timeLimit = fields.isPresent(7)
+            ? positiveNumber(fields[7], atMost: PackLimits.questionTimeLimit, unit: "seconds (one day)") : nil
         let explanation = string(fields[8])
         let tags = stringList(fields[9]) ?? []
 
@@ -214,7 +215,7 @@ extension PackDecoding {
             within(.key("skills")) {
                 valid = checkSkillKeys(object)
                 for member in object.members {
-                    guard let weight = positiveNumber(member) else { valid = false; continue }
+                    guard let weight = positiveNumber(member, atMost: PackLimits.skillWeight) else { valid = false; continue }
                     result.append(SkillWeight(skill: member.key, weight: weight))
                 }
             }
@@ -244,9 +245,14 @@ extension PackDecoding {
         options.reserveCapacity(items.count)
         var valid = true
         var correctCount = 0
+        var texts = DistinctTexts()
         within(.key("options")) {
             if items.count < 2 {
                 error("a choice question needs at least 2 options, found \(items.count)", at: member.value.offset)
+                valid = false
+            }
+            if items.count > PackLimits.options {
+                error("a choice question has at most \(PackLimits.options) options, found \(items.count)", at: member.value.offset)
                 valid = false
             }
             for (index, item) in items.enumerated() {
@@ -260,8 +266,14 @@ extension PackDecoding {
                         return
                     }
                     if correct { correctCount += 1 }
-                    if let first = options.firstIndex(where: { Self.equivalent($0.text, text) }) {
+                    switch texts.insert(text, index: options.count) {
+                    case .distinct: break
+                    case let .duplicate(first):
                         error("duplicate option text (same as option \(first))", at: textField.value.offset, .key("text"))
+                        valid = false
+                    case let .lookAlike(first):
+                        error("option text looks the same as option \(first) (it differs only in invisible or look-alike characters)",
+                              at: textField.value.offset, .key("text"))
                         valid = false
                     }
                     options.append(Option(text: text, correct: correct, feedback: feedback))
@@ -283,13 +295,13 @@ extension PackDecoding {
     }
 
     /// Whether two texts are equal ignoring case and surrounding or repeated white space
-    /// (choices and items are few, so pairwise comparison beats hashing normalized copies).
+    /// (for a pair; a whole list is checked with `DistinctTexts`, in linear time).
     static func equivalent(_ a: String, _ b: String) -> Bool {
         let compared: Bool?? = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right in foldedEqual(left, right) } ?? nil
         }
         // Outside ASCII (or for texts without contiguous UTF-8), fall back to full Unicode case folding.
-        guard let compared, let equal = compared else { return normalized(a) == normalized(b) }
+        guard let compared, let equal = compared else { return LookAlike.folded(a) == LookAlike.folded(b) }
         return equal
     }
 
@@ -326,11 +338,6 @@ extension PackDecoding {
             return UInt16(folded) | spaced
         }
         return nil
-    }
-
-    /// Case-insensitive, white-space-collapsed form, for texts outside ASCII.
-    static func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private func textKind(accept: JSONMember?, ignoreDiacritics: JSONMember?, pattern: JSONMember?, at offset: Int) -> Question.Kind? {
@@ -427,9 +434,20 @@ extension PackDecoding {
             error("an `ordering` question needs at least 2 items, found \(raw.count)", at: member.value.offset, .key("items"))
             valid = false
         }
+        if raw.count > PackLimits.options {
+            error("an `ordering` question has at most \(PackLimits.options) items, found \(raw.count)", at: member.value.offset, .key("items"))
+            valid = false
+        }
+        var texts = DistinctTexts()
         for (position, item) in items.enumerated() {
-            if let first = items[..<position].firstIndex(where: { Self.equivalent($0.text, item.text) }) {
+            switch texts.insert(item.text, index: position) {
+            case .distinct: break
+            case let .duplicate(first):
                 error("duplicate item (same as item \(items[first].index))", at: item.offset, .key("items"), .index(item.index))
+                valid = false
+            case let .lookAlike(first):
+                error("item looks the same as item \(items[first].index) (it differs only in invisible or look-alike characters)",
+                      at: item.offset, .key("items"), .index(item.index))
                 valid = false
             }
         }

@@ -37,8 +37,10 @@ extension PackDecoding {
             }
         }
         let sections = fields[4].flatMap { field in within(.key("sections")) { decodeSections(field) } }
-        let timeLimit = fields.isPresent(5) ? positiveNumber(fields[5]) : nil
-        let questionTimeLimit = fields.isPresent(6) ? positiveNumber(fields[6]) : nil
+        let timeLimit = fields.isPresent(5)
+            ? positiveNumber(fields[5], atMost: PackLimits.quizTimeLimit, unit: "seconds (one week)") : nil
+        let questionTimeLimit = fields.isPresent(6)
+            ? positiveNumber(fields[6], atMost: PackLimits.questionTimeLimit, unit: "seconds (one day)") : nil
         let shuffleQuestions = fields.isPresent(7) ? bool(fields[7]) : true
         let shuffleOptions = fields.isPresent(8) ? bool(fields[8]) : true
         let allowBack = fields.isPresent(9) ? bool(fields[9]) : false
@@ -102,7 +104,7 @@ extension PackDecoding {
                 guard let fields = fields(of: item, Self.sectionFields, what: "a section")
                 else { valid = false; return }
                 let title = string(fields[0])
-                let draw = integer(fields[1], minimum: 1)
+                let draw = integer(fields[1], minimum: 1, maximum: PackLimits.draw)
                 let pool = fields[2].flatMap { field in within(.key("from")) { decodePool(field) } }
                 guard let pool, !fields.isPresent(0) || title != nil, !fields.isPresent(1) || draw != nil else {
                     valid = false
