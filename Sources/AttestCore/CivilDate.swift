@@ -12,9 +12,15 @@ public struct CivilDate: Sendable, Hashable {
     /// Seconds since midnight UTC, 0..<86,400.
     public var secondOfDay: Int64
 
-    /// The UTC date and time of `date`, truncated to whole seconds.
+    /// The earliest and latest moments shown as themselves (0000-01-01 and 9999-12-31T23:59:59Z, as
+    /// seconds since 1970); others (and NaN) are clamped to them instead of trapping.
+    public static let representable: ClosedRange<Double> = -62_167_219_200...253_402_300_799
+
+    /// The UTC date and time of `date`, truncated to whole seconds (clamped to `representable`).
     public init(_ date: Date) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let raw = date.timeIntervalSince1970
+        let clamped = raw.isNaN ? 0 : min(max(raw, Self.representable.lowerBound), Self.representable.upperBound)
+        let seconds = Int64(clamped.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         secondOfDay = seconds - days * 86_400
         let shifted = days + 719_468

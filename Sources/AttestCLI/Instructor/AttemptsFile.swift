@@ -24,16 +24,19 @@ enum AttemptsFile {
         decoder.dateDecodingStrategy = .secondsSince1970
         var attempts: [RecordedAttempt] = []
         var bad: [Int] = []
+        var outOfRange: [String] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             if let attempt = try? decoder.decode(RecordedAttempt.self, from: Data(trimmed.utf8)) {
+                outOfRange += attempt.outOfRange.map { "line \(offset + 1): \($0)" }
                 attempts.append(attempt)
             } else {
                 bad.append(offset + 1)
             }
         }
         if !bad.isEmpty { throw .unreadableLines(file: file, lines: bad) }
+        if !outOfRange.isEmpty { throw .outOfRange(file: file, problems: outOfRange) }
         return attempts
     }
 
@@ -54,6 +57,7 @@ enum InstructorFileError: LocalizedError, Equatable {
     case tooLarge(file: String)
     case notText(file: String)
     case unreadableLines(file: String, lines: [Int])
+    case outOfRange(file: String, problems: [String])
     case cannotWrite(file: String, reason: String)
 
     var errorDescription: String? {
@@ -68,6 +72,10 @@ enum InstructorFileError: LocalizedError, Equatable {
             "\(file): line\(lines.count == 1 ? "" : "s") \(lines.prefix(10).map(String.init).joined(separator: ", "))"
                 + (lines.count > 10 ? " and \(lines.count - 10) more" : "")
                 + " \(lines.count == 1 ? "is" : "are") not an attempt written by 'attest attempts export'; nothing from this file was imported."
+        case let .outOfRange(file, problems):
+            "\(file): " + problems.prefix(10).joined(separator: "; ")
+                + (problems.count > 10 ? " and \(problems.count - 10) more" : "")
+                + "; nothing from this file was imported."
         case let .cannotWrite(file, reason):
             "Cannot write \(file): \(reason)"
         }
