@@ -48,7 +48,7 @@ extension AttestCommand {
             }
         } catch {
             finishBackgroundWork()
-            exit(withError: error)
+            exitSanitizing(error)
         }
         finishBackgroundWork()
     }

@@ -21,6 +21,26 @@ struct TerminalTextTests {
     @Test func newlinesCanBeMadeVisibleToo() {
         #expect(TerminalText.sanitize("a\nb", keepNewlines: false) == "a^Jb")
     }
+
+    @Test(arguments: [
+        ("zero\u{200B}width", "zero<U+200B>width"), ("\u{FEFF}bom", "<U+FEFF>bom"), ("rlm\u{200F}", "rlm<U+200F>"),
+        ("iso\u{2066}late\u{2069}", "iso<U+2066>late<U+2069>"), ("word\u{2060}joiner", "word<U+2060>joiner"),
+        ("line\u{2028}sep", "line<U+2028>sep"), ("👩\u{200D}💻", "👩\u{200D}💻"),
+    ])
+    func invisibleAndBidiCharactersAreShown(input: String, expected: String) {
+        #expect(TerminalText.sanitize(input) == expected)
+    }
+
+    @Test func quotedValuesAreOneLineAndCutShortWithAMarker() {
+        #expect(TerminalText.quoted("a\tb\nc\u{1B}]0;x\u{07}") == "a^Ib^Jc^[]0;x^G")
+        let long = String(repeating: "é", count: 1_500_000)
+        let quoted = TerminalText.quoted(long, limit: 401)
+        #expect(quoted.hasPrefix(String(repeating: "é", count: 200) + "… (3.0 MB more)"), "cut at a character boundary: \(quoted.suffix(30))")
+        #expect(TerminalText.shown(String(repeating: "x", count: 70_000)).hasSuffix("x… (4.5 KB more)"))
+        #expect(TerminalText.shown("short\n") == "short\n")
+        #expect(TerminalText.byteCount(1) == "1 byte" && TerminalText.byteCount(999) == "999 bytes")
+        #expect(TerminalText.byteCount(1_234_567) == "1.2 MB" && TerminalText.byteCount(999_999) == "1.0 MB")
+    }
 }
 
 @Suite("MarkdownRenderer")

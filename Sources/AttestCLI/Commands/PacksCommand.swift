@@ -32,7 +32,7 @@ struct PacksCommand: ParsableCommand {
             return
         }
         if indexed.isEmpty {
-            console.line("No packs found. Searched: \(context.packDirectories.joined(separator: ", ")).")
+            console.line("No packs found. Searched: \(context.packDirectories.map { TerminalText.quoted($0) }.joined(separator: ", ")).")
         }
         var newest = Set<String>()
         for item in indexed {
@@ -57,7 +57,8 @@ struct PacksCommand: ParsableCommand {
         if !broken.isEmpty {
             console.error("")
             for entry in broken {
-                console.error(console.styled("\(entry.path): not loaded", .red) + " — \(entry.errors.count) error(s); run 'attest pack lint \(entry.path)' for details")
+                let path = TerminalText.quoted(entry.path)
+                console.error(console.styled("\(path): not loaded", .red) + " — \(entry.errors.count) error(s); run 'attest pack lint \(path)' for details")
             }
         }
     }

@@ -54,7 +54,7 @@ enum ReplCommand {
         do {
             try attempts.resume(record, answersFile: nil, json: false)
         } catch {
-            context.console.error("error: " + error.localizedDescription)
+            context.console.error("error: " + TerminalText.sanitize(error.localizedDescription))
         }
     }
 }

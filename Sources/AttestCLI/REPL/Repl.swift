@@ -45,7 +45,7 @@ public final class Repl {
         do {
             words = try CommandLineSplitter.split(line)
         } catch {
-            console.error("error: \(error)")
+            console.error("error: " + TerminalText.sanitize("\(error)"))
             return true
         }
         guard let first = words.first else { return true }
@@ -60,7 +60,7 @@ public final class Repl {
         }
         let known = Repl.commandNames
         guard known.contains(first) || first.hasPrefix("-") else {
-            var message = "unknown command '\(TerminalText.sanitize(first))'"
+            var message = "unknown command '\(TerminalText.quoted(first))'"
             if let suggestion = Suggestion.closest(to: first, in: known + Repl.builtins) {
                 message += " — did you mean '\(suggestion)'?"
             } else {
@@ -94,7 +94,7 @@ public final class Repl {
 
     private func report(_ error: any Error) {
         let code = AttestCommand.exitCode(for: error)
-        let message = AttestCommand.fullMessage(for: error)
+        let message = AttestCommand.safeMessage(for: error)
         if code == .success {
             if !message.isEmpty { console.line(message) }
         } else if !message.isEmpty {

@@ -22,7 +22,9 @@ struct ReplCompletion: Sendable {
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let word = endsWithSpace ? "" : (words.popLast() ?? "")
         let names = completions(after: words, word: word)
-        return Completion.Candidates(word: word, candidates: names.filter { $0.hasPrefix(word) }.sorted())
+        // Candidates come from file names, pack ids and the store: shown (and inserted) inert.
+        let matching = names.filter { $0.hasPrefix(word) }.map { TerminalText.sanitize($0, keepNewlines: false, keepTabs: false) }
+        return Completion.Candidates(word: word, candidates: matching.sorted())
     }
 
     private func completions(after words: [String], word: String) -> [String] {

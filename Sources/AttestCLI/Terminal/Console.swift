@@ -82,7 +82,7 @@ public final class Console: @unchecked Sendable {
 
     /// Untrusted text made safe, then styled.
     public func safe(_ text: String, _ styles: Style...) -> String {
-        let clean = TerminalText.sanitize(text)
+        let clean = TerminalText.shown(text)
         guard useColor else { return clean }
         return styles.reduce(clean) { $1.apply($0) }
     }

@@ -19,7 +19,7 @@ public struct MarkdownRenderer {
 
     /// The rendered lines, without trailing newlines.
     public func render(_ markdown: String) -> [String] {
-        let source = TerminalText.sanitize(markdown).replacingOccurrences(of: "\r\n", with: "\n")
+        let source = TerminalText.shown(markdown).replacingOccurrences(of: "\r\n", with: "\n")
         var output: [String] = []
         var paragraph: [String] = []
         var inFence = false
