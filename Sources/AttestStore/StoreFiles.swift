@@ -17,6 +17,9 @@ enum StoreFiles {
             }
             return
         }
+        if let reason = SymbolicLinks.brokenLink(directory) {
+            throw StoreError.cannotCreateDirectory(path: directory, reason: reason)
+        }
         let parent = (directory as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != directory { try makeDirectory(parent) }
         if mkdir(directory, 0o700) != 0, errno != EEXIST {
@@ -31,8 +34,9 @@ enum StoreFiles {
         case existing
     }
 
-    /// Creates the store file with mode 0600 when missing; refuses, untouched, a file that is read-only or not SQLite.
-    static func prepareFile(_ path: String) throws -> Preparation {
+    /// Creates the store file with mode 0600 when missing; refuses, untouched, a file that is read-only or not SQLite,
+    /// and a symbolic link that leads nowhere.
+    static func prepareFile(_ path: String, retries: Int = 1) throws -> Preparation {
         var info = stat()
         if stat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -51,10 +55,11 @@ enum StoreFiles {
             }
             return .existing
         }
+        if let reason = SymbolicLinks.brokenLink(path) { throw StoreError.cannotOpen(path: path, reason: reason) }
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor < 0 {
             let code = errno
-            if code == EEXIST { return try prepareFile(path) }
+            if code == EEXIST, retries > 0 { return try prepareFile(path, retries: retries - 1) }
             if code == EACCES || code == EROFS || code == EPERM { throw StoreError.readOnly(path: path) }
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(code)))
         }

@@ -46,6 +46,7 @@ struct AttemptsExportCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: output), !force {
             throw ValidationError("\(output) already exists; choose another --output or add --force to overwrite it.")
         }
+        try OutputFile.refuseBrokenLink(output)
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {

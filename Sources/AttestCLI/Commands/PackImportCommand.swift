@@ -60,6 +60,7 @@ struct PackImportCommand: ParsableCommand {
             context.console.error("Nothing in \(TerminalText.sanitize(file)) could be imported as \(format.rawValue); no pack written.")
             throw ExitCode(65)
         }
+        try OutputFile.refuseBrokenLink(path)
         do {
             try Data(json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -47,8 +47,9 @@ struct StoreBackupCommand: ParsableCommand {
 
     func run() throws {
         let context = global.context()
+        try OutputFile.refuseBrokenLink(path)
         try context.store().backup(to: path, overwrite: force)
-        context.console.line("Backed up to \(TerminalText.sanitize(path)). Use it with --store \(path) or ATTEST_STORE.")
+        context.console.line("Backed up to \(TerminalText.sanitize(path)). Use it with --store \(TerminalText.quoted(path)) or ATTEST_STORE.")
     }
 }
 

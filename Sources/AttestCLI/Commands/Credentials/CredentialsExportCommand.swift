@@ -66,12 +66,13 @@ struct CredentialsExportCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: destination), !force {
             throw ValidationError("\(destination) already exists; add --force to overwrite it or choose another --output.")
         }
+        try OutputFile.refuseBrokenLink(destination)
         do {
             try data.write(to: URL(fileURLWithPath: destination), options: .atomic)
         } catch {
             throw PackFileError.cannotWrite(path: destination, reason: error.localizedDescription)
         }
         context.console.line("Wrote \(TerminalText.sanitize(destination)) (\(data.count) bytes). "
-            + "Check it with 'attest creds verify \(destination)'.")
+            + "Check it with 'attest creds verify \(TerminalText.quoted(destination))'.")
     }
 }

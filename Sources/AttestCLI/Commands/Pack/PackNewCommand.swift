@@ -36,13 +36,14 @@ struct PackNewCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: path), !force {
             throw ValidationError("\(path) already exists; choose another --output or add --force to overwrite it.")
         }
+        try OutputFile.refuseBrokenLink(path)
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw PackFileError.cannotWrite(path: path, reason: error.localizedDescription)
         }
-        context.console.line("Wrote \(TerminalText.sanitize(path)). Next: edit it, then 'attest pack lint \(path)'; "
-            + "'attest pack preview \(path)' shows it as a learner will see it.")
+        context.console.line("Wrote \(TerminalText.sanitize(path)). Next: edit it, then 'attest pack lint \(TerminalText.quoted(path))'; "
+            + "'attest pack preview \(TerminalText.quoted(path))' shows it as a learner will see it.")
     }
 }
 

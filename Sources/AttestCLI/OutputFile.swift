@@ -1,0 +1,17 @@
+import AttestStore
+import Foundation
+
+/// A file a command writes where the user asked (`--output`, `store backup PATH`): a symbolic link
+/// that leads nowhere (dangling, or a loop) is refused with a message saying so, instead of being
+/// silently replaced by a regular file or followed until something gives.
+struct OutputFile: LocalizedError {
+    var path: String
+    var reason: String
+
+    var errorDescription: String? { "Cannot write \(TerminalText.quoted(path)): \(reason)." }
+
+    /// Throws when `path` is a symbolic link that leads nowhere.
+    static func refuseBrokenLink(_ path: String) throws {
+        if let reason = SymbolicLinks.brokenLink(path) { throw OutputFile(path: path, reason: reason) }
+    }
+}
