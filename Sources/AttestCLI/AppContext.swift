@@ -73,7 +73,7 @@ public final class AppContext: @unchecked Sendable {
 
     /// The store if it is open or its file exists: packs seen before come from its cache, but no store is
     /// created just to cache packs, and one that cannot be opened is reported by the command that needs it.
-    private func existingStore() -> AttestDatabase? {
+    func existingStore() -> AttestDatabase? {
         if let openedStore { return openedStore }
         guard FileManager.default.fileExists(atPath: storePath) else { return nil }
         return try? store()

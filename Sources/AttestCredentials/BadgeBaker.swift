@@ -58,6 +58,10 @@ public enum BadgeBaker {
 
     /// `svg` (or a drawn badge titled `name` when nil) with the JWS in one `<openbadges:credential>` element.
     public static func bakeSVG(_ svg: String?, jws: String, name: String, seed: String) throws -> String {
+        if let svg {
+            let problems = SVGSafety.problems(in: svg)
+            if !problems.isEmpty { throw CredentialError.unsafeSVG(problems) }
+        }
         var text = svg ?? BadgeImage.svg(name: name, seed: seed)
         while let element = try credentialElementRange(in: text) { text.removeSubrange(element) }
         guard let open = text.range(of: "<svg"), let close = text[open.upperBound...].firstIndex(of: ">") else {

@@ -22,6 +22,9 @@ public enum RevocationLookup: Sendable, Hashable {
 /// Checks a signed Open Badges credential — JWS text, `{"jwt": …}` JSON, baked PNG or baked SVG —
 /// and explains every check, so a person can see exactly why a credential is or is not valid.
 public enum CredentialVerifier {
+    /// Larger inputs are refused unread: a credential Attest makes (a baked PNG included) is far smaller.
+    public static let maximumInputSize = 32 * 1024 * 1024
+
     /// Verifies `data` at `now`.
     ///
     /// - Parameters:
@@ -32,6 +35,10 @@ public enum CredentialVerifier {
         trustedIssuers: Set<String>? = nil
     ) -> VerificationReport {
         var report = VerificationReport()
+        guard data.count <= maximumInputSize else {
+            report.add("input", false, "larger than \(maximumInputSize / 1_048_576) MB, the most a credential file may be")
+            return report
+        }
         let jws: String
         do {
             let (format, text) = try extract(data)

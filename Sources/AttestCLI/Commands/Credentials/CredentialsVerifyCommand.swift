@@ -23,15 +23,21 @@ struct CredentialsVerifyCommand: ParsableCommand {
     func run() throws {
         let context = global.context()
         let data: Data
+        let limit = CredentialVerifier.maximumInputSize
+        let tooLarge = "is larger than \(limit / 1_048_576) MB, the most a credential file may be; it is not a credential Attest made."
         if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = FileHandle.standardInput.readData(ofLength: limit + 1)
+            if data.count > limit { throw ValidationError("Standard input " + tooLarge) }
         } else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0
+            if size > limit { throw ValidationError("'\(TerminalText.quoted(file))' " + tooLarge) }
             guard let contents = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("Cannot read '\(file)': no such file, or not readable.")
+                throw ValidationError("Cannot read '\(TerminalText.quoted(file))': no such file, or not readable.")
             }
             data = contents
         }
-        let store = try? context.store()
+        // Revocation is looked up in the store when there is one; verifying never creates one.
+        let store = context.existingStore()
         let report = CredentialVerifier.verify(
             data: data,
             revocationCheck: { id in
