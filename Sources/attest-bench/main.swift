@@ -15,6 +15,7 @@ let usage = """
                               p50 and p99 µs of recordResponse on a file store, then of a raw
                               4 KiB write + fdatasync in the same folder
       credentials [--runs N]  median µs of building+signing one credential, then of verifying it
+      options [--count N]     median ms of validating one question with N options (100,000 by default)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -36,6 +37,8 @@ do {
         try JournalBenchmark(arguments: arguments).run()
     case "credentials":
         try CredentialBenchmark(arguments: arguments).run()
+    case "options":
+        try OptionListBenchmark(arguments: arguments).run()
     default:
         FileHandle.standardError.write(Data("attest-bench: unknown suite \"\(suite)\"\n\(usage)\n".utf8))
         exit(64)

@@ -73,6 +73,19 @@ struct PackLimitsTests {
         }
     }
 
+    /// The hostile packs of issue #12, kept as fuzz seeds, are tests too: each is refused with located errors.
+    @Test func theHostileFuzzSeedsAreRefused() throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent("Fuzz/Corpus/pack-loader")
+        let seeds = try Fixtures.jsonFiles(in: folder).filter { $0.lastPathComponent.hasPrefix("hostile-") }
+        #expect(seeds.count == 4)
+        for seed in seeds {
+            let result = PackDecoder().decode(bytes: try Fixtures.bytes(seed), file: seed.lastPathComponent)
+            #expect(result.pack == nil && result.errors.allSatisfy { $0.line > 0 }, "\(seed.lastPathComponent)")
+            #expect(result.errors.contains { $0.message.contains("at most") || $0.message.contains("looks the same") },
+                    "\(seed.lastPathComponent): \(result.errors.map(\.description))")
+        }
+    }
+
     @Test func theLimitsAreTheDocumentedOnes() throws {
         #expect(PackLimits.questionTimeLimit == 86_400 && PackLimits.quizTimeLimit == 604_800)
         let schema = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Assessments/schema/attest-pack-v1.schema.json"), encoding: .utf8)
