@@ -143,6 +143,16 @@ struct QuizSessionTests {
         return try #require(try AttestDatabase.open(path: sandbox.storePath).unfinishedAttempts(learner: "ada").first)
     }
 
+    /// Changes the store behind Attest's back with the sqlite3 shell, as another program could.
+    private func execute(_ statement: String, in sandbox: AttestSandbox) throws {
+        let sql = Process()
+        sql.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sql.arguments = [sandbox.storePath, statement]
+        try sql.run()
+        sql.waitUntilExit()
+        #expect(sql.terminationStatus == 0)
+    }
+
     @Test func theResumePromptTakesOnlyItsAnswersAndAsksAgain() throws {
         let sandbox = try AttestSandbox()
         let attempt = try leaveUnfinished(sandbox)
@@ -166,12 +176,7 @@ struct QuizSessionTests {
     @Test func anExamWhoseTimeRanOutWhileClosedIsSubmittedWithoutAsking() throws {
         let sandbox = try AttestSandbox()
         let attempt = try leaveUnfinished(sandbox)
-        let sql = Process()
-        sql.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sql.arguments = [sandbox.storePath, "UPDATE attempt SET startedAt = startedAt - 700 WHERE id = '\(attempt.id)'"]
-        try sql.run()
-        sql.waitUntilExit()
-        #expect(sql.terminationStatus == 0)
+        try execute("UPDATE attempt SET startedAt = startedAt - 700 WHERE id = '\(attempt.id)'", in: sandbox)
         let terminal = try start(sandbox, [])
         defer { terminal.close() }
         try terminal.waitFor("time ran out while Attest was closed", timeout: .seconds(10), ignoringEscapes: true)
@@ -280,5 +285,21 @@ struct QuizSessionTests {
         try terminal.waitFor("\n⏱ 10:00\r\n", timeout: .seconds(5))
         try terminal.send(Key.ctrlU + "t" + Key.enter)
         try terminal.waitFor("Answer recorded.", ignoringEscapes: true)
+    }
+
+    @Test func anAnswerToAnAttemptEndedElsewhereSaysSoInOneSentence() throws {
+        let sandbox = try AttestSandbox()
+        let terminal = try start(sandbox, ["take", "clockwork-slow"])
+        defer { terminal.close() }
+        try terminal.waitFor("Noon is 12:00.", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.send("t" + Key.enter)
+        try terminal.waitFor("A day has 25 hours.", ignoringEscapes: true)
+        try terminal.waitFor("answer>", ignoringEscapes: true)
+        try execute("UPDATE attempt SET status = 'completed', endedAt = startedAt + 1", in: sandbox)
+        try terminal.send("f" + Key.enter)
+        let message = try terminal.waitFor("shows the attempts still open.", ignoringEscapes: true)
+        #expect(message.contains("has already ended in another Attest, so nothing more can be added to it;"))
+        #expect(!message.contains("..") && !message.contains("disk space"))
+        #expect(try terminal.waitForExit() == 1)
     }
 }
