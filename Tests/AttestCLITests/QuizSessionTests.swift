@@ -147,7 +147,7 @@ struct QuizSessionTests {
     private func execute(_ statement: String, in sandbox: AttestSandbox) throws {
         let sql = Process()
         sql.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sql.arguments = [sandbox.storePath, statement]
+        sql.arguments = ["-cmd", ".timeout 10000", sandbox.storePath, statement]
         try sql.run()
         sql.waitUntilExit()
         #expect(sql.terminationStatus == 0)

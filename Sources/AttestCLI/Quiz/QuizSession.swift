@@ -420,7 +420,7 @@ enum QuizSessionError: LocalizedError {
         switch self {
         case let .journalFailed(underlying, attemptID):
             "Could not save your answer: \(Self.sentence(underlying)) Everything answered before it is safe; "
-                + "once that is fixed, 'attest resume' continues attempt \(attemptID.prefix(8))."
+                + "once that is fixed, run 'attest resume' to continue attempt \(attemptID)."
         case let .endedElsewhere(attemptID):
             "Attempt \(attemptID.prefix(8)) has already ended in another Attest, so nothing more can be added to it; "
                 + "'attest resume --list' shows the attempts still open."
