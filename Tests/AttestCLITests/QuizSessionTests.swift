@@ -302,4 +302,32 @@ struct QuizSessionTests {
         #expect(!message.contains("..") && !message.contains("disk space"))
         #expect(try terminal.waitForExit() == 1)
     }
+
+    @Test(arguments: [(["ACCESSIBLE": "1"], [String]()), ([:], ["--accessible"]), ([:], ["settings"])])
+    func accessibleModeIsAskedForThreeWaysAndDrawsNoCountdown(_ environment: [String: String], _ extra: [String]) throws {
+        let sandbox = try AttestSandbox()
+        let packs = try sandbox.write(Self.timedPack, to: "packs/clockwork.json")
+        if extra == ["settings"] { #expect(try sandbox.run(["settings", "accessible", "on"]).status == 0) }
+        let binary = try #require(AttestBinary.path)
+        let terminal = try PseudoTerminal.spawn(
+            executable: binary,
+            arguments: ["--packs", URL(fileURLWithPath: packs).deletingLastPathComponent().path] + extra.filter { $0 != "settings" },
+            environment: sandbox.environment.merging(environment) { _, new in new })
+        defer { terminal.close() }
+        try terminal.waitFor("Accessible mode is on.", timeout: .seconds(10))
+        try terminal.send("take clockwork-slow" + Key.enter)
+        try terminal.waitFor("Noon is 12:00.", timeout: .seconds(10))
+        try terminal.waitFor("answer> ")
+        try terminal.send(":time" + Key.enter)
+        try terminal.waitFor("Time left: quiz ")
+        try terminal.send(":quit" + Key.enter)
+        try terminal.send("y" + Key.enter)
+        try terminal.waitFor("Results:")
+        try terminal.waitFor("attest> ")
+        try terminal.send("quit" + Key.enter)
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.output.contains("⏱"), "no countdown is drawn")
+        #expect(AccessibleExamTests.cursorSequences(in: terminal.output).isEmpty, "\(AccessibleExamTests.cursorSequences(in: terminal.output))")
+        #expect(!terminal.output.contains("\u{1B}[1m"), "no styling")
+    }
 }
