@@ -123,6 +123,8 @@ struct AccessibleExamTests {
         #expect(!capture.contains("⏱"), "no countdown drawn")
         #expect(!capture.contains("\u{1B}[3"), "no colour")
         #expect(!capture.contains("█"), "no bars")
+        #expect(!capture.contains("─"), "no box-drawing rules")
+        #expect(capture.contains("\nQuestion 1 of 3 · Timekeeping"))
         #expect(capture.components(separatedBy: "Warning:").count - 1 == 5, "each threshold is said once")
         let store = try AttestDatabase.open(path: sandbox.storePath)
         let attempt = try #require(try store.attempts(learner: "ada", packID: "plain", quizID: nil, mode: nil).first)

@@ -282,8 +282,23 @@ struct QuizSessionTests {
         defer { terminal.close() }
         try terminal.waitFor("answer>", timeout: .seconds(10), ignoringEscapes: true)
         try terminal.send(String(repeating: "x", count: 30))
-        try terminal.waitFor("\n⏱ 10:00\r\n", timeout: .seconds(5))
+        try terminal.waitFor("\n⏱ ", timeout: .seconds(5))
         try terminal.send(Key.ctrlU + "t" + Key.enter)
+        try terminal.waitFor("Answer recorded.", ignoringEscapes: true)
+    }
+
+    @Test func onAWindowTooNarrowForTheCountdownItIsAPlainLine() throws {
+        let sandbox = try AttestSandbox()
+        let packs = try sandbox.write(Self.timedPack, to: "packs/clockwork.json")
+        let binary = try #require(AttestBinary.path)
+        let terminal = try PseudoTerminal.spawn(
+            executable: binary,
+            arguments: ["take", "clockwork-slow", "--packs", URL(fileURLWithPath: packs).deletingLastPathComponent().path],
+            environment: sandbox.environment.merging(["NO_COLOR": "1"]) { _, new in new }, columns: 16)
+        defer { terminal.close() }
+        try terminal.waitFor("answer>", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.waitFor("\n⏱ ", timeout: .seconds(5))
+        try terminal.send("t" + Key.enter)
         try terminal.waitFor("Answer recorded.", ignoringEscapes: true)
     }
 

@@ -23,7 +23,8 @@ struct QuestionView {
         if item.flagged { header += " · flagged" }
         header = TerminalText.sanitize(header, keepNewlines: false)
         let rule = String(repeating: "─", count: max(0, console.width - DisplayWidth.of(header) - 4))
-        var lines = ["", console.styled("── " + header + " " + rule, .bold)]
+        // A screen reader would name every box-drawing character of the rule: accessible mode gives the words only.
+        var lines = ["", console.accessible ? header : console.styled("── " + header + " " + rule, .bold)]
         lines += markdown().render(question.prompt)
         lines.append("")
         for choice in item.presented.choices {
