@@ -22,6 +22,8 @@ public final class AppContext: @unchecked Sendable {
     public let packDirectories: [String]
     /// The line reader of the REPL, or of a quiz run from the shell.
     public var reader: (any LineReader)?
+    /// `--accessible` was given (see `accessible` for the other ways to ask for it).
+    public var accessibleRequested = false
 
     public init(
         console: Console, environment: [String: String], clock: any WallClock = SystemClock(),
@@ -78,6 +80,19 @@ public final class AppContext: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: storePath) else { return nil }
         return try? store()
     }
+
+    /// Accessible mode (`--accessible`, `ACCESSIBLE=1`, or the learner's setting): plain lines a screen reader
+    /// reads once — no colour, no countdown redrawn in place, no bell, bars given as numbers. Decided once.
+    public private(set) lazy var accessible: Bool = {
+        let variable = (self.environment["ACCESSIBLE"] ?? "").lowercased()
+        let on = self.accessibleRequested || !["", "0", "no", "false", "off"].contains(variable)
+            || (try? self.existingStore()?.setting(LearnerSettings.accessibleKey(self.learner))) == "on"
+        if on {
+            self.console.useColor = false
+            self.console.accessible = true
+        }
+        return on
+    }()
 
     /// The store, opened (and created, with its folder) on first use.
     public func store() throws -> AttestDatabase {

@@ -14,6 +14,7 @@ public struct AttestCommand: ParsableCommand {
         version: version,
         subcommands: [
             PacksCommand.self, LoadCommand.self, TakeCommand.self, PracticeCommand.self, ResumeCommand.self, ProgressCommand.self, PackCommand.self, CredentialsCommand.self, IssuerCommand.self, LearnerCommand.self, StoreCommand.self, AttemptsCommand.self, StatsCommand.self,
+            SettingsCommand.self,
         ]
     )
 

@@ -16,15 +16,20 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
     public var noColor = false
 
+    @Flag(name: .long, help: "Accessible mode: plain lines for screen readers, no countdown redrawn in place (also ACCESSIBLE=1).")
+    public var accessible = false
+
     public init() {}
 
     /// The REPL's context when running inside it, else a new one from these options.
     public func context() -> AppContext {
         if let current = AppContext.current { return current }
         let environment = ProcessInfo.processInfo.environment
-        return AppContext(
+        let context = AppContext(
             console: .standard(noColor: noColor, environment: environment), environment: environment,
             storePath: store, learner: learner, extraPackDirectories: packs
         )
+        context.accessibleRequested = accessible
+        return context
     }
 }

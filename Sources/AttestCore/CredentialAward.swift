@@ -95,14 +95,20 @@ public struct EvidenceAttempt: Sendable, Hashable, Codable {
     public var score: Double
     public var passed: Bool
     public var finishedAt: Date
+    /// The extended-time multiplier the attempt was taken with; nil at standard time.
+    public var timeMultiplier: Double?
 
-    public init(attemptID: String, quizID: String, quizTitle: String, score: Double, passed: Bool, finishedAt: Date) {
+    public init(
+        attemptID: String, quizID: String, quizTitle: String, score: Double, passed: Bool, finishedAt: Date,
+        timeMultiplier: Double? = nil
+    ) {
         self.attemptID = attemptID
         self.quizID = quizID
         self.quizTitle = quizTitle
         self.score = score
         self.passed = passed
         self.finishedAt = finishedAt
+        self.timeMultiplier = timeMultiplier
     }
 }
 

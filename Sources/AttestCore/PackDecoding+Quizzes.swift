@@ -2,7 +2,7 @@ extension PackDecoding {
     static let quizFields = FieldSet(
         [
             "id", "title", "description", "mode", "sections", "timeLimit", "questionTimeLimit", "shuffleQuestions",
-            "shuffleOptions", "allowBack", "passThreshold", "skillThresholds",
+            "shuffleOptions", "allowBack", "passThreshold", "skillThresholds", "timeAccommodations",
         ],
         required: ["id", "title", "mode", "sections"]
     )
@@ -46,6 +46,7 @@ extension PackDecoding {
         let allowBack = fields.isPresent(9) ? bool(fields[9]) : false
         let passThreshold = fields[10].map { fraction($0.value, named: $0.key, component: .key($0.key)) } ?? 0.7
         let skillThresholds = fields[11].flatMap { field in within(.key("skillThresholds")) { decodeSkillThresholds(field) } }
+        let timeAccommodations = fields[12].flatMap(decodeTimeAccommodations)
 
         guard let id, let title, let mode, let sections, let shuffleQuestions, let shuffleOptions, let allowBack,
               let passThreshold
@@ -53,11 +54,46 @@ extension PackDecoding {
         if fields.isPresent(5), timeLimit == nil { return nil }
         if fields.isPresent(6), questionTimeLimit == nil { return nil }
         if fields.isPresent(11), skillThresholds == nil { return nil }
+        if fields.isPresent(12), timeAccommodations == nil { return nil }
+        if let accommodations = fields[12], timeLimit == nil, questionTimeLimit == nil, mode == .practice {
+            warning("`timeAccommodations` on an untimed practice quiz only applies when it is taken with --timed",
+                    at: accommodations.value.offset, .key("timeAccommodations"))
+        }
         return Quiz(
             id: id, title: title, description: description, mode: mode, sections: sections, timeLimit: timeLimit,
             questionTimeLimit: questionTimeLimit, shuffleQuestions: shuffleQuestions, shuffleOptions: shuffleOptions,
-            allowBack: allowBack, passThreshold: passThreshold, skillThresholds: skillThresholds ?? [:]
+            allowBack: allowBack, passThreshold: passThreshold, skillThresholds: skillThresholds ?? [:],
+            timeAccommodations: timeAccommodations ?? []
         )
+    }
+
+    /// Extended-time multipliers: numbers above 1 and at most `Accommodation.largestMultiplier`, each once.
+    private func decodeTimeAccommodations(_ field: JSONMember) -> [Double]? {
+        guard let items = array(field) else { return nil }
+        var result: [Double] = []
+        var valid = true
+        for (index, item) in items.enumerated() {
+            guard case let .number(number) = item.kind else {
+                error("a time accommodation must be a number such as 1.5, found \(item.typeDescription)", at: item.offset, .key(field.key), .index(index))
+                valid = false
+                continue
+            }
+            guard number > 1, number <= Accommodation.largestMultiplier else {
+                error(
+                    "a time accommodation multiplies the time limits, so it must be above 1 and at most "
+                        + "\(Self.format(Accommodation.largestMultiplier)), found \(Self.format(number))",
+                    at: item.offset, .key(field.key), .index(index))
+                valid = false
+                continue
+            }
+            if result.contains(number) {
+                error("time accommodation \(Self.format(number)) is listed twice", at: item.offset, .key(field.key), .index(index))
+                valid = false
+                continue
+            }
+            result.append(number)
+        }
+        return valid ? result.sorted() : nil
     }
 
     private func quizMode(_ member: JSONMember?) -> Quiz.Mode? {

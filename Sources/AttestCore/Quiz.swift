@@ -25,12 +25,15 @@ public struct Quiz: Sendable, Hashable, Codable {
     /// The score fraction each skill must reach to pass, unless `skillThresholds` says otherwise.
     public var passThreshold: Double
     public var skillThresholds: [String: Double]
+    /// The extended-time multipliers (each above 1, e.g. 1.5 and 2) a learner may be granted on this quiz's
+    /// limits; empty when the quiz grants none (see `Accommodation`).
+    public var timeAccommodations: [Double]
 
     public init(
         id: String, title: String, description: String = "", mode: Mode, sections: [QuizSection],
         timeLimit: Double? = nil, questionTimeLimit: Double? = nil, shuffleQuestions: Bool = true,
         shuffleOptions: Bool = true, allowBack: Bool = false, passThreshold: Double = 0.7,
-        skillThresholds: [String: Double] = [:]
+        skillThresholds: [String: Double] = [:], timeAccommodations: [Double] = []
     ) {
         self.id = id
         self.title = title
@@ -44,6 +47,7 @@ public struct Quiz: Sendable, Hashable, Codable {
         self.allowBack = allowBack
         self.passThreshold = passThreshold
         self.skillThresholds = skillThresholds
+        self.timeAccommodations = timeAccommodations
     }
 
     /// The pass threshold that applies to `skill`.

@@ -16,6 +16,8 @@ public struct QuizEngine: Sendable {
     /// Whether time limits apply: always in exams; in practice only when asked for.
     public let timed: Bool
     public let startedAt: Date
+    /// The extended-time accommodation this attempt runs with (1 for standard time): every limit is multiplied by it.
+    public let timeMultiplier: Double
     private let clock: any WallClock
 
     public private(set) var status: AttemptStatus = .inProgress
@@ -33,7 +35,7 @@ public struct QuizEngine: Sendable {
     /// `timedPractice` turns on time limits in practice mode.
     public init(
         pack: Pack, quiz: Quiz, plan: QuizPlan, attemptID: String, clock: any WallClock, mode: Quiz.Mode? = nil,
-        timedPractice: Bool = false, startedAt: Date? = nil
+        timedPractice: Bool = false, startedAt: Date? = nil, timeMultiplier: Double = 1
     ) {
         self.pack = pack
         self.quiz = quiz
@@ -43,6 +45,7 @@ public struct QuizEngine: Sendable {
         let mode = mode ?? quiz.mode
         self.mode = mode
         timed = mode == .exam || timedPractice
+        self.timeMultiplier = timeMultiplier
         let now = clock.now()
         self.startedAt = startedAt ?? now
         shownAt = now
@@ -58,7 +61,7 @@ public struct QuizEngine: Sendable {
     /// `pack` then holds only the attempt's questions); otherwise it is rebuilt from `pack`.
     public static func resume(
         pack: Pack, quiz: Quiz, record: AttemptRecord, responses: [ResponseRecord], clock: any WallClock,
-        timedPractice: Bool = false, flagged: Set<Int> = [], plan rebuilt: QuizPlan? = nil
+        timedPractice: Bool = false, flagged: Set<Int> = [], plan rebuilt: QuizPlan? = nil, timeMultiplier: Double = 1
     ) throws(QuizEngineError) -> QuizEngine {
         guard record.status == .inProgress || record.status == .interrupted else {
             throw .notInProgress(record.status)
@@ -71,7 +74,7 @@ public struct QuizEngine: Sendable {
         }
         var engine = QuizEngine(
             pack: pack, quiz: quiz, plan: plan, attemptID: record.id, clock: clock, mode: record.mode,
-            timedPractice: timedPractice, startedAt: record.startedAt)
+            timedPractice: timedPractice, startedAt: record.startedAt, timeMultiplier: timeMultiplier)
         for response in responses where response.attemptID == record.id {
             guard plan.entries.indices.contains(response.position),
                   plan.entries[response.position].questionID == response.questionID
@@ -104,6 +107,11 @@ public struct QuizEngine: Sendable {
 
     /// Every question has a response and the quiz allows going back: show the review, then `finish()`.
     public var isAwaitingFinish: Bool { status == .inProgress && position == nil }
+
+    /// The whole quiz's limit in seconds with the time accommodation applied; nil when it has none or is untimed.
+    public var timeLimit: Double? {
+        timed ? quiz.timeLimit.map { $0 * timeMultiplier } : nil
+    }
 
     /// Seconds left for the whole quiz (never negative), or nil when it has no limit or is untimed.
     public var remainingQuizTime: Double? {
@@ -245,7 +253,7 @@ public struct QuizEngine: Sendable {
             events.append(.questionTimedOut(position: position, record: record))
             completeIfDone(at: deadline)
         }
-        if let quizDeadline, let limit = quiz.timeLimit, status == .inProgress {
+        if let quizDeadline, let limit = timeLimit, status == .inProgress {
             let remaining = quizDeadline.timeIntervalSince(now)
             if remaining <= 0 {
                 end(.timedOut, at: quizDeadline)
@@ -286,7 +294,7 @@ public struct QuizEngine: Sendable {
     // MARK: - Internals
 
     private var quizDeadline: Date? {
-        guard timed, let limit = quiz.timeLimit else { return nil }
+        guard let limit = timeLimit else { return nil }
         return startedAt.addingTimeInterval(limit)
     }
 
@@ -298,7 +306,7 @@ public struct QuizEngine: Sendable {
     }
 
     private func questionTimeLimit(_ question: Question) -> Double? {
-        timed ? (question.timeLimit ?? quiz.questionTimeLimit) : nil
+        timed ? (question.timeLimit ?? quiz.questionTimeLimit).map { $0 * timeMultiplier } : nil
     }
 
     private static func endsQuestion(_ event: EngineEvent) -> Bool {

@@ -172,7 +172,8 @@ public struct OpenBadgeCredential: Sendable, Hashable {
                     "Exam attempt on pack \(award.packID) \(award.packVersion) (SHA-256 \(award.packHash.isEmpty ? "unknown" : award.packHash))"),
                 "narrative": .string(
                     "\(attempt.passed ? "Passed" : "Took") the exam \(attempt.quizTitle) with a score of "
-                        + "\(percent(attempt.score)) on \(ISODate.format(attempt.finishedAt))."),
+                        + "\(percent(attempt.score)) on \(ISODate.format(attempt.finishedAt))."
+                        + extendedTime(attempt)),
             ]
             if let uuid = UUID(uuidString: attempt.attemptID) {
                 item["id"] = .string("urn:uuid:" + uuid.uuidString.lowercased())
@@ -193,6 +194,13 @@ public struct OpenBadgeCredential: Sendable, Hashable {
         if achievementTypes.contains(type) || type.hasPrefix("ext:") { return type }
         let cleaned = type.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
         return cleaned.isEmpty ? "MicroCredential" : "ext:" + String(String.UnicodeScalarView(cleaned))
+    }
+
+    /// The accommodation sentence of an attempt taken with extended time (WCAG 2.2.1), stated rather than hidden.
+    private static func extendedTime(_ attempt: EvidenceAttempt) -> String {
+        guard let multiplier = attempt.timeMultiplier, multiplier > 1 else { return "" }
+        return " Taken with extended time: \(Accommodation.describe(multiplier)) the standard time limits, "
+            + "an accommodation the pack allows."
     }
 
     private static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -72,6 +72,9 @@ enum StoreSchema {
         migrator.registerMigration("v6") { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: AttestDatabase.accommodationSchema)
+        }
         return migrator
     }()
 

@@ -15,6 +15,9 @@ typedef wchar_t *(*attest_el_wprompt_fn)(EditLine *);
 /// The user-function callback type for EL_ADDFN.
 typedef unsigned char (*attest_el_fn)(EditLine *, int);
 
+/// Columns a character takes (wcwidth, declared by <wchar.h> only under _XOPEN_SOURCE), for measuring the line.
+extern int wcwidth(wchar_t c);
+
 static inline int attest_el_set_prompt_esc(EditLine *el, attest_el_wprompt_fn fn, wchar_t ignore) {
     return el_wset(el, EL_PROMPT_ESC, fn, ignore);
 }

@@ -105,6 +105,8 @@ public final class LibEditLineReader: LineReader, @unchecked Sendable {
 private enum SyntheticKey {
     /// Bound to `attest-tick`: redraws the line after the status text changed.
     static let tick: wchar_t = 0x91
+    /// Bound to `attest-status-line`: writes the status as a line of its own (it has no room on the line).
+    static let statusLine: wchar_t = 0x92
 }
 
 /// libedit's state plus everything the C callbacks need, reached through EL_CLIENTDATA.
@@ -124,6 +126,10 @@ private final class EditorState {
     var prompt = WideBuffer()
     var status = WideBuffer()
     var statusVisible = false
+    /// The prompt without escape sequences, for measuring the room left for the status.
+    var promptText = ""
+    /// Whether the status was written as a line of its own during this read (done at most once per read).
+    var statusLineWritten = false
 
     // The read in progress.
     var deadline: ContinuousClock.Instant?
@@ -186,6 +192,8 @@ private final class EditorState {
         }
 
         bind(key: SyntheticKey.tick, name: "attest-tick", help: "Redraw the countdown", function: tickCallback)
+        bind(key: SyntheticKey.statusLine, name: "attest-status-line", help: "Write the countdown as a line",
+             function: statusLineCallback)
         bind(key: 0x09, name: "attest-complete", help: "Complete the word", function: completeCallback)
     }
 
@@ -205,12 +213,15 @@ private final class EditorState {
         // The terminal's interrupt key (VINTR, c_cc[0] on Linux), Ctrl-C unless reconfigured or disabled.
         if tcgetattr(input, &modes) == 0, modes.c_cc.0 != 0 { interruptCharacter = modes.c_cc.0 }
         prompt.set(Self.markEscapes(options.prompt))
+        promptText = Self.withoutEscapes(options.prompt)
+        statusLineWritten = false
         deadline = options.deadline
         statusText = options.deadline == nil ? nil : options.status
         completionEnabled = options.completion && completion != nil
         outcome = nil
         updateStatus()
         guard takeTypedAhead() else { return .endOfInput }
+        pending.insert(contentsOf: options.initialText.unicodeScalars.map { wchar_t(bitPattern: $0.value) }, at: 0)
         // libedit would enter edit mode only at the first key, after drawing the prompt: keys typed
         // in between would be echoed and edited by the terminal driver. Enter it before the prompt.
         attest_el_prep_term(editLine, 1)
@@ -289,6 +300,11 @@ private final class EditorState {
                     return 1
                 }
                 character.pointee = next
+                return 1
+            }
+            if statusHasNoRoom() {
+                statusLineWritten = true
+                character.pointee = SyntheticKey.statusLine
                 return 1
             }
             let limit = nextWakeUp()
@@ -394,7 +410,22 @@ private final class EditorState {
         return 1
     }
 
+    /// Whether the status shows but libedit has no room to draw it right of the typed text (it then
+    /// draws nothing): the prompt, the line and the status need the width with two columns to spare.
+    private func statusHasNoRoom() -> Bool {
+        guard statusVisible, !statusLineWritten, let info = el_wline(editLine) else { return false }
+        let typed = Self.string(from: info.pointee.buffer, count: info.pointee.lastchar - info.pointee.buffer)
+        let needed = Self.columns(promptText) + Self.columns(typed) + Self.columns(Self.string(from: status.pointer)) + 2
+        return needed > terminalWidth()
+    }
+
     // MARK: Bound functions
+
+    /// Writes the status on a line of its own above the prompt, which libedit then draws again.
+    func writeStatusLine() -> UInt8 {
+        writeOutput("\n" + Self.string(from: status.pointer).replacingOccurrences(of: "\u{1}", with: "") + "\n")
+        return UInt8(CC_REDISPLAY)
+    }
 
     /// TAB: completes the word left of the cursor from the provider's answer.
     func complete() -> UInt8 {
@@ -405,8 +436,7 @@ private final class EditorState {
             withWide(text) { _ = el_winsertstr(editLine, $0) }
             return UInt8(CC_REFRESH)
         case let .list(items):
-            var size = winsize()
-            let width = ioctl(output, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+            let width = terminalWidth()
             let safe = items.map(Self.displayable)
             writeOutput("\n" + Completion.columns(safe, width: width).joined(separator: "\n") + "\n")
             return UInt8(CC_REDISPLAY)
@@ -416,6 +446,35 @@ private final class EditorState {
     }
 
     // MARK: Helpers
+
+    /// The window's width in columns (80 when unknown).
+    func terminalWidth() -> Int {
+        var size = winsize()
+        return ioctl(output, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    }
+
+    /// Columns `text` takes on the terminal (wcwidth in the reader's UTF-8 locale; controls count as none).
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(wchar_t(bitPattern: $1.value)))) }
+    }
+
+    /// `text` without the escape sequences `markEscapes` would mark.
+    static func withoutEscapes(_ text: String) -> String {
+        let marked = markEscapes(text)
+        var out = String.UnicodeScalarView()
+        var inside = false
+        for scalar in marked.unicodeScalars {
+            if scalar == "\u{1}" { inside.toggle() } else if !inside { out.append(scalar) }
+        }
+        return String(out)
+    }
+
+    /// A NUL-terminated wide string as a Swift string.
+    static func string(from pointer: UnsafePointer<wchar_t>) -> String {
+        var count = 0
+        while pointer[count] != 0 { count += 1 }
+        return string(from: pointer, count: count)
+    }
 
     func writeOutput(_ text: String) {
         fflush(outputFile)
@@ -528,6 +587,10 @@ private let readCharacterCallback: el_rfunc_t = { editLine, character in
 
 private let tickCallback: attest_el_fn = { _, _ in
     UInt8(CC_REFRESH)
+}
+
+private let statusLineCallback: attest_el_fn = { editLine, _ in
+    editorState(editLine)?.writeStatusLine() ?? UInt8(CC_ERROR)
 }
 
 private let completeCallback: attest_el_fn = { editLine, _ in

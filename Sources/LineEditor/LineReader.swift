@@ -24,22 +24,28 @@ public struct ReadOptions: Sendable {
     public var deadline: ContinuousClock.Instant?
     /// A short status drawn right of the prompt and refreshed every second while waiting,
     /// given the time remaining rounded up to whole seconds (e.g. a countdown). Only used with
-    /// a deadline, and only by the terminal reader. Keep it free of untrusted text.
+    /// a deadline, and only by the terminal reader. Keep it free of untrusted text. When it has no
+    /// room (the typed line reaches it, or the window is too narrow) it is written once as a line of
+    /// its own above the prompt instead.
     public var status: (@Sendable (Duration) -> String)?
     /// Whether the line may be added to the persistent history (never for exam answers).
     public var recordInHistory: Bool
     /// Whether tab completion is offered.
     public var completion: Bool
+    /// Text already on the line when the read starts, as if typed: what a read that ended at a deadline
+    /// returned as `timedOut(partial:)`, so a warning printed in between does not lose the answer being typed.
+    public var initialText: String
 
     public init(
         prompt: String, deadline: ContinuousClock.Instant? = nil, status: (@Sendable (Duration) -> String)? = nil,
-        recordInHistory: Bool = true, completion: Bool = true
+        recordInHistory: Bool = true, completion: Bool = true, initialText: String = ""
     ) {
         self.prompt = prompt
         self.deadline = deadline
         self.status = status
         self.recordInHistory = recordInHistory
         self.completion = completion
+        self.initialText = initialText
     }
 }
 

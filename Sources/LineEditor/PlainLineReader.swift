@@ -37,7 +37,11 @@ public final class PlainLineReader: LineReader, @unchecked Sendable {
         defer { lock.unlock() }
         TerminationSignals.beginWaiting()
         defer { TerminationSignals.endWaiting() }
-        let result = nextLine(deadline: options.deadline)
+        var result = nextLine(deadline: options.deadline)
+        if !options.initialText.isEmpty {
+            if case let .line(text) = result { result = .line(options.initialText + text) }
+            if case let .timedOut(partial) = result { result = .timedOut(partial: options.initialText + partial) }
+        }
         if case let .line(text) = result, options.recordInHistory {
             _ = try? history?.add(text)
         }

@@ -24,7 +24,13 @@ public final class ScriptedLineReader: LineReader, @unchecked Sendable {
     public func readLine(_ options: ReadOptions) -> LineReadResult {
         lock.withLock {
             prompts.append(options.prompt)
-            return pending.isEmpty ? .endOfInput : pending.removeFirst()
+            guard !pending.isEmpty else { return .endOfInput }
+            // Text carried over from a read that ended at a deadline is on the line, as on a terminal.
+            switch pending.removeFirst() {
+            case let .line(text): return .line(options.initialText + text)
+            case let .timedOut(partial): return .timedOut(partial: options.initialText + partial)
+            case let other: return other
+            }
         }
     }
 

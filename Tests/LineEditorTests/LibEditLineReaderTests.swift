@@ -156,6 +156,13 @@ extension ReaderTests {
             #expect(try #require(read.elapsed) < .milliseconds(1100))
         }
 
+        @Test func initialTextIsOnTheLineAndCanBeEdited() throws {
+            let read = try startRead(ReadOptions(prompt: "again> ", initialText: "42 is th"))
+            try terminal.waitFor("42 is th", timeout: .seconds(3))
+            try terminal.send("e answer" + Key.ctrlA + "> " + Key.enter)
+            #expect(read.result() == .line("> 42 is the answer"))
+        }
+
         @Test func countdownIsRedrawnEverySecondWithoutDisturbingTheLine() throws {
             // Distinct texts per second, so each is drawn in full (libedit redraws only what changed).
             let texts: [Int64: String] = [3: "aaaa", 2: "bbbb", 1: "cccc"]

@@ -69,6 +69,13 @@ extension ReaderTests {
             #expect(!reader.isInteractive)
         }
 
+        @Test func initialTextStartsTheLine() {
+            write("e answer\n")
+            endInput()
+            #expect(reader.readLine(ReadOptions(prompt: "", deadline: .now + .seconds(5), initialText: "42 is th"))
+                == .line("42 is the answer"))
+        }
+
         @Test func acceptsCRLFAndKeepsLoneCarriageReturnsInside() {
             write("one\r\ntwo\r\nthree\rstill three\n")
             endInput()

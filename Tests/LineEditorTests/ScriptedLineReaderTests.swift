@@ -11,4 +11,10 @@ struct ScriptedLineReaderTests {
         #expect(reader.readLine(ReadOptions(prompt: "d> ")) == .endOfInput)
         #expect(reader.promptsSeen == ["a> ", "b> ", "c> ", "d> "])
     }
+
+    @Test func initialTextStartsTheNextLine() {
+        let reader = ScriptedLineReader([.line("e answer"), .timedOut(partial: "x")])
+        #expect(reader.readLine(ReadOptions(prompt: "> ", initialText: "42 is th")) == .line("42 is the answer"))
+        #expect(reader.readLine(ReadOptions(prompt: "> ", initialText: "y")) == .timedOut(partial: "yx"))
+    }
 }

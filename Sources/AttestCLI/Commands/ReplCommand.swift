@@ -6,6 +6,8 @@ import LineEditor
 /// Opens the interactive REPL (what `attest` with no command does).
 enum ReplCommand {
     static func start(_ context: AppContext) throws {
+        // Decided before anything is printed, so the banner is already plain in accessible mode.
+        let accessible = context.accessible
         let reader = LineReaders.standard(
             historyPath: isatty(STDIN_FILENO) == 1 ? context.location.historyPath : nil,
             completion: ReplCompletion(context: context).provider
@@ -15,7 +17,7 @@ enum ReplCommand {
         // way out, so the store's connections close (and checkpoint) instead of living until exit.
         defer { context.reader = nil }
         let repl = Repl(context: context, reader: reader)
-        if reader.isInteractive { context.console.line(banner(context)) }
+        if reader.isInteractive { context.console.line(banner(context) + (accessible ? " Accessible mode is on." : "")) }
         offerResume(context: context, reader: reader)
         let status = repl.run()
         reader.close()
@@ -37,19 +39,33 @@ enum ReplCommand {
         return text + "Type 'help' for commands."
     }
 
-    /// After a crash or a closed terminal, offers to continue the newest unfinished attempt.
+    /// After a crash or a closed terminal, offers to continue the newest unfinished attempt. An exam whose
+    /// time ran out meanwhile is submitted without asking; one open in another Attest is only mentioned.
     private static func offerResume(context: AppContext, reader: any LineReader) {
         guard reader.isInteractive,
               let record = try? context.store().unfinishedAttempts(learner: context.learner).first
         else { return }
         let attempts = UnfinishedAttempts(context: context)
         context.console.line("An attempt did not finish: " + attempts.describe(record))
-        guard case let .line(answer) = reader.readLine(ReadOptions(
-            prompt: "Resume it now? [Y/n] ", recordInHistory: false, completion: false)),
-            !["n", "no"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
-        else {
-            context.console.line("It stays unfinished; 'resume' continues it later.")
+        if let holder = AttemptLock.holder(of: record.id, storePath: context.storePath) {
+            context.console.line("It is open in another Attest, pid \(holder); finish it there.")
             return
+        }
+        if let left = attempts.timeLeft(record), left <= 0 {
+            context.console.line("Its time ran out while Attest was closed, so it is submitted now with the answers given.")
+        } else {
+            switch YesNoQuestion(prompt: "Resume it now? [Y/n] ", defaultAnswer: true, onEndOfInput: false)
+                .ask(reader: reader, console: context.console)
+            {
+            case .yes:
+                break
+            case .no:
+                context.console.line("It stays unfinished; 'resume' continues it later.")
+                return
+            case let .terminated(signal):
+                reader.close()
+                TerminalModeGuard.exit(bySignal: signal)
+            }
         }
         do {
             try attempts.resume(record, answersFile: nil, json: false)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttestCore
+import AttestStore
 import Foundation
 
 /// `resume [ATTEMPT]`: continue an attempt that a crash, a closed terminal or a signal cut short.
@@ -57,11 +58,20 @@ struct UnfinishedAttempts {
         let answered = (try? context.store().responses(attemptID: record.id).count) ?? 0
         var text = "\(record.id.prefix(8))  \(record.quizID) — \(answered)/\(record.questionIDs.count) answered, "
             + "started \(DateText.minute(record.startedAt))"
-        if let (_, quiz) = locate(record), record.mode == .exam, let limit = quiz.timeLimit {
-            let left = limit - context.clock.now().timeIntervalSince(record.startedAt)
+        if let left = timeLeft(record) {
             text += left > 0 ? ", \(DurationText.clock(left)) left" : ", time has run out"
         }
+        if let holder = AttemptLock.holder(of: record.id, storePath: context.storePath) {
+            text += " (open in another Attest, pid \(holder))"
+        }
         return TerminalText.sanitize(text, keepNewlines: false)
+    }
+
+    /// Seconds left of an exam's whole-quiz time (negative once it has run out); nil when it has no limit.
+    func timeLeft(_ record: AttemptRecord) -> Double? {
+        guard record.mode == .exam, let (_, quiz) = locate(record), let limit = quiz.timeLimit else { return nil }
+        let multiplier = (try? context.store().timeMultiplier(attemptID: record.id)) ?? 1
+        return limit * multiplier - context.clock.now().timeIntervalSince(record.startedAt)
     }
 
     /// The exact pack version the attempt was taken from (its header), and its quiz.

@@ -78,7 +78,8 @@ struct CredentialAwarder {
                     EvidenceAttempt(
                         attemptID: $0.record.id, quizID: $0.quiz.id, quizTitle: $0.quiz.title,
                         score: $0.result.fraction, passed: $0.result.passed,
-                        finishedAt: $0.record.endedAt ?? $0.record.startedAt)
+                        finishedAt: $0.record.endedAt ?? $0.record.startedAt,
+                        timeMultiplier: $0.timeMultiplier > 1 ? $0.timeMultiplier : nil)
                 },
                 skills: report.skills.filter { criteriaSkills.contains($0.skillID) }.compactMap(\.evidenceSkill),
                 prerequisites: evaluation.heldPrerequisites))

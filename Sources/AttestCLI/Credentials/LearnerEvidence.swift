@@ -37,7 +37,8 @@ struct LearnerEvidence {
             let result = QuizResult(
                 pack: pack, quiz: quiz, plan: plan, responses: try store.responses(attemptID: record.id),
                 startedAt: record.startedAt, endedAt: record.endedAt ?? record.startedAt, status: record.status)
-            return FinishedExam(record: record, result: result, quiz: quiz)
+            return FinishedExam(
+                record: record, result: result, quiz: quiz, timeMultiplier: try store.timeMultiplier(attemptID: record.id))
         }
     }
 }
@@ -47,4 +48,6 @@ struct FinishedExam {
     let record: AttemptRecord
     let result: QuizResult
     let quiz: Quiz
+    /// The extended time the exam was taken with (1 for standard time).
+    let timeMultiplier: Double
 }

@@ -23,7 +23,8 @@ struct QuestionView {
         if item.flagged { header += " · flagged" }
         header = TerminalText.sanitize(header, keepNewlines: false)
         let rule = String(repeating: "─", count: max(0, console.width - DisplayWidth.of(header) - 4))
-        var lines = ["", console.styled("── " + header + " " + rule, .bold)]
+        // A screen reader would name every box-drawing character of the rule: accessible mode gives the words only.
+        var lines = ["", console.accessible ? header : console.styled("── " + header + " " + rule, .bold)]
         lines += markdown().render(question.prompt)
         lines.append("")
         for choice in item.presented.choices {
@@ -75,14 +76,15 @@ struct QuestionView {
     }
 
     /// The results screen: per-skill bars against thresholds, time, and every missed question.
-    func render(result: QuizResult, quiz: Quiz, attemptID: String) -> [String] {
+    func render(result: QuizResult, quiz: Quiz, attemptID: String, timeMultiplier: Double = 1) -> [String] {
         var lines = [""]
         let verdict = result.passed ? console.styled("PASSED", .bold, .green) : console.styled("NOT PASSED", .bold, .red)
         let status = result.status == .completed ? "" : " (" + result.status.rawValue + ")"
         lines.append(console.styled("Results: ", .bold) + console.safe(quiz.title) + " — " + verdict + status)
         lines.append("  Score \(CorrectAnswer.format((result.points * 100).rounded() / 100)) of "
             + "\(CorrectAnswer.format(result.maxPoints)) points (\(percent(result.fraction))) · time "
-            + DurationText.clock(result.timeUsed))
+            + DurationText.clock(result.timeUsed)
+            + (timeMultiplier > 1 ? " (extended time \(Accommodation.describe(timeMultiplier)))" : ""))
         let nameWidth = min(28, result.skills.map { DisplayWidth.of($0.name) }.max() ?? 0)
         for skill in result.skills {
             let name = DisplayWidth.pad(
@@ -91,11 +93,13 @@ struct QuestionView {
             lines.append("  " + name + "  " + Bar.render(skill.fraction, width: 20, threshold: skill.threshold, console: console)
                 + " " + percent(skill.fraction).leftPadded(to: 4) + "  needs " + percent(skill.threshold) + "  " + mark)
         }
-        if !result.missed.isEmpty {
+        // An abandoned attempt never shows the questions it did not reach: leaving must not reveal their keys.
+        let reviewed = result.status == .abandoned ? result.missed.filter { $0.outcome != nil } : result.missed
+        if !reviewed.isEmpty {
             lines.append("")
             lines.append(console.styled("Review", .bold)
-                + " — \(result.missed.count) question\(result.missed.count == 1 ? "" : "s") without full credit:")
-            for item in result.missed {
+                + " — \(reviewed.count) question\(reviewed.count == 1 ? "" : "s") without full credit:")
+            for item in reviewed {
                 lines.append("")
                 lines.append(console.styled("  \(item.position + 1). ", .bold) + console.styled(state(of: item), .yellow)
                     + (item.given.map { " — you answered " + console.safe($0, .bold) } ?? ""))
@@ -105,6 +109,12 @@ struct QuestionView {
                     lines += markdown(indent: "     ").render(explanation).map { console.styled($0, .dim) }
                 }
             }
+        }
+        let unseen = result.missed.count - reviewed.count
+        if unseen > 0 {
+            lines.append("")
+            lines.append("\(unseen) question\(unseen == 1 ? " was" : "s were") not reached; "
+                + "\(unseen == 1 ? "its answer is" : "their answers are") not shown.")
         }
         lines.append("")
         lines.append(console.styled("Attempt \(attemptID)", .dim))

@@ -18,13 +18,27 @@ final class QuizSession {
     private var console: Console { context.console }
     /// Whether questions and feedback are printed (off for `--json`).
     private let verbose: Bool
+    /// Keeps the attempt in this process while it runs (see `AttemptLock`).
+    private let lock: AttemptLock
+    /// What was typed when a read ended at a warning, put back on the line by the next read.
+    private var partial = ""
+    /// The question (position and when it was shown) whose ten-second warning was given.
+    private var questionWarned: (position: Int, shownAt: Date)?
+    /// Accessible mode: no countdown redrawn in place and no bell; time is said in plain lines.
+    private let accessible: Bool
 
-    private init(context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, verbose: Bool) {
+    private init(
+        context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, verbose: Bool,
+        lock: AttemptLock
+    ) {
         self.context = context
         self.store = store
         self.reader = reader
         self.engine = engine
         self.verbose = verbose
+        self.lock = lock
+        // Settled before anything is printed: accessible mode also turns colour off.
+        accessible = context.accessible
         view = QuestionView(console: context.console)
     }
 
@@ -34,15 +48,24 @@ final class QuizSession {
         verbose: Bool
     ) throws -> QuizSession {
         let store = try context.store()
+        let timed = quiz.mode == .exam || timedPractice
+        let grant = timed ? Accommodation.grant(try LearnerSettings.extraTime(context.learner, store: store), on: quiz) : .standard
         let engine = QuizEngine(
             pack: pack, quiz: quiz, plan: plan, attemptID: UUID().uuidString.lowercased(), clock: context.clock,
-            timedPractice: timedPractice)
+            timedPractice: timedPractice, timeMultiplier: grant.multiplier)
         let now = context.clock.now()
         _ = try store.ensureLearner(context.learner, at: now)
         try store.recordPackSeen(
             id: pack.id, version: pack.version.description, hash: pack.contentHash, title: pack.title, at: now)
-        try store.startAttempt(engine.attemptRecord(learner: context.learner))
-        return QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose)
+        let lock = try Self.lock(engine.attemptID, context: context)
+        try store.startAttempt(engine.attemptRecord(learner: context.learner), timeMultiplier: engine.timeMultiplier)
+        let session = QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose, lock: lock)
+        if case let .notAllowed(requested, allowed) = grant, verbose {
+            session.say("Your extended time (\(Accommodation.describe(requested))) is not offered by this quiz"
+                + (allowed.isEmpty ? "" : " (it allows \(allowed.map(Accommodation.describe).joined(separator: ", ")))")
+                + "; standard time applies.")
+        }
+        return session
     }
 
     /// Continues an unfinished attempt with every journaled answer in place. An exam's
@@ -52,15 +75,28 @@ final class QuizSession {
         reader: any LineReader, verbose: Bool
     ) throws -> QuizSession {
         let store = try context.store()
+        let lock = try Self.lock(record.id, context: context)
+        guard let current = try store.attempt(record.id), current.status == .inProgress || current.status == .interrupted else {
+            throw QuizSessionError.endedElsewhere(attemptID: record.id)
+        }
         var inProgress = record
         inProgress.status = .inProgress
         let engine = try QuizEngine.resume(
             pack: pack, quiz: quiz, record: inProgress, responses: try store.responses(attemptID: record.id),
-            clock: context.clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan)
+            clock: context.clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan,
+            timeMultiplier: try store.timeMultiplier(attemptID: record.id))
         if record.status != .inProgress {
             try store.resumeAttempt(id: record.id)
         }
-        return QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose)
+        return QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose, lock: lock)
+    }
+
+    /// Takes the attempt's lock, or says which process has it open.
+    private static func lock(_ attemptID: String, context: AppContext) throws -> AttemptLock {
+        switch try AttemptLock.acquire(attemptID: attemptID, storePath: context.storePath) {
+        case let .acquired(lock): return lock
+        case let .heldElsewhere(pid): throw QuizSessionError.openElsewhere(attemptID: attemptID, pid: pid)
+        }
     }
 
     /// Asks questions until the attempt ends; returns its result (already stored).
@@ -69,6 +105,7 @@ final class QuizSession {
         var shown: Int?
         while engine.status == .inProgress {
             try handle(engine.checkTime())
+            warnIfQuestionTimeIsShort()
             guard engine.status == .inProgress else { break }
             guard let item = engine.current else {
                 if engine.isAwaitingFinish, try confirmSubmit() { try handle(engine.finish()) }
@@ -78,25 +115,33 @@ final class QuizSession {
             if shown != item.position || item.previous != nil && shown == nil {
                 if verbose { view.render(item, pack: engine.pack).forEach { console.line($0) } }
                 shown = item.position
+                partial = ""
             }
-            switch reader.readLine(readOptions(prompt: "answer")) {
+            switch reader.readLine(readOptions(prompt: "answer", initialText: partial)) {
             case let .line(text):
+                partial = ""
                 if try handle(line: text) { shown = nil }
-            case .timedOut:
-                continue
+            case let .timedOut(text):
+                partial = text
             case .interrupted:
                 say("(Ctrl-C clears the line; type :quit to leave the quiz)")
             case .endOfInput:
-                say("Input ended: the attempt is recorded as abandoned with the answers given so far.")
-                engine.quit()
+                if reader.isInteractive {
+                    try confirmQuit()
+                } else {
+                    say("Input ended: the attempt is recorded as abandoned with the answers given so far.")
+                    engine.quit()
+                }
             case let .terminated(signal):
                 try terminate(by: signal)
             }
         }
         try store.finishAttempt(id: engine.attemptID, status: engine.status, endedAt: engine.endedAt ?? context.clock.now())
+        lock.release()
         let result = engine.result()
         if verbose {
-            view.render(result: result, quiz: engine.quiz, attemptID: engine.attemptID).forEach { console.line($0) }
+            view.render(result: result, quiz: engine.quiz, attemptID: engine.attemptID, timeMultiplier: engine.timeMultiplier)
+                .forEach { console.line($0) }
         }
         return result
     }
@@ -112,8 +157,11 @@ final class QuizSession {
     private func introduce() {
         let quiz = engine.quiz
         var facts = ["\(engine.plan.count) questions", engine.mode == .exam ? "exam" : "practice"]
-        if engine.timed, let limit = quiz.timeLimit { facts.append(DurationText.minutes(limit) + " in all") }
-        if engine.timed, let limit = quiz.questionTimeLimit { facts.append(DurationText.minutes(limit) + " per question") }
+        if let limit = engine.timeLimit { facts.append(DurationText.minutes(limit) + " in all") }
+        if engine.timed, let limit = quiz.questionTimeLimit {
+            facts.append(DurationText.minutes(limit * engine.timeMultiplier) + " per question")
+        }
+        if engine.timeMultiplier > 1 { facts.append("extended time " + Accommodation.describe(engine.timeMultiplier)) }
         console.line(console.styled(TerminalText.sanitize(quiz.title, keepNewlines: false), .bold) + " — "
             + facts.joined(separator: " · "))
         if engine.mode == .exam {
@@ -124,28 +172,45 @@ final class QuizSession {
         }
     }
 
-    private func readOptions(prompt: String) -> ReadOptions {
-        let styledPrompt = console.styled(prompt + ">", .bold) + " "
-        guard engine.timed else {
-            return ReadOptions(prompt: styledPrompt, recordInHistory: false, completion: false)
-        }
+    /// A read that ends by itself at the next moment something must be said or done: a warning due, or the
+    /// question's or the quiz's time running out. Outside accessible mode the countdown shows right of the line.
+    private func readOptions(prompt: String, initialText: String = "") -> ReadOptions {
+        var options = ReadOptions(
+            prompt: console.styled(prompt + ">", .bold) + " ", recordInHistory: false, completion: false,
+            initialText: initialText)
+        guard engine.timed else { return options }
         let question = engine.remainingQuestionTime
         let whole = engine.remainingQuizTime
-        guard let remaining = [question, whole].compactMap({ $0 }).min() else {
-            return ReadOptions(prompt: styledPrompt, recordInHistory: false, completion: false)
-        }
+        guard let remaining = [question, whole].compactMap({ $0 }).min() else { return options }
+        let wake = TimeThresholds.untilNext(
+            question: question, questionLimit: engine.current?.timeLimit, quiz: whole,
+            quizLimit: engine.timeLimit)
+        let pace = (context.clock as? any PacedClock)?.rate ?? 1
+        options.deadline = .now + .milliseconds(Int64((wake * 1000 / pace).rounded(.up)) + 5)
+        guard !accessible else { return options }
+        let later = remaining - wake
         let wholeBeyond = whole.map { $0 - remaining }
         let showQuestion = question != nil && whole != nil && question! < whole!
-        let status: @Sendable (Duration) -> String = { left in
-            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+        options.status = { left in
+            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18 + later
             var text = "⏱ " + DurationText.clock(seconds)
             if showQuestion, let wholeBeyond { text += " · quiz " + DurationText.clock(seconds + wholeBeyond) }
             if let wholeBeyond, seconds + wholeBeyond <= 60 { text = "⚠ " + text }
             return text
         }
-        return ReadOptions(
-            prompt: styledPrompt, deadline: .now + .milliseconds(Int64((remaining * 1000).rounded(.up))),
-            status: status, recordInHistory: false, completion: false)
+        return options
+    }
+
+    /// The open question's ten-second warning, once per showing of the question (the quiz's own warnings,
+    /// which come from the engine, cover a question that ends with the quiz).
+    private func warnIfQuestionTimeIsShort() {
+        guard engine.status == .inProgress, let item = engine.current, let left = engine.remainingQuestionTime,
+              let limit = item.timeLimit, limit > TimeThresholds.questionWarning, left <= TimeThresholds.questionWarning,
+              left > 0, (engine.remainingQuizTime ?? .infinity) > left,
+              questionWarned.map({ $0.position != item.position || $0.shownAt != item.shownAt }) ?? true
+        else { return }
+        questionWarned = (item.position, item.shownAt)
+        warn("Ten seconds left for this question.")
     }
 
     /// Handles one typed line; returns true when the question should be drawn again.
@@ -203,12 +268,7 @@ final class QuizSession {
         case "help", "h", "?":
             showHelp()
         case "quit", "q":
-            if try confirm(engine.mode == .exam
-                ? "Quit the exam? It is recorded as abandoned with the \(engine.responses.count) answer(s) given. [y/N] "
-                : "Quit this practice? Your answers so far are kept. [y/N] ")
-            {
-                engine.quit()
-            }
+            try confirmQuit()
         default:
             say("Unknown quiz command ':\(TerminalText.sanitize(name, keepNewlines: false))'. Type :help for the list.")
         }
@@ -218,6 +278,8 @@ final class QuizSession {
     private func journal(_ record: ResponseRecord) throws {
         do {
             try store.recordResponse(record)
+        } catch StoreError.attemptAlreadyFinished {
+            throw QuizSessionError.endedElsewhere(attemptID: engine.attemptID)
         } catch {
             throw QuizSessionError.journalFailed(underlying: error.localizedDescription, attemptID: engine.attemptID)
         }
@@ -239,11 +301,13 @@ final class QuizSession {
             switch event {
             case let .questionTimedOut(position, record):
                 if let record { try journal(record) }
-                say("⏱ Time is up for question \(position + 1); it is recorded as unanswered.")
+                warn(record == nil
+                    ? "Time is up for question \(position + 1); your answer to it is kept."
+                    : "Time is up for question \(position + 1); it is recorded as unanswered.")
             case let .warning(warning):
-                say(warning == .oneMinute ? "⚠ One minute left for the whole quiz." : "⚠ Ten seconds left!")
+                warn(warning == .oneMinute ? "One minute left for the whole quiz." : "Ten seconds left for the whole quiz.")
             case .quizTimedOut:
-                say("⏱ Time is up: the quiz is submitted with the answers given so far.")
+                warn("Time is up: the quiz is submitted with the answers given so far.")
             }
         }
     }
@@ -274,14 +338,17 @@ final class QuizSession {
         }
     }
 
-    private func confirm(_ question: String) throws -> Bool {
-        switch reader.readLine(ReadOptions(prompt: question, recordInHistory: false, completion: false)) {
-        case let .line(answer):
-            return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
-        case .endOfInput:
-            return true
-        case .timedOut, .interrupted:
-            return false
+    /// `:quit` or Ctrl-D on an empty answer line: leaves only when the learner says yes (a second Ctrl-D does too).
+    private func confirmQuit() throws {
+        let answers = engine.responses.values.filter { $0.outcome == .answered }.count
+        let question = engine.mode == .exam
+            ? "Quit the exam? It is recorded as abandoned with \(answers) answer\(answers == 1 ? "" : "s") given. [y/N] "
+            : "Quit this practice? Your answers so far are kept. [y/N] "
+        switch YesNoQuestion(prompt: question, defaultAnswer: false, onEndOfInput: true).ask(reader: reader, console: console) {
+        case .yes:
+            engine.quit()
+        case .no:
+            say("The \(engine.mode == .exam ? "exam" : "quiz") goes on.")
         case let .terminated(signal):
             try terminate(by: signal)
         }
@@ -324,21 +391,49 @@ final class QuizSession {
         ].forEach { say($0) }
     }
 
-    private func say(_ text: String) {
+    fileprivate func say(_ text: String) {
         guard verbose else { return }
         console.line("  " + console.styled(text, .dim))
+    }
+
+    /// A warning on a line of its own, so it is noticed: marked and with the terminal's bell, or in accessible
+    /// mode a plain sentence a screen reader says once.
+    private func warn(_ text: String) {
+        guard verbose else { return }
+        if accessible {
+            console.line("Warning: " + text)
+        } else {
+            console.line((console.isTerminal ? "\u{7}" : "") + "  " + console.styled("⚠ " + text, .bold, .yellow))
+        }
     }
 }
 
 /// Why a quiz could not go on.
 enum QuizSessionError: LocalizedError {
     case journalFailed(underlying: String, attemptID: String)
+    /// The attempt ended in another process (it was open twice before attempts were locked, or was imported as ended).
+    case endedElsewhere(attemptID: String)
+    /// Another live Attest process has the attempt open.
+    case openElsewhere(attemptID: String, pid: Int32)
 
     var errorDescription: String? {
         switch self {
         case let .journalFailed(underlying, attemptID):
-            "Could not save your answer: \(underlying). Everything answered before it is safe; "
-                + "fix the problem (e.g. free disk space) and run 'attest resume' to continue attempt \(attemptID)."
+            "Could not save your answer: \(Self.sentence(underlying)) Everything answered before it is safe; "
+                + "once that is fixed, run 'attest resume' to continue attempt \(attemptID)."
+        case let .endedElsewhere(attemptID):
+            "Attempt \(attemptID.prefix(8)) has already ended in another Attest, so nothing more can be added to it; "
+                + "'attest resume --list' shows the attempts still open."
+        case let .openElsewhere(attemptID, pid):
+            "Attempt \(attemptID.prefix(8)) is open in another Attest\(pid > 0 ? ", pid \(pid)" : ""); "
+                + "finish it there, or close that Attest and run 'attest resume' again."
         }
+    }
+
+    /// `text` ending with exactly one full stop.
+    private static func sentence(_ text: String) -> String {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        while trimmed.hasSuffix(".") { trimmed.removeLast() }
+        return trimmed + "."
     }
 }

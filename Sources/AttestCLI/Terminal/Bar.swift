@@ -1,7 +1,8 @@
 /// Horizontal bars and sparklines for scores on 0…1, drawn with block characters.
 enum Bar {
-    /// A bar of `width` cells filled to `fraction`, with `threshold` marked by `│` when given.
+    /// A bar of `width` cells filled to `fraction`, with `threshold` marked by `│` when given; nothing in accessible mode.
     static func render(_ fraction: Double, width: Int, threshold: Double? = nil, console: Console) -> String {
+        guard !console.accessible else { return "" }
         let clamped = min(1, max(0, fraction.isFinite ? fraction : 0))
         let eighths = Int((clamped * Double(width) * 8).rounded())
         let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]

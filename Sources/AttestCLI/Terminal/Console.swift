@@ -10,8 +10,10 @@ public final class Console: @unchecked Sendable {
     private let writeOut: @Sendable (String) -> Void
     private let writeErr: @Sendable (String) -> Void
     private let writeOutBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)?
-    /// Whether SGR styles are emitted.
-    public let useColor: Bool
+    /// Whether SGR styles are emitted (turned off for good by accessible mode).
+    public internal(set) var useColor: Bool
+    /// Accessible mode: drawings such as bars are left out (the numbers beside them say the same in words).
+    public internal(set) var accessible = false
     /// Whether a person is looking at standard output (affects prompts, progress bars).
     public let isTerminal: Bool
     private let fixedWidth: Int?

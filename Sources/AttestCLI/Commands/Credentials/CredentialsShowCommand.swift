@@ -53,6 +53,7 @@ struct CredentialsShowCommand: ParsableCommand {
         for attempt in award.evidence.attempts {
             console.line("  exam " + console.safe(attempt.quizTitle) + " — \(Int((attempt.score * 100).rounded()))%"
                 + (attempt.passed ? " passed" : " not passed") + " on " + DateText.minute(attempt.finishedAt)
+                + (attempt.timeMultiplier.map { ", extended time " + Accommodation.describe($0) } ?? "")
                 + console.safe("  attempt \(attempt.attemptID.prefix(8))", .dim))
         }
         for skill in award.evidence.skills {
