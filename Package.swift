@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
-        .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"]),
+        .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AttestCLITests", dependencies: ["AttestCLI", "AttestTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

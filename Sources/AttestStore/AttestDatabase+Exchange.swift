@@ -30,7 +30,8 @@ extension AttestDatabase {
     }
 
     /// Adds exported attempts in one transaction; an attempt whose id is already present is skipped,
-    /// so importing the same export twice never counts an attempt twice.
+    /// so importing the same export twice never counts an attempt twice. Imported attempts are marked as
+    /// such: they feed statistics and progress but never award a credential in this store.
     @discardableResult
     public func importAttempts(_ recorded: [RecordedAttempt]) throws -> AttemptImportSummary {
         try write { db in
@@ -50,6 +51,7 @@ extension AttestDatabase {
                     try db.execute(sql: ResponseRecord.insertSQL, arguments: response.insertArguments())
                 }
                 try SkillTotals.record(attemptID: item.attempt.id, db)
+                try db.execute(sql: "INSERT INTO imported_attempt (attemptID) VALUES (?)", arguments: [item.attempt.id])
                 summary.imported += 1
             }
             return summary

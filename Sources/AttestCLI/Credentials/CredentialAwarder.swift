@@ -7,7 +7,8 @@ import Foundation
 /// The rules are the core's (`CredentialRules`, judged on the lower bound of exam-only
 /// estimates); this type gathers the evidence from the store, stacks across every pack
 /// (awarding one credential may complete another, in any pack), and records each award once.
-/// An expired credential is not "held", so passing again renews it as a new award.
+/// An expired credential is not "held", so passing again renews it as a new award. Only attempts sat in this
+/// store count: attempts imported from others (`attempts import`) never award anything here.
 struct CredentialAwarder {
     let context: AppContext
 
@@ -35,8 +36,8 @@ struct CredentialAwarder {
         var progress: [PackProgress] = []
         for pack in packs {
             let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
-            let report = try evidence.report(.forCredentials, now: now)
-            let exams = try evidence.finishedExams()
+            let report = try evidence.report(.forCredentials, now: now, ownAttemptsOnly: true)
+            let exams = try evidence.finishedExams(ownAttemptsOnly: true)
             evidenceByPack[pack.id] = (report, exams)
             let lowerBounds = Dictionary(uniqueKeysWithValues: report.skills.compactMap { skill in
                 skill.lower.map { (skill.skillID, $0) }

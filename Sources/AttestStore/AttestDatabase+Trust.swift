@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+/// One entry of the trust list: an issuer DID the store's owner vouches for, under their own name for it.
+public struct TrustedIssuerRecord: Sendable, Hashable, Codable {
+    public var did: String
+    public var name: String
+    /// Multibase keys the DID is trusted with; empty when the DID itself is the key (`did:jwk`, `did:key`).
+    public var keys: [String]
+    public var addedAt: Date
+
+    public init(did: String, name: String, keys: [String], addedAt: Date) {
+        self.did = did
+        self.name = name
+        self.keys = keys
+        self.addedAt = addedAt
+    }
+}
+
+extension AttestDatabase {
+    /// Adds `issuer` to the trust list, or replaces the entry for its DID (new name, new keys).
+    public func trustIssuer(_ issuer: TrustedIssuerRecord) throws {
+        let keys = String(decoding: try JSONEncoder().encode(issuer.keys), as: UTF8.self)
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO trusted_issuer (did, name, keys, addedAt) VALUES (?, ?, ?, ?)",
+                arguments: [issuer.did, issuer.name, keys, StoreCoding.seconds(issuer.addedAt)])
+        }
+    }
+
+    /// Removes a DID from the trust list; false when it was not on it.
+    @discardableResult
+    public func distrustIssuer(did: String) throws -> Bool {
+        try write { db in
+            try db.execute(sql: "DELETE FROM trusted_issuer WHERE did = ?", arguments: [did])
+            return db.changesCount > 0
+        }
+    }
+
+    /// The trust list, by name.
+    public func trustedIssuers() throws -> [TrustedIssuerRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM trusted_issuer ORDER BY name, did").map { row in
+                TrustedIssuerRecord(
+                    did: row["did"], name: row["name"],
+                    keys: (try? JSONDecoder().decode([String].self, from: Data((row["keys"] as String).utf8))) ?? [],
+                    addedAt: StoreCoding.date(row["addedAt"]))
+            }
+        }
+    }
+
+    /// Ids of a learner's attempts that came in through `importAttempts` (they never award credentials here).
+    public func importedAttemptIDs(learner: String) throws -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(
+                db,
+                sql: "SELECT i.attemptID FROM imported_attempt i JOIN attempt a ON a.id = i.attemptID WHERE a.learner = ?",
+                arguments: [learner]))
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// The v7 migration: what makes a credential something a third party can trust (issue #13).
+///
+/// - `imported_attempt` marks every attempt that came in through `attempts import`: they feed statistics and
+///   progress, but awarding reads only attempts sat in this store (`skillEvidence(ownAttemptsOnly:)`). Attempts
+///   imported before v7 cannot be told apart and stay unmarked.
+/// - `trusted_issuer` is the trust list `creds verify` consults: a DID, the name the store's owner gave it,
+///   and the multibase keys it is trusted with (empty for `did:jwk` and `did:key`, whose DID is the key).
+/// - The self-assessment issuer's default name used to carry the login and host name ("Attest
+///   self-assessment (ada@vm)"); such names are cleared, so credentials say "Self-assessed with Attest".
+enum TrustSchema {
+    static let v7 = """
+        CREATE TABLE imported_attempt (
+            attemptID TEXT NOT NULL PRIMARY KEY REFERENCES attempt(id) ON DELETE CASCADE
+        );
+        CREATE TABLE trusted_issuer (
+            did TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            addedAt REAL NOT NULL
+        );
+        UPDATE issuer SET name = '' WHERE name LIKE 'Attest self-assessment (%)';
+        """
+}
