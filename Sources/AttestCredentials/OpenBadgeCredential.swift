@@ -131,7 +131,7 @@ public struct OpenBadgeCredential: Sendable, Hashable {
     }
 
     /// Lower-case hexadecimal, two digits a byte (what `String(format: "%02x")` gives, without its cost).
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in bytes {
