@@ -1,3 +1,4 @@
+import AttestCore
 import Foundation
 import GRDB
 
@@ -56,6 +57,29 @@ extension AttestDatabase {
                 db,
                 sql: "SELECT i.attemptID FROM imported_attempt i JOIN attempt a ON a.id = i.attemptID WHERE a.learner = ?",
                 arguments: [learner]))
+        }
+    }
+}
+
+extension AttestDatabase {
+    /// Journals wall-clock jumps an attempt's session noticed.
+    public func recordClockJumps(attemptID: String, _ jumps: [ClockJump]) throws {
+        try write { db in
+            for jump in jumps {
+                try db.execute(
+                    sql: "INSERT INTO clock_jump (attemptID, at, wallChange, monotonicChange) VALUES (?, ?, ?, ?)",
+                    arguments: [attemptID, StoreCoding.seconds(jump.at), jump.wallChange, jump.monotonicChange])
+            }
+        }
+    }
+
+    /// The wall-clock jumps journaled for an attempt, in order.
+    public func clockJumps(attemptID: String) throws -> [ClockJump] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT at, wallChange, monotonicChange FROM clock_jump WHERE attemptID = ? ORDER BY at, rowid",
+                arguments: [attemptID]
+            ).map { ClockJump(at: StoreCoding.date($0[0]), wallChange: $0[1], monotonicChange: $0[2]) }
         }
     }
 }

@@ -5,6 +5,8 @@
 ///   imported before v7 cannot be told apart and stay unmarked.
 /// - `trusted_issuer` is the trust list `creds verify` consults: a DID, the name the store's owner gave it,
 ///   and the multibase keys it is trusted with (empty for `did:jwk` and `did:key`, whose DID is the key).
+/// - `clock_jump` records every wall-clock jump an exam session noticed (exam time itself is measured
+///   monotonically, see `ExamClock`, so a jump never changes it); signed submissions carry them.
 /// - The self-assessment issuer's default name used to carry the login and host name ("Attest
 ///   self-assessment (ada@vm)"); such names are cleared, so credentials say "Self-assessed with Attest".
 enum TrustSchema {
@@ -18,6 +20,13 @@ enum TrustSchema {
             keys TEXT NOT NULL,
             addedAt REAL NOT NULL
         );
+        CREATE TABLE clock_jump (
+            attemptID TEXT NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,
+            at REAL NOT NULL,
+            wallChange REAL NOT NULL,
+            monotonicChange REAL NOT NULL
+        );
+        CREATE INDEX clock_jump_by_attempt ON clock_jump(attemptID, at);
         UPDATE issuer SET name = '' WHERE name LIKE 'Attest self-assessment (%)';
         """
 }

@@ -15,12 +15,17 @@ final class QuizSession {
     private let reader: any LineReader
     private let view: QuestionView
     private(set) var engine: QuizEngine
+    /// The attempt's clock: monotonic elapsed time from the wall-clock anchor, noting wall-clock jumps.
+    private let clock: ExamClock
     private var console: Console { context.console }
     /// Whether questions and feedback are printed (off for `--json`).
     private let verbose: Bool
 
-    private init(context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, verbose: Bool) {
+    private init(
+        context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, clock: ExamClock, verbose: Bool
+    ) {
         self.context = context
+        self.clock = clock
         self.store = store
         self.reader = reader
         self.engine = engine
@@ -34,15 +39,16 @@ final class QuizSession {
         verbose: Bool
     ) throws -> QuizSession {
         let store = try context.store()
+        let clock = ExamClock(wall: context.clock, monotonic: context.monotonic)
         let engine = QuizEngine(
-            pack: pack, quiz: quiz, plan: plan, attemptID: UUID().uuidString.lowercased(), clock: context.clock,
+            pack: pack, quiz: quiz, plan: plan, attemptID: UUID().uuidString.lowercased(), clock: clock,
             timedPractice: timedPractice)
-        let now = context.clock.now()
+        let now = clock.now()
         _ = try store.ensureLearner(context.learner, at: now)
         try store.recordPackSeen(
             id: pack.id, version: pack.version.description, hash: pack.contentHash, title: pack.title, at: now)
         try store.startAttempt(engine.attemptRecord(learner: context.learner))
-        return QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose)
+        return QuizSession(context: context, store: store, reader: reader, engine: engine, clock: clock, verbose: verbose)
     }
 
     /// Continues an unfinished attempt with every journaled answer in place. An exam's
@@ -54,13 +60,17 @@ final class QuizSession {
         let store = try context.store()
         var inProgress = record
         inProgress.status = .inProgress
+        let responses = try store.responses(attemptID: record.id)
+        let clock = ExamClock(
+            wall: context.clock, monotonic: context.monotonic,
+            notBefore: ([record.startedAt] + responses.map(\.answeredAt)).max())
         let engine = try QuizEngine.resume(
-            pack: pack, quiz: quiz, record: inProgress, responses: try store.responses(attemptID: record.id),
-            clock: context.clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan)
+            pack: pack, quiz: quiz, record: inProgress, responses: responses,
+            clock: clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan)
         if record.status != .inProgress {
             try store.resumeAttempt(id: record.id)
         }
-        return QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose)
+        return QuizSession(context: context, store: store, reader: reader, engine: engine, clock: clock, verbose: verbose)
     }
 
     /// Asks questions until the attempt ends; returns its result (already stored).
@@ -79,7 +89,9 @@ final class QuizSession {
                 if verbose { view.render(item, pack: engine.pack).forEach { console.line($0) } }
                 shown = item.position
             }
-            switch reader.readLine(readOptions(prompt: "answer")) {
+            let read = reader.readLine(readOptions(prompt: "answer"))
+            try journalClockJumps()
+            switch read {
             case let .line(text):
                 if try handle(line: text) { shown = nil }
             case .timedOut:
@@ -93,7 +105,8 @@ final class QuizSession {
                 try terminate(by: signal)
             }
         }
-        try store.finishAttempt(id: engine.attemptID, status: engine.status, endedAt: engine.endedAt ?? context.clock.now())
+        try journalClockJumps()
+        try store.finishAttempt(id: engine.attemptID, status: engine.status, endedAt: engine.endedAt ?? clock.now())
         let result = engine.result()
         if verbose {
             view.render(result: result, quiz: engine.quiz, attemptID: engine.attemptID).forEach { console.line($0) }
@@ -101,10 +114,17 @@ final class QuizSession {
         return result
     }
 
+    /// Records the wall-clock jumps the exam clock noticed (they never changed the exam's time).
+    private func journalClockJumps() throws {
+        let jumps = clock.takeJumps()
+        if !jumps.isEmpty { try store.recordClockJumps(attemptID: engine.attemptID, jumps) }
+    }
+
     /// SIGTERM or SIGHUP arrived: the attempt is recorded as interrupted (resumable), the terminal restored.
     private func terminate(by signal: Int32) throws -> Never {
         engine.interrupt()
-        try store.finishAttempt(id: engine.attemptID, status: .interrupted, endedAt: context.clock.now())
+        try journalClockJumps()
+        try store.finishAttempt(id: engine.attemptID, status: .interrupted, endedAt: clock.now())
         reader.close()
         TerminalModeGuard.exit(bySignal: signal)
     }
@@ -227,7 +247,7 @@ final class QuizSession {
     private func journal(_ change: FlagChange) {
         do {
             try store.setFlag(
-                attemptID: engine.attemptID, position: change.position, flagged: change.flagged, at: context.clock.now())
+                attemptID: engine.attemptID, position: change.position, flagged: change.flagged, at: clock.now())
         } catch {
             say("Could not save the flag (\(TerminalText.sanitize(error.localizedDescription, keepNewlines: false))); "
                 + "it holds until you leave this quiz.")
