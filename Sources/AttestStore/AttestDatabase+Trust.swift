@@ -83,3 +83,45 @@ extension AttestDatabase {
         }
     }
 }
+
+/// A credential as its issuer signed it: the compact JWS and who signed it.
+public struct SignedCredentialRecord: Sendable, Hashable, Codable {
+    public var id: String
+    public var issuerDID: String
+    public var issuerName: String
+    public var jws: String
+
+    public init(id: String, issuerDID: String, issuerName: String, jws: String) {
+        self.id = id
+        self.issuerDID = issuerDID
+        self.issuerName = issuerName
+        self.jws = jws
+    }
+}
+
+extension AttestDatabase {
+    /// Logs a credential an organisation issued, with its signed form; false when it was already in the log.
+    @discardableResult
+    public func importSignedCredential(_ award: CredentialAward, signed: SignedCredentialRecord) throws -> Bool {
+        let arguments = try award.insertArguments()
+        return try write { db in
+            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM credential WHERE id = ?)", arguments: [award.id]) ?? false
+            if exists { return false }
+            try Self.ensureLearner(db, name: award.learner, at: award.awardedAt)
+            try db.execute(sql: CredentialAward.insertSQL, arguments: arguments)
+            try db.execute(
+                sql: "INSERT INTO signed_credential (id, issuerDID, issuerName, jws) VALUES (?, ?, ?, ?)",
+                arguments: [signed.id, signed.issuerDID, signed.issuerName, signed.jws])
+            return true
+        }
+    }
+
+    /// The signed form of a credential issued by an organisation, or nil for this store's own awards.
+    public func signedCredential(_ id: String) throws -> SignedCredentialRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM signed_credential WHERE id = ?", arguments: [id]).map {
+                SignedCredentialRecord(id: $0["id"], issuerDID: $0["issuerDID"], issuerName: $0["issuerName"], jws: $0["jws"])
+            }
+        }
+    }
+}

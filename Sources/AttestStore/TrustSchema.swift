@@ -7,6 +7,9 @@
 ///   and the multibase keys it is trusted with (empty for `did:jwk` and `did:key`, whose DID is the key).
 /// - `clock_jump` records every wall-clock jump an exam session noticed (exam time itself is measured
 ///   monotonically, see `ExamClock`, so a jump never changes it); signed submissions carry them.
+/// - `signed_credential` keeps a credential exactly as it was signed (the compact JWS) with its issuer, for
+///   credentials issued by an organisation and imported with `creds import`: `creds export` hands back
+///   those bytes, never a re-signed copy.
 /// - The self-assessment issuer's default name used to carry the login and host name ("Attest
 ///   self-assessment (ada@vm)"); such names are cleared, so credentials say "Self-assessed with Attest".
 enum TrustSchema {
@@ -27,6 +30,12 @@ enum TrustSchema {
             monotonicChange REAL NOT NULL
         );
         CREATE INDEX clock_jump_by_attempt ON clock_jump(attemptID, at);
+        CREATE TABLE signed_credential (
+            id TEXT NOT NULL PRIMARY KEY REFERENCES credential(id) ON DELETE CASCADE,
+            issuerDID TEXT NOT NULL,
+            issuerName TEXT NOT NULL,
+            jws TEXT NOT NULL
+        );
         UPDATE issuer SET name = '' WHERE name LIKE 'Attest self-assessment (%)';
         """
 }

@@ -25,7 +25,7 @@ struct AttestDatabaseTests {
         #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
         for table in [
             "learner", "pack", "attempt", "response", "credential", "issuer", "setting", "pack_cache", "attempt_skill",
-            "question_flag", "pack_file", "pack_pool", "pack_question", "imported_attempt", "trusted_issuer", "clock_jump",
+            "question_flag", "pack_file", "pack_pool", "pack_question", "imported_attempt", "trusted_issuer", "clock_jump", "signed_credential",
         ] {
             #expect(tables.contains(table), "missing table \(table)")
         }

@@ -10,7 +10,22 @@ import Foundation
 /// An expired credential is not "held", so passing again renews it as a new award. Only attempts sat in this
 /// store count: attempts imported from others (`attempts import`) never award anything here.
 struct CredentialAwarder {
-    let context: AppContext
+    let store: () throws -> AttestDatabase
+    let learner: String
+    let clock: any WallClock
+    let library: PackLibrary
+
+    init(context: AppContext) {
+        self.init(store: context.store, learner: context.learner, clock: context.clock, library: context.library)
+    }
+
+    /// An awarder over any store, e.g. the scratch store `creds issue` judges a submission in.
+    init(store: @escaping () throws -> AttestDatabase, learner: String, clock: any WallClock, library: PackLibrary) {
+        self.store = store
+        self.learner = learner
+        self.clock = clock
+        self.library = library
+    }
 
     /// What an exam changed: the awards it completed, and for the exam's pack, the credentials
     /// still out of reach with the criteria that do not hold yet.
@@ -27,15 +42,15 @@ struct CredentialAwarder {
 
     /// Awards everything the learner's evidence now satisfies and they do not yet validly hold.
     func awardEarned(reportingPack: String? = nil) throws -> Outcome {
-        let store = try context.store()
-        let now = context.clock.now()
-        let packs = context.library.newestPacks
-        var held = Set(try store.credentials(learner: context.learner)
+        let store = try store()
+        let now = clock.now()
+        let packs = library.newestPacks
+        var held = Set(try store.credentials(learner: learner)
             .filter { $0.status(at: now) == .valid }.map(\.qualifiedID))
         var evidenceByPack: [String: (report: CompetencyReport, exams: [FinishedExam])] = [:]
         var progress: [PackProgress] = []
         for pack in packs {
-            let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
+            let evidence = LearnerEvidence(pack: pack, store: store, learner: learner)
             let report = try evidence.report(.forCredentials, now: now, ownAttemptsOnly: true)
             let exams = try evidence.finishedExams(ownAttemptsOnly: true)
             evidenceByPack[pack.id] = (report, exams)
@@ -69,7 +84,7 @@ struct CredentialAwarder {
         }
         let criteriaSkills = Set(evaluation.definition.criteria.skills.keys)
         return CredentialAward(
-            id: "urn:uuid:" + UUID().uuidString.lowercased(), learner: context.learner, packID: pack.id,
+            id: "urn:uuid:" + UUID().uuidString.lowercased(), learner: learner, packID: pack.id,
             packVersion: pack.version.description, packHash: pack.contentHash,
             credentialID: evaluation.definition.id, name: evaluation.definition.name,
             description: evaluation.definition.description, achievementType: evaluation.definition.achievementType,
