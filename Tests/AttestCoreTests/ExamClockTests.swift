@@ -68,3 +68,21 @@ struct ExamClockTests {
         #expect(later.now() == wall.now())
     }
 }
+
+@Suite("QuizResultAbandoned")
+struct QuizResultAbandonedTests {
+    /// Quitting after one question shows that question's key, never the keys of questions not reached.
+    @Test func anAbandonedExamRevealsOnlyTheKeysOfQuestionsReached() throws {
+        let clock = TestClock()
+        let pack = SamplePack.make()
+        let quiz = try #require(pack.quiz("mixed-exam"))
+        var engine = QuizEngine(
+            pack: pack, quiz: quiz, plan: try QuizPlan(pack: pack, quiz: quiz, seed: 3), attemptID: "a", clock: clock)
+        _ = engine.skip()
+        engine.quit()
+        let result = engine.result()
+        #expect(result.status == .abandoned)
+        #expect(result.missed.map(\.position) == [0])
+        #expect(result.maxPoints > 1, "unreached questions still count as 0 points")
+    }
+}

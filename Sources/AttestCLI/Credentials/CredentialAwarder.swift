@@ -45,8 +45,11 @@ struct CredentialAwarder {
         let store = try store()
         let now = clock.now()
         let packs = library.newestPacks
-        var held = Set(try store.credentials(learner: learner)
-            .filter { $0.status(at: now) == .valid }.map(\.qualifiedID))
+        var heldAwards: [String: CredentialAward] = [:]
+        for award in try store.credentials(learner: learner) where award.status(at: now) == .valid {
+            heldAwards[award.qualifiedID] = heldAwards[award.qualifiedID] ?? award
+        }
+        var held = Set(heldAwards.keys)
         var evidenceByPack: [String: (report: CompetencyReport, exams: [FinishedExam])] = [:]
         var progress: [PackProgress] = []
         for pack in packs {
@@ -64,10 +67,14 @@ struct CredentialAwarder {
         for evaluation in CredentialRules.stack(progress, held: held, at: now) {
             guard let pack = packs.first(where: { $0.id == evaluation.packID }),
                   let (report, exams) = evidenceByPack[pack.id] else { continue }
-            let award = makeAward(evaluation, pack: pack, exams: exams, report: report, at: now)
+            var award = makeAward(evaluation, pack: pack, exams: exams, report: report, at: now)
+            // A stack never outlives its parts: it expires no later than the first prerequisite it was built on.
+            let partsExpire = evaluation.heldPrerequisites.compactMap { heldAwards[$0]?.expiresAt }.min()
+            if let partsExpire { award.expiresAt = min(award.expiresAt ?? partsExpire, partsExpire) }
             try store.awardCredential(award)
             outcome.awards.append(award)
             held.insert(award.qualifiedID)
+            heldAwards[award.qualifiedID] = award
         }
         if let reportingPack, let entry = progress.first(where: { $0.pack.id == reportingPack }) {
             outcome.pending = CredentialRules.evaluate(entry, held: held, at: now, catalog: packs)
