@@ -35,10 +35,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        // Open Badges 3.0 credentials: building, signing (ES256 VC-JWT), baking and verifying.
+        // Open Badges 3.0 credentials: building, signing (ES256 VC-JWT), baking and verifying; issuer keyrings (scrypt).
         .target(
             name: "AttestCredentials",
-            dependencies: ["AttestCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AttestCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         // Commands, REPL and terminal rendering: everything the executable needs.
         .target(
@@ -63,7 +66,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
-        .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"]),
+        .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AttestCLITests", dependencies: ["AttestCLI", "AttestTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,9 @@ public final class AppContext: @unchecked Sendable {
     public let console: Console
     public let environment: [String: String]
     public let clock: any WallClock
+    /// The clock exams measure elapsed time with (see `ExamClock`): the wall clock itself when it is
+    /// also monotonic (a test clock), else the system's.
+    public let monotonic: any MonotonicClock
     public let location: StoreLocation
     public let storePath: String
     public let learner: String
@@ -33,6 +36,7 @@ public final class AppContext: @unchecked Sendable {
         self.console = console
         self.environment = environment
         self.clock = clock
+        monotonic = (clock as? any MonotonicClock) ?? SystemClock()
         location = StoreLocation(environment: environment)
         self.storePath = location.storePath(explicit: storePath)
         self.learner = AppContext.learnerName(explicit: learner, environment: environment)

@@ -1,8 +1,15 @@
 import AttestCore
 import Foundation
 
-/// The machine's clock: the one `WallClock` that reads real time, kept out of the pure core.
-public struct SystemClock: WallClock {
+/// The machine's clocks, kept out of the pure core: the wall clock, and a monotonic clock that counts
+/// sleep too (`CLOCK_BOOTTIME`), which exams measure their time with.
+public struct SystemClock: WallClock, MonotonicClock {
     public init() {}
     public func now() -> Date { Date() }
+
+    public func uptime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_BOOTTIME, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }

@@ -20,6 +20,7 @@ public struct QuizResult: Sendable, Hashable {
     }
 
     /// A question that did not earn full credit.
+    /// A question without full credit, with its key; an abandoned attempt lists only the questions it reached.
     public struct MissedItem: Sendable, Hashable {
         public var position: Int
         public var questionID: String
@@ -76,7 +77,8 @@ public struct QuizResult: Sendable, Hashable {
                 earned[skill.skill, default: 0] += share * got
                 possible[skill.skill, default: 0] += share * maximum
             }
-            if let question, (response?.score ?? 0) < 1 {
+            // An abandoned attempt never reveals the key of a question it did not reach (it may be sat again).
+            if let question, (response?.score ?? 0) < 1, response != nil || status != .abandoned {
                 let presented = PresentedQuestion(question: question, order: entry.order)
                 missed.append(MissedItem(
                     position: position, questionID: question.id, prompt: question.prompt, outcome: response?.outcome,

@@ -2,12 +2,14 @@ import AttestCore
 import Crypto
 import Foundation
 
-/// What a revocation lookup knows about a credential id.
+/// What a revocation lookup knows about a credential, keyed on its issuer and id.
 public enum RevocationLookup: Sendable, Hashable {
-    /// The id is not in the local store: revocation cannot be checked.
+    /// Nothing the verifier holds says either way: revocation was not checked.
     case unknown
     case notRevoked
     case revoked(at: Date, reason: String?)
+    /// Signed with this store's own key, yet not in its credential log: no award of this store made it.
+    case absentFromLog
 
     /// The lookup answer for a locally stored award.
     public init(award: CredentialAward) {
@@ -20,7 +22,8 @@ public enum RevocationLookup: Sendable, Hashable {
 }
 
 /// Checks a signed Open Badges credential — JWS text, `{"jwt": …}` JSON, baked PNG or baked SVG —
-/// and explains every check, so a person can see exactly why a credential is or is not valid.
+/// explains every check, and says who vouches for it, so a person can see exactly why a credential
+/// is or is not valid and whether anyone they trust stands behind it.
 public enum CredentialVerifier {
     /// Larger inputs are refused unread: a credential Attest makes (a baked PNG included) is far smaller.
     public static let maximumInputSize = 32 * 1024 * 1024
@@ -28,11 +31,11 @@ public enum CredentialVerifier {
     /// Verifies `data` at `now`.
     ///
     /// - Parameters:
-    ///   - revocationCheck: answers for a credential id (`urn:uuid:…`) whether it was revoked.
-    ///   - trustedIssuers: when given, the issuer DID must be one of these.
+    ///   - revocationCheck: answers, for an issuer DID and a credential id (`urn:uuid:…`), whether it was revoked.
+    ///   - trust: who vouches for an issuer DID signing with a key (this store's key, the trust list, nobody).
     public static func verify(
-        data: Data, revocationCheck: (String) -> RevocationLookup = { _ in .unknown }, now: Date,
-        trustedIssuers: Set<String>? = nil
+        data: Data, revocationCheck: (_ issuer: String, _ id: String) -> RevocationLookup = { _, _ in .unknown },
+        now: Date, trust: (_ issuer: String, _ key: VerificationKey) -> IssuerTrust = { _, _ in .unknown }
     ) -> VerificationReport {
         var report = VerificationReport()
         guard data.count <= maximumInputSize else {
@@ -86,29 +89,31 @@ public enum CredentialVerifier {
             report.add("header", false, problem)
             return report
         }
-        guard let iss else { return report }
-        report.add("header", true, "alg ES256, typ JWT, kid \(iss)#0")
+        guard let iss, let kid = header["kid"]?.stringValue else { return report }
+        report.add("header", true, "alg ES256, typ JWT, kid \(UntrustedText.quoted(kid))")
 
-        let key: P256.Signing.PublicKey
+        let key: VerificationKey
         do {
-            key = try DIDJWK.publicKey(from: iss)
-            if let trustedIssuers, !trustedIssuers.contains(iss) {
-                report.add("issuer", false, "the issuer \(iss) is not one of the trusted issuers")
-            } else {
-                report.add("issuer", true, trustedIssuers == nil ? "did:jwk with a P-256 key" : "did:jwk with a P-256 key, trusted")
-            }
+            key = try DIDResolver.key(keyID: kid, issuer: iss)
         } catch {
-            report.add("issuer", false, error.localizedDescription)
+            report.add("issuer", false, UntrustedText.quoted(iss) + ": " + error.localizedDescription)
             return report
         }
+        report.issuerDID = iss
+        report.key = key
+        let vouch = trust(iss, key)
+        report.trust = vouch
+        let who = switch vouch {
+        case .ownKey: "this store's self-assessment key"
+        case let .trusted(name): "trusted issuer " + UntrustedText.quoted(name) + " (from your trust list)"
+        case .unknown: "unknown issuer: not on your trust list"
+        }
+        report.add("issuer", true, "\(UntrustedText.quoted(iss)), \(key.typeDescription) key \(key.fingerprint): \(who)")
 
         let signingInput = Data(jws.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
         if decoded[2]!.count != 64 {
             report.add("signature", false, "an ES256 signature is 64 bytes (r || s), this one is \(decoded[2]!.count)")
-        } else if !LowS.isLow(decoded[2]!) {
-            report.add("signature", false, "the signature is not in low-s form (s > n/2): it was altered after signing")
-        } else if let signature = try? P256.Signing.ECDSASignature(rawRepresentation: decoded[2]!),
-                  key.isValidSignature(signature, for: signingInput) {
+        } else if key.isValidSignature(decoded[2]!, for: signingInput) {
             report.add("signature", true, "ES256 signature by the issuer's key")
         } else {
             report.add("signature", false, "the ES256 signature does not match the header and payload for the issuer's key")
@@ -133,13 +138,15 @@ public enum CredentialVerifier {
         }
 
         if let id = credential.id {
-            switch revocationCheck(id) {
+            switch revocationCheck(iss, id) {
             case .unknown:
-                report.add("revocation", true, "not known to this store; revocation not checked")
+                report.add("revocation", .unchecked, "unchecked: nothing this store holds says whether this issuer revoked it")
             case .notRevoked:
                 report.add("revocation", true, "not revoked")
             case let .revoked(at, reason):
-                report.add("revocation", false, "revoked on \(ISODate.format(at))" + (reason.map { ": \($0)" } ?? ""))
+                report.add("revocation", false, "revoked on \(ISODate.format(at))" + (reason.map { ": " + UntrustedText.quoted($0) } ?? ""))
+            case .absentFromLog:
+                report.add("revocation", false, "signed with this store's own key but not in its credential log: no award of this store made it")
             }
         }
         return report
@@ -179,21 +186,26 @@ public enum CredentialVerifier {
         if !extra.isEmpty { return "unexpected members beside the JWT: \(extra.sorted().joined(separator: ", "))" }
         guard let copy = members["credential"] else { return nil }
         guard var signed = payload.objectValue else { return "the payload is not an object" }
-        for claim in ["iss", "jti", "nbf", "exp", "sub"] { signed[claim] = nil }
+        for claim in jwtClaims { signed[claim] = nil }
         return copy == .object(signed) ? nil : "the readable credential differs from the signed one: it was changed after signing"
     }
+
+    /// The registered JWT claims that mirror the credential, and the VC-JWT `vc` claim.
+    static let jwtClaims = ["iss", "jti", "nbf", "exp", "sub", "vc"]
 
     private static func headerProblem(_ header: CredentialJSON, iss: String?) -> String? {
         guard let members = header.objectValue else { return "the header is not a JSON object" }
         if let alg = members["alg"], alg.stringValue != "ES256" {
-            return "alg is \(alg.stringValue.map { "\"\($0)\"" } ?? alg.serialized); only ES256 is accepted"
+            return "alg is \(alg.stringValue.map { UntrustedText.quoted($0) } ?? UntrustedText.quoted(alg.serialized)); only ES256 is accepted"
         }
         let extra = Set(members.keys).subtracting(["alg", "kid", "typ"])
-        if !extra.isEmpty { return "unexpected header members: \(extra.sorted().joined(separator: ", "))" }
+        if !extra.isEmpty { return "unexpected header members: \(extra.sorted().map { UntrustedText.quoted($0, limit: 40) }.joined(separator: ", "))" }
         guard members["alg"] != nil else { return "alg is missing" }
         guard members["typ"]?.stringValue == "JWT" else { return "typ must be \"JWT\"" }
         guard let iss else { return "the payload has no iss claim to match kid against" }
-        guard members["kid"]?.stringValue == iss + "#0" else { return "kid must be \(iss)#0 (the issuer's did:jwk key)" }
+        guard let kid = members["kid"]?.stringValue, DIDResolver.did(ofKeyID: kid) == iss, kid.contains("#") else {
+            return "kid must be the issuer's DID \(UntrustedText.quoted(iss)) with a #fragment naming its key"
+        }
         return nil
     }
 
@@ -246,6 +258,13 @@ public enum CredentialVerifier {
         if payload["exp"]?.numberValue != seconds(credential.validUntil) {
             problems.append(credential.validUntil == nil ? "exp is set but the credential has no validUntil" : "exp differs from validUntil")
         }
+        if let vc = payload["vc"] {
+            var credentialMembers = payload.objectValue ?? [:]
+            for claim in jwtClaims { credentialMembers[claim] = nil }
+            if vc != .object(credentialMembers) {
+                problems.append("the vc claim differs from the credential: the token says two different things")
+            }
+        }
         if payload["sub"]?.stringValue != credential.subjectID {
             problems.append(credential.subjectID == nil ? "sub is set but the subject has no id" : "sub differs from credentialSubject.id")
         }
@@ -260,29 +279,73 @@ public struct VerificationReport: Sendable {
         case jws = "compact JWS text", json = "JSON file", png = "baked PNG", svg = "baked SVG"
     }
 
+    /// How a check ended.
+    public enum Outcome: String, Sendable, Hashable {
+        case passed, failed
+        /// The check could not be made (e.g. revocation with nothing to look it up in): neither ✓ nor ✗.
+        case unchecked
+    }
+
     /// One named check.
     public struct Check: Sendable, Hashable {
         public var name: String
-        public var passed: Bool
+        public var outcome: Outcome
         public var detail: String
+        /// Passed for certain (an unchecked check is not).
+        public var passed: Bool { outcome == .passed }
+    }
+
+    /// What `creds verify` concludes, and its exit status.
+    public enum Verdict: Sendable, Hashable {
+        /// Every check passed and the issuer is this store's key or on the trust list (exit 0).
+        case trusted
+        /// Every check passed but nobody the verifier trusts vouches for the issuer (exit 3).
+        case untrustedIssuer
+        /// A check failed (exit 1).
+        case invalid
+
+        public var exitCode: Int32 {
+            switch self {
+            case .trusted: 0
+            case .untrustedIssuer: 3
+            case .invalid: 1
+            }
+        }
     }
 
     public var format: InputFormat?
     public var checks: [Check] = []
     /// What the payload says, once it decoded; present even when checks fail (do not trust it then).
     public var credential: CredentialSummary?
+    /// The signing DID and key, once the header named a usable one.
+    public var issuerDID: String?
+    public var key: VerificationKey?
+    /// Who vouches for the signing key.
+    public var trust: IssuerTrust?
 
-    /// True only when every check ran and passed.
+    /// True only when every check ran and none failed (revocation may be unchecked).
     public var isValid: Bool {
         let required: Set<String> = ["input", "structure", "header", "issuer", "signature", "credential", "claims", "validity", "revocation"]
-        return checks.allSatisfy(\.passed) && required.isSubset(of: Set(checks.map(\.name)))
+        return !checks.contains { $0.outcome == .failed } && required.isSubset(of: Set(checks.map(\.name)))
+    }
+
+    public var verdict: Verdict {
+        guard isValid else { return .invalid }
+        switch trust {
+        case .ownKey, .trusted: return .trusted
+        case .unknown, nil: return .untrustedIssuer
+        }
     }
 
     /// The first failed check, the reason a person should read first.
-    public var failure: Check? { checks.first { !$0.passed } }
+    public var failure: Check? { checks.first { $0.outcome == .failed } }
 
     mutating func add(_ name: String, _ passed: Bool, _ detail: String) {
-        checks.append(Check(name: name, passed: passed, detail: detail))
+        add(name, passed ? .passed : .failed, detail)
+    }
+
+    mutating func add(_ name: String, _ outcome: Outcome, _ detail: String) {
+        checks.append(Check(name: name, outcome: outcome, detail: detail))
     }
 }
 
@@ -293,6 +356,8 @@ public struct CredentialSummary: Sendable, Hashable {
     public var achievementName: String?
     public var issuerID: String?
     public var issuerName: String?
+    /// Self-assessed or issued, as the credential claims.
+    public var issuerKind: IssuerKind
     /// The subject's DID, or a description of its identifiers (e.g. "hashed emailAddress, name Ada Lovelace").
     public var subject: String?
     public var validFrom: Date?
@@ -305,6 +370,7 @@ public struct CredentialSummary: Sendable, Hashable {
         achievementName = json["credentialSubject"]?["achievement"]?["name"]?.stringValue
         issuerID = credential.issuerID
         issuerName = json["issuer"]?["name"]?.stringValue
+        issuerKind = credential.issuerKind
         validFrom = credential.validFrom
         validUntil = credential.validUntil
         if let did = credential.subjectID {

@@ -1,15 +1,18 @@
 import Crypto
 import Foundation
 
-/// The P-256 key that signs this installation's credentials, and the `did:jwk` that names it.
+/// A P-256 signing key and the DID that names it: this store's self-assessment key (`did:jwk`), a
+/// device key (`did:key`), or an organisation's key (`did:web` or `did:key`).
 ///
-/// The DID carries the public key itself, so a verifier needs nothing but the credential
-/// (and, optionally, the DID it trusts) to check a signature. Not `Sendable` because swift-crypto's
-/// key type is not; restore a key from `rawRepresentation` where another task needs one.
+/// The `kid` always names the key itself (see `DIDResolver`), so a verifier needs nothing but the
+/// credential to check a signature; who vouches for the DID is the trust list's business. Not `Sendable`
+/// because swift-crypto's key type is not; restore a key from `rawRepresentation` where another task needs one.
 public struct IssuerKey {
     public let privateKey: P256.Signing.PrivateKey
-    /// `did:jwk:<base64url of the public JWK>`.
+    /// `did:jwk:<base64url of the public JWK>` for a store's key; otherwise the DID given.
     public let did: String
+    /// The JWS `kid`.
+    public let keyID: String
 
     /// A fresh key from the system's secure random source.
     public init() {
@@ -26,17 +29,27 @@ public struct IssuerKey {
     }
 
     public init(privateKey: P256.Signing.PrivateKey) {
-        self.privateKey = privateKey
-        did = DIDJWK.did(for: privateKey.publicKey)
+        self.init(privateKey: privateKey, did: DIDJWK.did(for: privateKey.publicKey))
     }
+
+    /// The key under another DID (`did:web` or `did:key`); its `kid` names the key (see `DIDResolver.keyID`).
+    public init(privateKey: P256.Signing.PrivateKey, did: String) {
+        self.privateKey = privateKey
+        self.did = did
+        keyID = DIDResolver.keyID(did: did, key: VerificationKey(privateKey.publicKey))
+    }
+
+    /// The key as `did:key` (a device key).
+    public static func didKey(privateKey: P256.Signing.PrivateKey) -> IssuerKey {
+        IssuerKey(privateKey: privateKey, did: DIDKey.did(for: VerificationKey(privateKey.publicKey)))
+    }
+
+    public var verificationKey: VerificationKey { VerificationKey(publicKey) }
 
     /// The 32-byte private scalar, for storage.
     public var rawRepresentation: Data { privateKey.rawRepresentation }
 
     public var publicKey: P256.Signing.PublicKey { privateKey.publicKey }
-
-    /// The JWS `kid`: `<did>#0`.
-    public var keyID: String { did + "#0" }
 
     /// The raw 64-byte `r || s` ES256 signature of `message`, in low-s form (see `LowS`).
     public func sign(_ message: some DataProtocol) throws -> Data {

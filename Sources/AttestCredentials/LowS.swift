@@ -1,11 +1,11 @@
 import Foundation
 
-/// ECDSA signatures in low-s form, so each credential has exactly one valid signature.
+/// ECDSA signatures in low-s form: Attest's own signatures have exactly one encoding.
 ///
-/// An ECDSA signature `(r, s)` verifies exactly like `(r, n − s)`: without a rule, anyone can
-/// turn a valid JWS into a second, different valid JWS for the same credential. Attest signs
-/// with `s ≤ n/2` and its verifier refuses the other form, so no byte of a signed credential
-/// can change and still verify.
+/// An ECDSA signature `(r, s)` verifies exactly like `(r, n − s)`. Attest signs with `s ≤ n/2`, so each
+/// credential it signs has one canonical signature; the verifier accepts either form from other issuers
+/// (RFC 7518 does not require low-s and common signers such as PyJWT do not normalise), since the
+/// twin signature signs the very same header and payload.
 public enum LowS {
     /// The order n of the P-256 group, big-endian.
     static let order: [UInt8] = hex("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551")

@@ -15,15 +15,34 @@ public struct LearnerIdentity: Sendable, Hashable {
     }
 }
 
-/// The issuer as a credential names it: its `did:jwk` and a display name.
+/// The issuer as a credential names it: its DID, a display name, and whether it is the learner's own
+/// store (self-assessed) or an organisation.
 public struct IssuerProfile: Sendable, Hashable {
     public var did: String
     public var name: String
+    public var kind: IssuerKind
 
-    public init(did: String, name: String) {
+    /// A profile; `kind` defaults to self-assessed, so nothing claims an organisation by accident.
+    public init(did: String, name: String, kind: IssuerKind = .selfAssessed) {
         self.did = did
         self.name = name
+        self.kind = kind
     }
+
+    /// The words every self-assessed credential carries, whatever display name the learner sets.
+    public static let selfAssessedWords = "self-assessed with Attest"
+
+    /// The issuer name of a self-assessed credential: "Self-assessed with Attest", or "NAME (self-assessed
+    /// with Attest)" when the learner set a display name. No setting can remove the words.
+    public static func selfAssessedName(displayName: String?) -> String {
+        let display = displayName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return display.isEmpty ? "Self-assessed with Attest" : "\(display) (\(selfAssessedWords))"
+    }
+
+    /// The issuer description a self-assessed credential carries.
+    public static let selfAssessedDescription =
+        "Self-assessed: signed by the learner's own Attest store after an unproctored exam. "
+        + "No organisation has checked or vouches for this credential."
 }
 
 /// An Open Badges 3.0 `OpenBadgeCredential` (unsigned), built from an award exactly as the spec shapes it.
@@ -90,14 +109,12 @@ public struct OpenBadgeCredential: Sendable, Hashable {
             "id": .string(award.id),
             "name": .string(award.name),
             "description": .string(award.description),
-            "issuer": .object([
-                "id": .string(issuer.did), "type": .array([.string("Profile")]), "name": .string(issuer.name),
-            ]),
+            "issuer": .object(Self.issuerMembers(issuer)),
             "validFrom": .string(ISODate.format(award.awardedAt)),
             "credentialSubject": .object(subject),
         ]
         if let expiresAt = award.expiresAt { document["validUntil"] = .string(ISODate.format(expiresAt)) }
-        let evidence = Self.evidence(for: award)
+        let evidence = Self.evidence(for: award, kind: issuer.kind)
         if !evidence.isEmpty { document["evidence"] = .array(evidence) }
         json = .object(document)
     }
@@ -114,7 +131,7 @@ public struct OpenBadgeCredential: Sendable, Hashable {
     }
 
     /// Lower-case hexadecimal, two digits a byte (what `String(format: "%02x")` gives, without its cost).
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in bytes {
@@ -135,6 +152,24 @@ public struct OpenBadgeCredential: Sendable, Hashable {
     public var subjectID: String? { json["credentialSubject"]?["id"]?.stringValue }
     public var validFrom: Date? { json["validFrom"]?.stringValue.flatMap(ISODate.parse) }
     public var validUntil: Date? { json["validUntil"]?.stringValue.flatMap(ISODate.parse) }
+
+    /// The tag a self-assessed credential's achievement carries.
+    public static let selfAssessedTag = "self-assessed"
+
+    /// What kind of issuer the credential says it comes from: self-assessed when its achievement is tagged
+    /// so (every credential a learner's store signs is), otherwise issued. A claim: `IssuerTrust` says who vouches.
+    public var issuerKind: IssuerKind {
+        let tags = json["credentialSubject"]?["achievement"]?["tag"]?.stringSet ?? []
+        return tags.contains(Self.selfAssessedTag) ? .selfAssessed : .issued
+    }
+
+    private static func issuerMembers(_ issuer: IssuerProfile) -> [String: CredentialJSON] {
+        var members: [String: CredentialJSON] = [
+            "id": .string(issuer.did), "type": .array([.string("Profile")]), "name": .string(issuer.name),
+        ]
+        if issuer.kind == .selfAssessed { members["description"] = .string(IssuerProfile.selfAssessedDescription) }
+        return members
+    }
 
     private static func achievement(for award: CredentialAward, issuer: IssuerProfile) -> CredentialJSON {
         var achievement: [String: CredentialJSON] = [
@@ -160,10 +195,13 @@ public struct OpenBadgeCredential: Sendable, Hashable {
             ])
         }
         if !alignments.isEmpty { achievement["alignment"] = .array(alignments) }
+        if issuer.kind == .selfAssessed { achievement["tag"] = .array([.string(selfAssessedTag)]) }
         return .object(achievement)
     }
 
-    private static func evidence(for award: CredentialAward) -> [CredentialJSON] {
+    private static func evidence(for award: CredentialAward, kind: IssuerKind) -> [CredentialJSON] {
+        let setting = kind == .selfAssessed
+            ? " Unproctored: taken in Attest on the learner's own computer, with no one supervising." : ""
         var items: [CredentialJSON] = award.evidence.attempts.map { attempt in
             var item: [String: CredentialJSON] = [
                 "type": .array([.string("Evidence")]),
@@ -173,7 +211,7 @@ public struct OpenBadgeCredential: Sendable, Hashable {
                 "narrative": .string(
                     "\(attempt.passed ? "Passed" : "Took") the exam \(attempt.quizTitle) with a score of "
                         + "\(percent(attempt.score)) on \(ISODate.format(attempt.finishedAt))."
-                        + extendedTime(attempt)),
+                        + extendedTime(attempt) + setting),
             ]
             if let uuid = UUID(uuidString: attempt.attemptID) {
                 item["id"] = .string("urn:uuid:" + uuid.uuidString.lowercased())

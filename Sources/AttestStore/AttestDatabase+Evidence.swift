@@ -8,14 +8,17 @@ extension AttestDatabase {
     /// (`attempt_skill`, see `SkillTotals`): one range scan for the sums, one short one per skill for the
     /// trend, whatever the number of answers. `CompetencyEstimator.estimate(pack:skills:)` turns them into
     /// estimates equal to the per-response path's.
+    ///
+    /// With `ownAttemptsOnly`, attempts that came in through `importAttempts` are left out: what awards a
+    /// credential in this store is only what was sat in this store.
     public func skillEvidence(
-        learner: String, packID: String, estimator: CompetencyEstimator, now: Date
+        learner: String, packID: String, estimator: CompetencyEstimator, now: Date, ownAttemptsOnly: Bool = false
     ) throws -> [SkillEvidence] {
         let includePractice = estimator.includePractice
         return try read { db in
             let sums = try Row.fetchAll(
                 db, sql: Self.skillSumsSQL,
-                arguments: [StoreCoding.seconds(now), estimator.halfLifeDays, learner, packID, includePractice])
+                arguments: [StoreCoding.seconds(now), estimator.halfLifeDays, learner, packID, includePractice, !ownAttemptsOnly])
             return try sums.map { row in
                 let skill: String = row[0]
                 let successes: Double = row[1]
@@ -24,7 +27,7 @@ extension AttestDatabase {
                 let newestPractice: Double? = row[3]
                 let recent = try Row.fetchAll(
                     db, sql: Self.skillTrendSQL,
-                    arguments: [learner, packID, skill, includePractice, max(0, estimator.trendLength)])
+                    arguments: [learner, packID, skill, includePractice, !ownAttemptsOnly, max(0, estimator.trendLength)])
                 return SkillEvidence(
                     skillID: skill, successes: successes, failures: max(0, total - successes), total: total,
                     includesPractice: newestPractice.map {
@@ -48,22 +51,25 @@ extension AttestDatabase {
     /// the newest practice attempt with weight; recency is `CompetencyEstimator.recencyFactor`, computed per
     /// row. Each use of `recency` evaluates `pow` again (SQLite flattens the subquery), and each costs as much
     /// as the rest of the scan: so two uses, not four.
-    /// Arguments: now (seconds since 1970), half-life in days, learner, pack, include practice.
+    /// Arguments: now (seconds since 1970), half-life in days, learner, pack, include practice, include imported attempts.
     static let skillSumsSQL = """
         SELECT skill, SUM(success * recency), SUM(weight * recency),
                MAX(CASE WHEN mode = '\(Quiz.Mode.practice.rawValue)' AND weight > 0 THEN finishedAt END)
         FROM (SELECT skill, mode, weight, success, finishedAt,
                      pow(0.5, MAX(0.0, ?1 - finishedAt) / 86400.0 / ?2) AS recency
-              FROM attempt_skill WHERE learner = ?3 AND packID = ?4 AND (?5 OR mode = '\(Quiz.Mode.exam.rawValue)'))
+              FROM attempt_skill WHERE learner = ?3 AND packID = ?4 AND (?5 OR mode = '\(Quiz.Mode.exam.rawValue)')
+                AND (?6 OR NOT EXISTS (SELECT 1 FROM imported_attempt i WHERE i.attemptID = attempt_skill.attemptID)))
         GROUP BY skill
         ORDER BY skill
         """
 
     /// A skill's points in its most recent attempts, newest first (ties on the end: the greater attempt id
-    /// first, as the estimator orders them). Arguments: learner, pack, skill, include practice, how many.
+    /// first, as the estimator orders them). Arguments: learner, pack, skill, include practice, include imported
+    /// attempts, how many.
     static let skillTrendSQL = """
         SELECT points, maxPoints FROM attempt_skill
         WHERE learner = ? AND packID = ? AND skill = ? AND (? OR mode = '\(Quiz.Mode.exam.rawValue)')
+          AND (? OR NOT EXISTS (SELECT 1 FROM imported_attempt i WHERE i.attemptID = attempt_skill.attemptID))
         ORDER BY finishedAt DESC, attemptID DESC
         LIMIT ?
         """

@@ -30,9 +30,12 @@ extension AttestDatabase {
     }
 
     /// Adds exported attempts in one transaction; an attempt whose id is already present is skipped,
-    /// so importing the same export twice never counts an attempt twice.
+    /// so importing the same export twice never counts an attempt twice. Imported attempts are marked as
+    /// such: they feed statistics and progress but never award a credential in this store.
+    ///
+    /// `markImported: false` is only for a scratch store that judges a signed submission (`creds issue`).
     @discardableResult
-    public func importAttempts(_ recorded: [RecordedAttempt]) throws -> AttemptImportSummary {
+    public func importAttempts(_ recorded: [RecordedAttempt], markImported: Bool = true) throws -> AttemptImportSummary {
         try write { db in
             var summary = AttemptImportSummary(imported: 0, alreadyPresent: 0)
             for item in recorded {
@@ -50,6 +53,9 @@ extension AttestDatabase {
                     try db.execute(sql: ResponseRecord.insertSQL, arguments: response.insertArguments())
                 }
                 try SkillTotals.record(attemptID: item.attempt.id, db)
+                if markImported {
+                    try db.execute(sql: "INSERT INTO imported_attempt (attemptID) VALUES (?)", arguments: [item.attempt.id])
+                }
                 summary.imported += 1
             }
             return summary

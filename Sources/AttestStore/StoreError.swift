@@ -9,6 +9,10 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case cannotCreateDirectory(path: String, reason: String)
     /// The store file (or its folder) cannot be written; nothing was changed.
     case readOnly(path: String)
+    /// The store file can be read by its group or by others: learners' answers and the signing key are private.
+    case readableByOthers(path: String)
+    /// The store file belongs to another user.
+    case ownedByAnotherUser(path: String)
     /// The file exists but is not an Attest store (another program's file, or not SQLite at all).
     case notAttestStore(path: String)
     /// SQLite found the file damaged.
@@ -43,6 +47,12 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case let .cannotCreateDirectory(path, reason):
             return "Cannot create the folder for the Attest store at \(path): \(reason). "
                 + "Check the permissions of its parent folder, or choose another place with --store PATH."
+        case let .readableByOthers(path):
+            return "The Attest store at \(path) can be read by other users; it holds your answers and your signing key, "
+                + "so it was not opened. Run 'chmod 600 \(path)' and try again."
+        case let .ownedByAnotherUser(path):
+            return "The Attest store at \(path) belongs to another user, so it was not opened. Use your own store "
+                + "(--store PATH), or have its owner hand it over with chown."
         case let .readOnly(path):
             return "The Attest store at \(path) is read-only, so nothing can be saved. Nothing was changed or lost. "
                 + "Make the file and its folder writable (chmod u+w), or use another store with --store PATH."

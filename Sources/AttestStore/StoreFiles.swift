@@ -34,8 +34,8 @@ enum StoreFiles {
         case existing
     }
 
-    /// Creates the store file with mode 0600 when missing; refuses, untouched, a file that is read-only or not SQLite,
-    /// and a symbolic link that leads nowhere.
+    /// Creates the store file with mode 0600 when missing; refuses, untouched, a file that is read-only, not SQLite,
+    /// readable by its group or others, or owned by another user, and a symbolic link that leads nowhere.
     static func prepareFile(_ path: String, retries: Int = 1) throws -> Preparation {
         var info = stat()
         if stat(path, &info) == 0 {
@@ -52,6 +52,10 @@ enum StoreFiles {
             }
             if info.st_size > 0, !hasSQLiteHeader(path) {
                 throw StoreError.notAttestStore(path: path)
+            }
+            if isAttestStore(path) {
+                if info.st_uid != getuid() { throw StoreError.ownedByAnotherUser(path: path) }
+                if info.st_mode & 0o077 != 0 { throw StoreError.readableByOthers(path: path) }
             }
             return .existing
         }
@@ -85,6 +89,16 @@ enum StoreFiles {
         guard statvfs(directory.isEmpty ? "." : directory, &info) == 0 else { return false }
         let blocks = geteuid() == 0 ? UInt64(info.f_bfree) : UInt64(info.f_bavail)
         return blocks * UInt64(info.f_frsize) < margin
+    }
+
+    /// Whether the SQLite header's application id (bytes 68–71) marks the file as an Attest store.
+    private static func isAttestStore(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = [UInt8]((try? handle.read(upToCount: 72)) ?? Data())
+        guard header.count == 72 else { return false }
+        let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        return Int32(bitPattern: id) == StoreSchema.applicationID
     }
 
     private static func hasSQLiteHeader(_ path: String) -> Bool {

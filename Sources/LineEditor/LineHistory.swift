@@ -51,15 +51,18 @@ public final class LineHistory: @unchecked Sendable {
         return added
     }
 
-    /// Writes the entries to `path` atomically; does nothing without a path.
+    /// Writes the entries to `path` atomically, mode 0600 (its folder, when created, 0700); does nothing without a path.
     public func save() throws(LineHistoryError) {
         guard let path else { return }
         let text = lock.withLock { storage.map { Self.escape($0) + "\n" }.joined() }
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             try Data(text.utf8).write(to: url, options: .atomic)
+            // Commands typed may name people or files: the history is the user's alone.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         } catch {
             throw .cannotSave(path: path, reason: error.localizedDescription)
         }

@@ -66,7 +66,7 @@ struct CredentialBenchmark {
         let data = Data(jws.utf8)
         for _ in 0..<runs {
             let start = clock.now
-            let report = CredentialVerifier.verify(data: data, revocationCheck: { _ in .notRevoked }, now: now)
+            let report = CredentialVerifier.verify(data: data, revocationCheck: { _, _ in .notRevoked }, now: now)
             verifyTimes.append(JournalBenchmark.microseconds(clock.now - start))
             guard report.isValid else { throw Failure.notValid(report.failure?.detail ?? "") }
         }

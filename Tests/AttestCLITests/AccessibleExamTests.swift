@@ -29,17 +29,19 @@ struct AccessibleExamTests {
         """
 
     /// Wall-clock time that passes `rate` times faster than real time, from a fixed start.
-    final class FastClock: PacedClock, @unchecked Sendable {
+    final class FastClock: PacedClock, MonotonicClock, @unchecked Sendable {
         let rate: Double
         private let begin = ContinuousClock.now
         private let origin = Date(timeIntervalSince1970: 1_790_000_000)
 
         init(rate: Double) { self.rate = rate }
 
-        func now() -> Date {
+        func now() -> Date { origin.addingTimeInterval(uptime()) }
+
+        /// The same fast seconds, as the exam clock measures them.
+        func uptime() -> Double {
             let elapsed = begin.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return origin.addingTimeInterval(seconds * rate)
+            return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * rate
         }
     }
 

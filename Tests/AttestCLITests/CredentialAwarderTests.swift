@@ -31,8 +31,22 @@ struct CredentialAwarderTests {
             "digital-communication/foundations", "project-management/foundations", "ai-basics/foundations",
             "remote-collaboration/foundations",
         ])
+        let parts = try store.credentials(learner: "ada").filter { stacked.evidence.prerequisites.contains($0.qualifiedID) }
+        if let firstExpiry = parts.compactMap(\.expiresAt).min() {
+            #expect(try #require(stacked.expiresAt) <= firstExpiry, "a stack never outlives its parts")
+        }
+        try store.close()
         #expect(try pass("digital-communication-exam", pack: "digital-communication", in: sandbox, seed: 5) == [],
                 "a credential is awarded once while it is valid")
+
+        let part = try #require(parts.first { $0.qualifiedID == "ai-basics/foundations" })
+        let revoke = try sandbox.run(["creds", "revoke", part.id, "--reason", "exam taken by someone else"])
+        #expect(revoke.status == 0, "\(revoke.standardError)")
+        #expect(revoke.standardOutput.contains("too: it was awarded on"), "\(revoke.standardOutput)")
+        let after = try AttestDatabase.open(path: sandbox.storePath)
+        let fallen = try #require(try after.credential(stacked.id))
+        #expect(fallen.revocationReason == "its prerequisite ai-basics/foundations was revoked")
+        try after.close()
     }
 
     @Test func failedExamAndPracticeAwardNothing() throws {

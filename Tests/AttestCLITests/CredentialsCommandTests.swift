@@ -25,7 +25,7 @@ struct CredentialsCommandTests {
             #expect(export.status == 0, "\(format): \(export.standardError)")
             let verify = try sandbox.run(["creds", "verify", file])
             #expect(verify.status == 0, "\(format): \(verify.standardOutput)")
-            #expect(verify.standardOutput.contains("VALID: Cybersecurity Foundations"))
+            #expect(verify.standardOutput.contains("VALID — SELF-ASSESSED: \"Cybersecurity Foundations\""), "\(verify.standardOutput)")
             var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
             let marker = Array("eyJ".utf8)
             let start = try #require(bytes.indices.first { bytes[$0...].starts(with: marker) }, "\(format) holds a JWS")

@@ -57,6 +57,18 @@ struct StoreFailureTests {
         try Self.expectIntact(store: store, attemptID: attemptID, answers: try Self.answers(seed: 1).count)
     }
 
+    /// A store others can read is refused, untouched, with the command that fixes it.
+    @Test func aStoreReadableByOthersIsRefusedWithTheFix() throws {
+        let sandbox = try AttestSandbox()
+        let store = sandbox.root.appendingPathComponent("store/attest.sqlite").path
+        let attemptID = try Self.recordOneAttempt(sandbox, store: store)
+        #expect(chmod(store, 0o644) == 0)
+        let run = try sandbox.run(["creds", "list"], extraEnvironment: ["ATTEST_STORE": store])
+        Self.expectPlainFailure(run, mentioning: "chmod 600 \(store)")
+        #expect(chmod(store, 0o600) == 0)
+        try Self.expectIntact(store: store, attemptID: attemptID, answers: try Self.answers(seed: 1).count)
+    }
+
     /// A small tmpfs mounted in the sandbox; nil (with the reason printed) when mounting is not permitted.
     final class TinyDisk {
         let path: String

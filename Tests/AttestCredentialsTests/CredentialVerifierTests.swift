@@ -6,7 +6,7 @@ import Testing
 @Suite("CredentialVerifier")
 struct CredentialVerifierTests {
     private func verify(_ text: String, at now: Date = CredentialFixtures.during,
-                        revocation: @escaping (String) -> RevocationLookup = { _ in .notRevoked }) -> VerificationReport {
+                        revocation: @escaping (String, String) -> RevocationLookup = { _, _ in .notRevoked }) -> VerificationReport {
         CredentialVerifier.verify(data: Data(text.utf8), revocationCheck: revocation, now: now)
     }
 
@@ -88,11 +88,13 @@ struct CredentialVerifierTests {
         let (jws, key, _) = try CredentialFixtures.signed()
         let payload = parts(jws)[1]
         let extra = try forge(header: .object(["alg": .string("ES256"), "kid": .string(key.keyID), "typ": .string("JWT"), "jku": .string("https://evil.example")]), payload: payload, key: key)
-        #expect(reason(verify(extra), "header") == "unexpected header members: jku")
         let hs = try forge(header: .object(["alg": .string("HS256"), "kid": .string(key.keyID), "typ": .string("JWT")]), payload: payload, key: key)
         #expect(reason(verify(hs), "header") == "alg is \"HS256\"; only ES256 is accepted")
+        #expect(reason(verify(extra), "header") == "unexpected header members: \"jku\"")
         let wrongKid = try forge(header: .object(["alg": .string("ES256"), "kid": .string(key.did + "#1"), "typ": .string("JWT")]), payload: payload, key: key)
-        #expect(reason(verify(wrongKid), "header")?.hasPrefix("kid must be") == true)
+        #expect(reason(verify(wrongKid), "issuer")?.hasSuffix("a did:jwk key is #0") == true)
+        let foreignKid = try forge(header: .object(["alg": .string("ES256"), "kid": .string("did:jwk:other#0"), "typ": .string("JWT")]), payload: payload, key: key)
+        #expect(reason(verify(foreignKid), "header")?.hasPrefix("kid must be the issuer's DID") == true)
         let noTyp = try forge(header: .object(["alg": .string("ES256"), "kid": .string(key.keyID)]), payload: payload, key: key)
         #expect(reason(verify(noTyp), "header") == "typ must be \"JWT\"")
     }
@@ -126,8 +128,11 @@ struct CredentialVerifierTests {
         let report = verify(forged)
         #expect(reason(report, "credential")?.contains("issuer.id must be the iss DID") == true)
         #expect(reason(report, "claims")?.contains("iss differs from issuer.id") == true)
-        let trusted = CredentialVerifier.verify(data: Data(jws.utf8), now: CredentialFixtures.during, trustedIssuers: [thief.did])
-        #expect(reason(trusted, "issuer") == "the issuer \(key.did) is not one of the trusted issuers")
+        let trustingThief = CredentialVerifier.verify(data: Data(jws.utf8), now: CredentialFixtures.during) { did, _ in
+            did == thief.did ? .trusted(name: "Thief") : .unknown
+        }
+        #expect(trustingThief.isValid && trustingThief.trust == .unknown && trustingThief.verdict == .untrustedIssuer)
+        #expect(trustingThief.issuerDID == key.did)
     }
 
     @Test func claimsMustAgreeWithTheCredential() throws {
@@ -153,11 +158,12 @@ struct CredentialVerifierTests {
         var award = CredentialFixtures.award()
         award.revokedAt = CredentialFixtures.during
         award.revocationReason = "issued in error"
-        let report = verify(jws) { id in id == award.id ? RevocationLookup(award: award) : .unknown }
-        #expect(reason(report, "revocation") == "revoked on 2026-09-22T14:13:20Z: issued in error")
-        let unknown = verify(jws) { _ in .unknown }
+        let report = verify(jws) { _, id in id == award.id ? RevocationLookup(award: award) : .unknown }
+        #expect(reason(report, "revocation") == "revoked on 2026-09-22T14:13:20Z: \"issued in error\"")
+        let unknown = verify(jws) { _, _ in .unknown }
         #expect(unknown.isValid)
-        #expect(unknown.checks.last?.detail == "not known to this store; revocation not checked")
+        #expect(unknown.checks.last?.outcome == .unchecked)
+        #expect(unknown.checks.last?.passed == false)
     }
 
     @Test func malformedInputsExplainThemselves() {

@@ -14,7 +14,10 @@ struct OpenBadgeCredentialTests {
         #expect(json["@context"] == .array([.string("https://www.w3.org/ns/credentials/v2"), .string("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json")]))
         #expect(json["type"] == .array([.string("VerifiableCredential"), .string("OpenBadgeCredential")]))
         #expect(json["id"] == .string(CredentialFixtures.awardID))
-        #expect(json["issuer"] == .object(["id": .string("did:jwk:abc"), "type": .array([.string("Profile")]), "name": .string("Academy")]))
+        #expect(json["issuer"] == .object([
+            "id": .string("did:jwk:abc"), "type": .array([.string("Profile")]), "name": .string("Academy"),
+            "description": .string(IssuerProfile.selfAssessedDescription),
+        ]))
         #expect(json["validFrom"] == .string("2026-09-21T14:13:20Z"))
         #expect(json["validUntil"] == .string("2027-09-21T14:13:20Z"))
         let achievement = try #require(json["credentialSubject"]?["achievement"])
@@ -28,7 +31,9 @@ struct OpenBadgeCredentialTests {
         #expect(alignment[0]["targetDescription"] == .string("Estimated competency 0.82 (90% credible interval 0.74–0.90): proficient"))
         let evidence = try #require(json["evidence"]?.arrayValue)
         #expect(evidence[0]["id"] == .string("urn:uuid:9b2e4c1a-7f00-4a6e-b1d2-3c4d5e6f7a8b"))
-        #expect(evidence[0]["narrative"] == .string("Passed the exam Data Analytics Exam with a score of 86% on 2026-09-21T14:12:20Z."))
+        #expect(evidence[0]["narrative"] == .string("Passed the exam Data Analytics Exam with a score of 86% on 2026-09-21T14:12:20Z. "
+            + "Unproctored: taken in Attest on the learner's own computer, with no one supervising."))
+        #expect(achievement["tag"] == .array([.string("self-assessed")]))
         #expect(evidence[1]["narrative"] == .string("Held project-management/foundations when awarded."))
     }
 

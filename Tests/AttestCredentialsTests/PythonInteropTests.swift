@@ -1,5 +1,6 @@
 import AttestCredentials
 import AttestTestSupport
+import Crypto
 import Foundation
 import Testing
 
@@ -7,12 +8,11 @@ import Testing
 /// from the did:jwk, and jsonschema validates the payload against the Open Badges 3.0 JSON Schema.
 @Suite("PythonInterop")
 struct PythonInteropTests {
-    /// The conformance schema beside the repository (`../shared/conformance/`); worktrees sit one level deeper.
+    /// The OB 3.0 schema vendored in the repository (see `Fixtures/SOURCES.md`).
     static var schemaPath: String? {
-        let root = AttestBinary.repositoryRoot
-        return ["../shared", "../../shared"].map {
-            root.appendingPathComponent($0).appendingPathComponent("conformance/ob_v3p0_achievementcredential_schema.json").standardizedFileURL.path
-        }.first { FileManager.default.fileExists(atPath: $0) }
+        let path = AttestBinary.repositoryRoot
+            .appendingPathComponent("Tests/AttestCredentialsTests/Fixtures/ob_v3p0_achievementcredential_schema.json").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
     static let script = """
@@ -21,10 +21,20 @@ struct PythonInteropTests {
         from jwt.algorithms import ECAlgorithm
         from jsonschema import Draft201909Validator
         token, schema_path = sys.argv[1], sys.argv[2]
+        from cryptography.hazmat.primitives.asymmetric import ec
         header = jwt.get_unverified_header(token)
-        did = header["kid"].split("#")[0]
-        ident = did[len("did:jwk:"):]
-        key = ECAlgorithm.from_jwk(base64.urlsafe_b64decode(ident + "=" * (-len(ident) % 4)).decode())
+        did, fragment = header["kid"].split("#")
+        if did.startswith("did:jwk:"):
+            ident = did[len("did:jwk:"):]
+            key = ECAlgorithm.from_jwk(base64.urlsafe_b64decode(ident + "=" * (-len(ident) % 4)).decode())
+        else:
+            alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+            number = 0
+            for char in fragment[1:]:
+                number = number * 58 + alphabet.index(char)
+            raw = number.to_bytes((number.bit_length() + 7) // 8, "big")
+            assert raw[:2] == bytes([0x80, 0x24]), "multicodec p256-pub"
+            key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw[2:])
         payload = jwt.decode(token, key=key, algorithms=["ES256"], issuer=did,
                              options={"verify_exp": False, "verify_nbf": False})
         schema = json.load(open(schema_path))
@@ -79,7 +89,7 @@ struct PythonInteropTests {
 
     static func skipWithoutSchema() -> String? {
         guard let schema = schemaPath else {
-            print("SKIP PythonInterop: the OB 3.0 schema is not at ../shared/conformance/ relative to \(AttestBinary.repositoryRoot.path)")
+            print("SKIP PythonInterop: the vendored OB 3.0 schema is missing from Tests/AttestCredentialsTests/Fixtures")
             return nil
         }
         return schema
@@ -91,6 +101,51 @@ struct PythonInteropTests {
         let (jws, _, _) = try CredentialFixtures.signed(learner: learner)
         guard let result = try Self.run(jws, schema: schema) else { return }
         #expect(result.status == 0, "\(result.output)")
+    }
+
+    /// An organisation's credential (did:web, the key named by its multibase fragment) passes the same checks.
+    @Test func pyJWTVerifiesAndSchemaAcceptsAnIssuedCredential() throws {
+        guard let schema = Self.skipWithoutSchema() else { return }
+        let key = IssuerKey(privateKey: P256.Signing.PrivateKey(), did: try DIDWeb.did(domain: "example.edu"))
+        let credential = try OpenBadgeCredential(
+            award: CredentialFixtures.award(), learner: CredentialFixtures.emailLearner,
+            issuer: IssuerProfile(did: key.did, name: "Example College", kind: .issued), salt: "s")
+        guard let result = try Self.run(try VCJWT.sign(credential, with: key), schema: schema) else { return }
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    /// A genuine credential signed by PyJWT, whose signatures are not normalised, with a high s: Attest accepts it.
+    @Test func aPyJWTSignedHighSCredentialVerifies() throws {
+        let (_, _, credential) = try CredentialFixtures.signed()
+        let script = """
+            import sys, json, base64, jwt
+            from cryptography.hazmat.primitives.asymmetric import ec
+            from jwt.algorithms import ECAlgorithm
+            n = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+            key = ec.generate_private_key(ec.SECP256R1())
+            jwk = json.loads(ECAlgorithm.to_jwk(key.public_key()))
+            public = json.dumps({k: jwk[k] for k in ["crv", "kty", "x", "y"]}, separators=(",", ":"), sort_keys=True)
+            did = "did:jwk:" + base64.urlsafe_b64encode(public.encode()).decode().rstrip("=")
+            payload = json.loads(sys.stdin.read())
+            payload["issuer"]["id"] = did
+            payload["iss"], payload["jti"], payload["nbf"] = did, payload["id"], 1790000000
+            payload["exp"] = 1790000000 + 365 * 86400
+            for attempt in range(200):
+                token = jwt.encode(payload, key, algorithm="ES256", headers={"kid": did + "#0", "typ": "JWT"})
+                s = int.from_bytes(base64.urlsafe_b64decode(token.split(".")[2] + "==")[32:], "big")
+                if s > n // 2:
+                    print(token)
+                    break
+            """
+        guard let result = try Self.python(script, input: credential.json.data, modules: "jwt, cryptography") else { return }
+        #expect(result.status == 0, "\(result.output)")
+        let token = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let last = try #require(token.split(separator: ".").last)
+        let signature = try #require(Base64URL.decode(last))
+        #expect(!LowS.isLow(signature), "PyJWT produced a high-s signature")
+        let report = CredentialVerifier.verify(data: Data(token.utf8), now: CredentialFixtures.during)
+        #expect(report.isValid, "\(report.checks)")
+        #expect(report.verdict == .untrustedIssuer)
     }
 
     @Test func pyJWTRejectsATamperedSignature() throws {

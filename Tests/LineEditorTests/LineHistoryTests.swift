@@ -29,6 +29,14 @@ import Testing
         #expect(reloaded.entries.last == "new")
     }
 
+    @Test func theHistoryFileIsPrivate() throws {
+        let history = LineHistory(path: path)
+        _ = try history.add("creds show 3f2a")
+        try history.save()
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+    }
+
     @Test func collapsesConsecutiveDuplicatesAndIgnoresBlankLines() throws {
         let history = LineHistory(path: nil)
         #expect(try history.add("quiz"))

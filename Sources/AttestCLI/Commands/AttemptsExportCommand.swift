@@ -35,10 +35,28 @@ struct AttemptsExportCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
+    @Flag(help: "Write your own attempts as a submission signed by this store's device key, for 'creds issue'.")
+    var sign = false
+
     func run() throws {
         let context = global.context()
+        if sign {
+            let store = try context.store()
+            let key = try DeviceKey.load(store)
+            let submission = try Submission.collect(store: store, learner: context.learner, packID: pack, device: key.did)
+            try write(try submission.sign(with: key, at: context.clock.now()) + "\n", context: context)
+            context.console.error("Signed \(submission.attempts.count) attempt\(submission.attempts.count == 1 ? "" : "s") "
+                + "with your device key \(key.did.prefix(24))…; give the file to your instructor.")
+            return
+        }
         let attempts = try context.store().exportAttempts(learner: mine ? context.learner : nil, packID: pack)
-        let text = try AttemptsFile.encode(attempts)
+        try write(try AttemptsFile.encode(attempts), context: context)
+        if output != nil {
+            context.console.error("Exported \(attempts.count) attempt\(attempts.count == 1 ? "" : "s") to \(TerminalText.sanitize(output ?? "")).")
+        }
+    }
+
+    private func write(_ text: String, context: AppContext) throws {
         guard let output else {
             context.console.write(text)
             return
@@ -52,6 +70,5 @@ struct AttemptsExportCommand: ParsableCommand {
         } catch {
             throw InstructorFileError.cannotWrite(file: output, reason: error.localizedDescription)
         }
-        context.console.error("Exported \(attempts.count) attempt\(attempts.count == 1 ? "" : "s") to \(TerminalText.sanitize(output)).")
     }
 }

@@ -8,7 +8,7 @@ struct IssuerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issuer",
         abstract: "Show the issuer identity (did:jwk and public key) or set its display name.",
-        subcommands: [IssuerShowCommand.self, IssuerNameCommand.self],
+        subcommands: [IssuerShowCommand.self, IssuerNameCommand.self, IssuerTrustCommand.self, IssuerInitCommand.self],
         defaultSubcommand: IssuerShowCommand.self
     )
 }
@@ -48,7 +48,8 @@ struct IssuerShowCommand: ParsableCommand {
 /// `issuer name NAME`.
 struct IssuerNameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "name", abstract: "Set the issuer's display name (used in credentials exported from now on).")
+        commandName: "name",
+        abstract: "Set the self-assessment issuer's display name (credentials still say \"self-assessed with Attest\").")
 
     @OptionGroup var global: GlobalOptions
 
@@ -65,6 +66,8 @@ struct IssuerNameCommand: ParsableCommand {
         let context = global.context()
         _ = try Issuer.load(context)
         try context.store().setIssuerName(name.trimmingCharacters(in: .whitespacesAndNewlines))
-        context.console.line("Issuer name set. Credentials exported from now on carry it; earlier exports keep theirs.")
+        let shown = IssuerProfile.selfAssessedName(displayName: name)
+        context.console.line("Issuer name set: credentials awarded from now on name their issuer "
+            + "\(UntrustedText.quoted(TerminalText.sanitize(shown))).")
     }
 }

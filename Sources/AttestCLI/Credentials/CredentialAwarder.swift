@@ -7,9 +7,25 @@ import Foundation
 /// The rules are the core's (`CredentialRules`, judged on the lower bound of exam-only
 /// estimates); this type gathers the evidence from the store, stacks across every pack
 /// (awarding one credential may complete another, in any pack), and records each award once.
-/// An expired credential is not "held", so passing again renews it as a new award.
+/// An expired credential is not "held", so passing again renews it as a new award. Only attempts sat in this
+/// store count: attempts imported from others (`attempts import`) never award anything here.
 struct CredentialAwarder {
-    let context: AppContext
+    let store: () throws -> AttestDatabase
+    let learner: String
+    let clock: any WallClock
+    let library: PackLibrary
+
+    init(context: AppContext) {
+        self.init(store: context.store, learner: context.learner, clock: context.clock, library: context.library)
+    }
+
+    /// An awarder over any store, e.g. the scratch store `creds issue` judges a submission in.
+    init(store: @escaping () throws -> AttestDatabase, learner: String, clock: any WallClock, library: PackLibrary) {
+        self.store = store
+        self.learner = learner
+        self.clock = clock
+        self.library = library
+    }
 
     /// What an exam changed: the awards it completed, and for the exam's pack, the credentials
     /// still out of reach with the criteria that do not hold yet.
@@ -26,17 +42,20 @@ struct CredentialAwarder {
 
     /// Awards everything the learner's evidence now satisfies and they do not yet validly hold.
     func awardEarned(reportingPack: String? = nil) throws -> Outcome {
-        let store = try context.store()
-        let now = context.clock.now()
-        let packs = context.library.newestPacks
-        var held = Set(try store.credentials(learner: context.learner)
-            .filter { $0.status(at: now) == .valid }.map(\.qualifiedID))
+        let store = try store()
+        let now = clock.now()
+        let packs = library.newestPacks
+        var heldAwards: [String: CredentialAward] = [:]
+        for award in try store.credentials(learner: learner) where award.status(at: now) == .valid {
+            heldAwards[award.qualifiedID] = heldAwards[award.qualifiedID] ?? award
+        }
+        var held = Set(heldAwards.keys)
         var evidenceByPack: [String: (report: CompetencyReport, exams: [FinishedExam])] = [:]
         var progress: [PackProgress] = []
         for pack in packs {
-            let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
-            let report = try evidence.report(.forCredentials, now: now)
-            let exams = try evidence.finishedExams()
+            let evidence = LearnerEvidence(pack: pack, store: store, learner: learner)
+            let report = try evidence.report(.forCredentials, now: now, ownAttemptsOnly: true)
+            let exams = try evidence.finishedExams(ownAttemptsOnly: true)
             evidenceByPack[pack.id] = (report, exams)
             let lowerBounds = Dictionary(uniqueKeysWithValues: report.skills.compactMap { skill in
                 skill.lower.map { (skill.skillID, $0) }
@@ -48,10 +67,14 @@ struct CredentialAwarder {
         for evaluation in CredentialRules.stack(progress, held: held, at: now) {
             guard let pack = packs.first(where: { $0.id == evaluation.packID }),
                   let (report, exams) = evidenceByPack[pack.id] else { continue }
-            let award = makeAward(evaluation, pack: pack, exams: exams, report: report, at: now)
+            var award = makeAward(evaluation, pack: pack, exams: exams, report: report, at: now)
+            // A stack never outlives its parts: it expires no later than the first prerequisite it was built on.
+            let partsExpire = evaluation.heldPrerequisites.compactMap { heldAwards[$0]?.expiresAt }.min()
+            if let partsExpire { award.expiresAt = min(award.expiresAt ?? partsExpire, partsExpire) }
             try store.awardCredential(award)
             outcome.awards.append(award)
             held.insert(award.qualifiedID)
+            heldAwards[award.qualifiedID] = award
         }
         if let reportingPack, let entry = progress.first(where: { $0.pack.id == reportingPack }) {
             outcome.pending = CredentialRules.evaluate(entry, held: held, at: now, catalog: packs)
@@ -68,7 +91,7 @@ struct CredentialAwarder {
         }
         let criteriaSkills = Set(evaluation.definition.criteria.skills.keys)
         return CredentialAward(
-            id: "urn:uuid:" + UUID().uuidString.lowercased(), learner: context.learner, packID: pack.id,
+            id: "urn:uuid:" + UUID().uuidString.lowercased(), learner: learner, packID: pack.id,
             packVersion: pack.version.description, packHash: pack.contentHash,
             credentialID: evaluation.definition.id, name: evaluation.definition.name,
             description: evaluation.definition.description, achievementType: evaluation.definition.achievementType,

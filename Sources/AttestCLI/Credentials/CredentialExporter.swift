@@ -12,8 +12,13 @@ struct CredentialExporter {
         case jwt, json, png, svg
     }
 
-    /// The signed Open Badges 3.0 credential for `award`, as a compact JWS, and its payload.
+    /// The signed Open Badges 3.0 credential for `award`, as a compact JWS, and its payload. A credential an
+    /// organisation issued is handed back exactly as signed.
     func sign(_ award: CredentialAward) throws -> (jws: String, credential: OpenBadgeCredential) {
+        if let signed = try context.store().signedCredential(award.id),
+           let payload = signed.jws.split(separator: ".").dropFirst().first.flatMap({ Base64URL.decode($0) }) {
+            return (signed.jws, OpenBadgeCredential(json: try CredentialJSON.parse(payload)))
+        }
         let issuer = try Issuer.load(context)
         let learner = try context.store().learner(award.learner)
         let identity = LearnerIdentity(name: award.learner, email: learner?.email, did: learner?.did)

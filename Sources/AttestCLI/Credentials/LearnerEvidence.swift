@@ -20,17 +20,21 @@ struct LearnerEvidence {
         try store.attemptCount(learner: learner, packID: pack.id)
     }
 
-    /// Competency per skill from every ended attempt at the pack, summed by the store per skill.
-    func report(_ estimator: CompetencyEstimator, now: Date) throws -> CompetencyReport {
-        let skills = try store.skillEvidence(learner: learner, packID: pack.id, estimator: estimator, now: now)
+    /// Competency per skill from every ended attempt at the pack, summed by the store per skill; with
+    /// `ownAttemptsOnly`, attempts imported from another store are left out (they never award credentials).
+    func report(_ estimator: CompetencyEstimator, now: Date, ownAttemptsOnly: Bool = false) throws -> CompetencyReport {
+        let skills = try store.skillEvidence(
+            learner: learner, packID: pack.id, estimator: estimator, now: now, ownAttemptsOnly: ownAttemptsOnly)
         return estimator.estimate(pack: pack, skills: skills)
     }
 
     /// Exam attempts that ran to the end (completed or timed out), with their results.
-    /// Attempts of a pack version whose questions are gone cannot be rebuilt and are left out.
-    func finishedExams() throws -> [FinishedExam] {
-        try store.attempts(learner: learner, packID: pack.id, mode: .exam).compactMap { record in
-            guard record.status == .completed || record.status == .timedOut,
+    /// Attempts of a pack version whose questions are gone cannot be rebuilt and are left out, and so,
+    /// with `ownAttemptsOnly`, are attempts imported from another store.
+    func finishedExams(ownAttemptsOnly: Bool = false) throws -> [FinishedExam] {
+        let imported = ownAttemptsOnly ? try store.importedAttemptIDs(learner: learner) : []
+        return try store.attempts(learner: learner, packID: pack.id, mode: .exam).compactMap { record in
+            guard record.status == .completed || record.status == .timedOut, !imported.contains(record.id),
                   let quiz = pack.quiz(record.quizID), quiz.mode == .exam,
                   let plan = try? QuizPlan(rebuilding: record, pack: pack, quiz: quiz)
             else { return nil }

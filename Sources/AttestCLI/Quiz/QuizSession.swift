@@ -15,6 +15,8 @@ final class QuizSession {
     private let reader: any LineReader
     private let view: QuestionView
     private(set) var engine: QuizEngine
+    /// The attempt's clock: monotonic elapsed time from the wall-clock anchor, noting wall-clock jumps.
+    private let clock: ExamClock
     private var console: Console { context.console }
     /// Whether questions and feedback are printed (off for `--json`).
     private let verbose: Bool
@@ -28,10 +30,11 @@ final class QuizSession {
     private let accessible: Bool
 
     private init(
-        context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, verbose: Bool,
-        lock: AttemptLock
+        context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, clock: ExamClock,
+        verbose: Bool, lock: AttemptLock
     ) {
         self.context = context
+        self.clock = clock
         self.store = store
         self.reader = reader
         self.engine = engine
@@ -50,16 +53,18 @@ final class QuizSession {
         let store = try context.store()
         let timed = quiz.mode == .exam || timedPractice
         let grant = timed ? Accommodation.grant(try LearnerSettings.extraTime(context.learner, store: store), on: quiz) : .standard
+        let clock = ExamClock(wall: context.clock, monotonic: context.monotonic)
         let engine = QuizEngine(
-            pack: pack, quiz: quiz, plan: plan, attemptID: UUID().uuidString.lowercased(), clock: context.clock,
+            pack: pack, quiz: quiz, plan: plan, attemptID: UUID().uuidString.lowercased(), clock: clock,
             timedPractice: timedPractice, timeMultiplier: grant.multiplier)
-        let now = context.clock.now()
+        let now = clock.now()
         _ = try store.ensureLearner(context.learner, at: now)
         try store.recordPackSeen(
             id: pack.id, version: pack.version.description, hash: pack.contentHash, title: pack.title, at: now)
         let lock = try Self.lock(engine.attemptID, context: context)
         try store.startAttempt(engine.attemptRecord(learner: context.learner), timeMultiplier: engine.timeMultiplier)
-        let session = QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose, lock: lock)
+        let session = QuizSession(
+            context: context, store: store, reader: reader, engine: engine, clock: clock, verbose: verbose, lock: lock)
         if case let .notAllowed(requested, allowed) = grant, verbose {
             session.say("Your extended time (\(Accommodation.describe(requested))) is not offered by this quiz"
                 + (allowed.isEmpty ? "" : " (it allows \(allowed.map(Accommodation.describe).joined(separator: ", ")))")
@@ -81,14 +86,19 @@ final class QuizSession {
         }
         var inProgress = record
         inProgress.status = .inProgress
+        let responses = try store.responses(attemptID: record.id)
+        let clock = ExamClock(
+            wall: context.clock, monotonic: context.monotonic,
+            notBefore: ([record.startedAt] + responses.map(\.answeredAt)).max())
         let engine = try QuizEngine.resume(
-            pack: pack, quiz: quiz, record: inProgress, responses: try store.responses(attemptID: record.id),
-            clock: context.clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan,
+            pack: pack, quiz: quiz, record: inProgress, responses: responses,
+            clock: clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan,
             timeMultiplier: try store.timeMultiplier(attemptID: record.id))
         if record.status != .inProgress {
             try store.resumeAttempt(id: record.id)
         }
-        return QuizSession(context: context, store: store, reader: reader, engine: engine, verbose: verbose, lock: lock)
+        return QuizSession(
+            context: context, store: store, reader: reader, engine: engine, clock: clock, verbose: verbose, lock: lock)
     }
 
     /// Takes the attempt's lock, or says which process has it open.
@@ -117,7 +127,9 @@ final class QuizSession {
                 shown = item.position
                 partial = ""
             }
-            switch reader.readLine(readOptions(prompt: "answer", initialText: partial)) {
+            let read = reader.readLine(readOptions(prompt: "answer", initialText: partial))
+            try journalClockJumps()
+            switch read {
             case let .line(text):
                 partial = ""
                 if try handle(line: text) { shown = nil }
@@ -136,7 +148,8 @@ final class QuizSession {
                 try terminate(by: signal)
             }
         }
-        try store.finishAttempt(id: engine.attemptID, status: engine.status, endedAt: engine.endedAt ?? context.clock.now())
+        try journalClockJumps()
+        try store.finishAttempt(id: engine.attemptID, status: engine.status, endedAt: engine.endedAt ?? clock.now())
         lock.release()
         let result = engine.result()
         if verbose {
@@ -146,10 +159,17 @@ final class QuizSession {
         return result
     }
 
+    /// Records the wall-clock jumps the exam clock noticed (they never changed the exam's time).
+    private func journalClockJumps() throws {
+        let jumps = clock.takeJumps()
+        if !jumps.isEmpty { try store.recordClockJumps(attemptID: engine.attemptID, jumps) }
+    }
+
     /// SIGTERM or SIGHUP arrived: the attempt is recorded as interrupted (resumable), the terminal restored.
     private func terminate(by signal: Int32) throws -> Never {
         engine.interrupt()
-        try store.finishAttempt(id: engine.attemptID, status: .interrupted, endedAt: context.clock.now())
+        try journalClockJumps()
+        try store.finishAttempt(id: engine.attemptID, status: .interrupted, endedAt: clock.now())
         reader.close()
         TerminalModeGuard.exit(bySignal: signal)
     }
@@ -289,7 +309,7 @@ final class QuizSession {
     private func journal(_ change: FlagChange) {
         do {
             try store.setFlag(
-                attemptID: engine.attemptID, position: change.position, flagged: change.flagged, at: context.clock.now())
+                attemptID: engine.attemptID, position: change.position, flagged: change.flagged, at: clock.now())
         } catch {
             say("Could not save the flag (\(TerminalText.sanitize(error.localizedDescription, keepNewlines: false))); "
                 + "it holds until you leave this quiz.")

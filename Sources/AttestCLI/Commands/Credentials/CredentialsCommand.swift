@@ -11,6 +11,7 @@ struct CredentialsCommand: ParsableCommand {
         subcommands: [
             CredentialsListCommand.self, CredentialsShowCommand.self, CredentialsExportCommand.self,
             CredentialsVerifyCommand.self, CredentialsRevokeCommand.self, CredentialsShareCommand.self,
+            CredentialsIssueCommand.self, CredentialsImportCommand.self,
         ],
         defaultSubcommand: CredentialsListCommand.self,
         aliases: ["creds"]

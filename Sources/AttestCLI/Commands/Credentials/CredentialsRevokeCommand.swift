@@ -26,8 +26,23 @@ struct CredentialsRevokeCommand: ParsableCommand {
     func run() throws {
         let context = global.context()
         let award = try CredentialLookup(context: context).find(id)
-        let revoked = try context.store().revokeCredential(id: award.id, reason: reason, at: context.clock.now())
+        let store = try context.store()
+        let now = context.clock.now()
+        let revoked = try store.revokeCredential(id: award.id, reason: reason, at: now)
         context.console.line("Revoked " + context.console.safe(revoked.name) + " (\(revoked.id)). It stays in the log "
             + "and now fails 'attest creds verify' against this store.")
+        // A stacked credential never outlives its parts: whatever was awarded on this one goes with it.
+        var fallen = [revoked]
+        while let part = fallen.popLast() {
+            for stacked in try store.credentials(learner: part.learner)
+            where stacked.revokedAt == nil && stacked.evidence.prerequisites.contains(part.qualifiedID)
+                && stacked.awardedAt >= part.awardedAt {
+                let cascade = try store.revokeCredential(
+                    id: stacked.id, reason: "its prerequisite \(part.qualifiedID) was revoked", at: now)
+                context.console.line("Revoked " + context.console.safe(cascade.name) + " (\(cascade.id)) too: it was "
+                    + "awarded on \(context.console.safe(part.name)).")
+                fallen.append(cascade)
+            }
+        }
     }
 }

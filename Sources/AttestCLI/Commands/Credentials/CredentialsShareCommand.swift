@@ -23,7 +23,7 @@ struct CredentialsShareCommand: ParsableCommand {
         }
         let issuer = try Issuer.load(context)
         context.console.line(LinkedInShareLink.url(
-            name: award.name, organizationName: issuer.name, issued: award.awardedAt, expires: award.expiresAt,
+            name: award.name + " (self-assessed)", organizationName: issuer.name, issued: award.awardedAt, expires: award.expiresAt,
             certID: award.id))
         context.console.line(context.console.styled("Attach the signed badge too: 'attest creds export \(award.id.dropFirst(9).prefix(8)) --format png'.", .dim))
     }

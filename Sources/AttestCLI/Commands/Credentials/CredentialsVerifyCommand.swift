@@ -3,12 +3,15 @@ import AttestCore
 import AttestCredentials
 import Foundation
 
-/// `creds verify FILE`: checks a credential someone shows you, in any exported form.
+/// `creds verify FILE`: checks a credential someone shows you, in any exported form, and says who vouches for it.
 struct CredentialsVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Verify a credential file (JWT, JSON, PNG or SVG): signature, structure, dates, revocation.",
-        discussion: "Exit status 0 when it is valid, 1 when any check fails. Revocation is checked against this store."
+        abstract: "Verify a credential file (JWT, JSON, PNG or SVG): signature, structure, dates, revocation, who vouches.",
+        discussion: """
+            Exit status 0 when it is valid and its issuer is this store's own key or on your trust list \
+            ('issuer trust add'); 3 when it is valid but nobody you trust vouches for its issuer; 1 when a check fails.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -36,44 +39,76 @@ struct CredentialsVerifyCommand: ParsableCommand {
             }
             data = contents
         }
-        // Revocation is looked up in the store when there is one; verifying never creates one.
-        let store = context.existingStore()
+        // Revocation and trust are looked up in the store when there is one; verifying never creates one.
+        let trustList = try TrustList(store: context.existingStore())
         let report = CredentialVerifier.verify(
-            data: data,
-            revocationCheck: { id in
-                guard let award = try? store?.credential(id) else { return .unknown }
-                return RevocationLookup(award: award)
-            },
-            now: context.clock.now())
-        let console = context.console
+            data: data, revocationCheck: trustList.revocation, now: context.clock.now(), trust: trustList.trust)
         if json {
-            var object: [String: Any] = [
-                "valid": report.isValid, "format": report.format?.rawValue ?? "unknown",
-                "checks": report.checks.map { ["name": $0.name, "passed": $0.passed, "detail": $0.detail] },
-            ]
-            if let summary = report.credential {
-                object["credential"] = [
-                    "id": summary.id as Any, "name": summary.name as Any, "issuer": summary.issuerName as Any,
-                    "issuerId": summary.issuerID as Any, "subject": summary.subject as Any,
-                    "validFrom": summary.validFrom.map { ISODate.format($0) } as Any,
-                    "validUntil": summary.validUntil.map { ISODate.format($0) } as Any,
-                ]
-            }
-            console.line(try JSONOutput.string(object))
+            context.console.line(try JSONOutput.string(jsonObject(report)))
         } else {
-            for check in report.checks {
-                let mark = check.passed ? console.styled("✓", .green) : console.styled("✗", .bold, .red)
-                console.line("\(mark) " + DisplayWidth.pad(check.name, to: 11) + console.safe(check.detail))
-            }
-            if let summary = report.credential, report.isValid {
-                console.line(console.styled("VALID", .bold, .green) + ": " + console.safe(summary.name ?? "credential")
-                    + " issued by " + console.safe(summary.issuerName ?? summary.issuerID ?? "?")
-                    + (summary.subject.map { " to " + console.safe($0) } ?? ""))
-            } else {
-                console.line(console.styled("NOT VALID", .bold, .red) + ": "
-                    + console.safe(report.failure.map { "\($0.name) — \($0.detail)" } ?? "no checks ran"))
-            }
+            print(report, console: context.console)
         }
-        if !report.isValid { throw ExitCode(1) }
+        let status = report.verdict.exitCode
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func jsonObject(_ report: VerificationReport) -> [String: Any] {
+        var object: [String: Any] = [
+            "valid": report.isValid, "trusted": report.verdict == .trusted, "format": report.format?.rawValue ?? "unknown",
+            "checks": report.checks.map {
+                ["name": $0.name, "passed": $0.passed, "outcome": $0.outcome.rawValue, "detail": $0.detail]
+            },
+        ]
+        if let did = report.issuerDID { object["issuerDid"] = did }
+        if let key = report.key { object["keyFingerprint"] = key.fingerprint }
+        switch report.trust {
+        case .ownKey: object["vouchedBy"] = "this store's self-assessment key"
+        case let .trusted(name): object["vouchedBy"] = name
+        case .unknown, nil: object["vouchedBy"] = NSNull()
+        }
+        if let summary = report.credential {
+            object["credential"] = [
+                "id": summary.id as Any, "name": summary.name as Any, "issuer": summary.issuerName as Any,
+                "issuerId": summary.issuerID as Any, "issuerKind": summary.issuerKind.rawValue, "subject": summary.subject as Any,
+                "validFrom": summary.validFrom.map { ISODate.format($0) } as Any,
+                "validUntil": summary.validUntil.map { ISODate.format($0) } as Any,
+            ]
+        }
+        return object
+    }
+
+    /// Every check, then one conclusion naming who vouches. Every value from the credential is quoted and escaped.
+    private func print(_ report: VerificationReport, console: Console) {
+        for check in report.checks {
+            let mark = switch check.outcome {
+            case .passed: console.styled("✓", .green)
+            case .failed: console.styled("✗", .bold, .red)
+            case .unchecked: console.styled("?", .yellow)
+            }
+            console.line("\(mark) " + DisplayWidth.pad(check.name, to: 11) + console.safe(check.detail))
+        }
+        guard let summary = report.credential, report.isValid else {
+            console.line(console.styled("NOT VALID", .bold, .red) + ": "
+                + console.safe(report.failure.map { "\($0.name) — \($0.detail)" } ?? "no checks ran"))
+            return
+        }
+        let quote = { (text: String?) in console.safe(UntrustedText.quoted(text ?? "?")) }
+        let what = quote(summary.name ?? summary.achievementName) + (summary.subject.map { " for " + quote($0) } ?? "")
+        let did = quote(report.issuerDID) + " (key " + (report.key?.fingerprint ?? "?") + ")"
+        switch report.trust {
+        case .ownKey:
+            console.line(console.styled("VALID", .bold, .green) + " — SELF-ASSESSED: \(what), signed by this store's own key "
+                + "\(did). No organisation vouches for it.")
+        case let .trusted(name):
+            console.line(console.styled("VALID", .bold, .green) + ": \(what), issued by \(quote(name)), "
+                + "a trusted issuer on your trust list, \(did).")
+        case .unknown, nil:
+            console.line(console.styled("SIGNATURE VALID, UNKNOWN ISSUER", .bold, .yellow) + ": \(what), signed by \(did). "
+                + "It calls its issuer \(quote(summary.issuerName)), which is only the credential's own claim.")
+            console.line("If you know this issuer, add it: attest issuer trust add \(console.safe(report.issuerDID ?? "DID")) --name NAME")
+        }
+        if summary.issuerKind == .selfAssessed, report.trust != .ownKey {
+            console.line("It says it is self-assessed: the learner's own store signed it after an unproctored exam.")
+        }
     }
 }

@@ -1,0 +1,133 @@
+import AttestCore
+import AttestCredentials
+import AttestStore
+import AttestTestSupport
+import Foundation
+import Testing
+
+/// The whole trust flow through the real binary: a learner sits an exam and exports a signed submission;
+/// an instructor creates an organisation issuer and issues from it; the learner imports the credential,
+/// which verifies with exit 3 until its issuer is on the trust list, then 0. Tampered submissions are refused.
+@Suite("CredentialIssuing", .serialized)
+struct CredentialIssuingTests {
+    static let passphrase = ["ATTEST_ISSUER_PASSPHRASE": "correct horse battery"]
+
+    /// A learner store where ada passed the data-analytics exam, and the instructor's sandbox.
+    static func setUp() throws -> (learner: AttestSandbox, instructor: AttestSandbox) {
+        let learner = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "data-analytics-exam", seed: 42)
+        let file = try learner.write(answers.joined(separator: "\n") + "\n", to: "answers.txt")
+        let take = try learner.run(["take", "data-analytics-exam", "--seed", "42", "--answers", file, "--json"])
+        try #require(take.status == 0, "\(take.standardError)")
+        return (learner, try AttestSandbox())
+    }
+
+    /// `issuer init` for a did:web organisation; returns the keyring path, the DID and the printed did.json's path.
+    static func initIssuer(_ instructor: AttestSandbox) throws -> (keyring: String, did: String, document: String) {
+        let keyring = instructor.root.appendingPathComponent("college.keyring").path
+        let run = try instructor.run(
+            ["issuer", "init", "--org", "Example College", "--domain", "example.edu", "--keyring", keyring],
+            extraEnvironment: passphrase)
+        try #require(run.status == 0, "\(run.standardError)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: keyring)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let json = String(try #require(run.standardOutput.firstIndex(of: "{")).map { run.standardOutput[$0...] } ?? "")
+        let document = try instructor.write(json, to: "did.json")
+        return (keyring, "did:web:example.edu", document)
+    }
+
+    @Test func learnerToInstructorToVerifierEndToEnd() throws {
+        let (learner, instructor) = try Self.setUp()
+        let submission = learner.root.appendingPathComponent("ada.submission").path
+        let export = try learner.run(["attempts", "export", "--sign", "--output", submission])
+        #expect(export.status == 0, "\(export.standardError)")
+        let copied = try instructor.write(try String(contentsOfFile: submission, encoding: .utf8), to: "ada.submission")
+
+        let (keyring, did, document) = try Self.initIssuer(instructor)
+        let out = instructor.root.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let issue = try instructor.run(
+            ["creds", "issue", "--from", copied, "--issuer", keyring, "--output", out], extraEnvironment: Self.passphrase)
+        #expect(issue.status == 0, "\(issue.standardOutput)\(issue.standardError)")
+        #expect(issue.standardOutput.contains("issued   Data Analytics Foundations"), "\(issue.standardOutput)")
+        let audit = try String(contentsOfFile: keyring + ".log", encoding: .utf8).split(separator: "\n")
+        #expect(audit.count == 2 && audit[1].contains("\"action\":\"issue\"") && audit[1].contains("\"learner\":\"ada\""))
+        let instructorStore = try AttestDatabase.open(path: instructor.storePath)
+        #expect(try instructorStore.credentials(learner: "ada").isEmpty, "issuing never touches the instructor's own log")
+        try instructorStore.close()
+
+        let bundle = try learner.write(
+            try String(contentsOfFile: out + "/ada.credentials.json", encoding: .utf8), to: "ada.credentials.json")
+        let importRun = try learner.run(["creds", "import", bundle])
+        #expect(importRun.status == 0, "\(importRun.standardOutput)\(importRun.standardError)")
+        #expect(importRun.standardOutput.contains("imported \"Data Analytics Foundations\" issued by \"Example College\""))
+        let store = try AttestDatabase.open(path: learner.storePath)
+        let issuedID = try #require(try store.credentials(learner: "ada").first { try store.signedCredential($0.id) != nil }?.id)
+        let signed = try #require(try store.signedCredential(issuedID))
+        try store.close()
+
+        let exported = learner.root.appendingPathComponent("issued.jwt").path
+        #expect(try learner.run(["creds", "export", issuedID, "--format", "jwt", "--output", exported]).status == 0)
+        let bytes = try String(contentsOfFile: exported, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(bytes == signed.jws, "creds export returns the credential as issued, never re-signed")
+
+        let before = try learner.run(["creds", "verify", exported])
+        #expect(before.status == 3, "\(before.standardOutput)")
+        #expect(before.standardOutput.contains("unknown issuer"))
+        let web = try learner.run(["issuer", "trust", "add", did, "--name", "Example College", "--did-document", document])
+        #expect(web.status == 0, "\(web.standardError)")
+        let after = try learner.run(["creds", "verify", exported])
+        #expect(after.status == 0, "\(after.standardOutput)")
+        #expect(after.standardOutput.contains("issued by \"Example College\", a trusted issuer on your trust list"))
+
+        #expect(try learner.run(["creds", "import", bundle]).standardOutput.contains("already"))
+    }
+
+    @Test func anEditedSubmissionIsRefusedAtIssue() throws {
+        let (learner, instructor) = try Self.setUp()
+        let export = try learner.run(["attempts", "export", "--sign"])
+        let token = export.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        var parts = token.split(separator: ".").map(String.init)
+        let payload = String(decoding: try #require(Base64URL.decode(parts[1])), as: UTF8.self)
+        let renamed = payload.replacingOccurrences(of: "\"learner\":\"ada\"", with: "\"learner\":\"eve\"")
+        #expect(renamed != payload)
+        parts[1] = Base64URL.encode(Data(renamed.utf8))
+        let edited = try instructor.write(parts.joined(separator: "."), to: "edited.submission")
+        let (keyring, _, _) = try Self.initIssuer(instructor)
+        let issue = try instructor.run(
+            ["creds", "issue", "--from", edited, "--issuer", keyring, "--output", instructor.root.path],
+            extraEnvironment: Self.passphrase)
+        #expect(issue.status == 1)
+        #expect(issue.standardOutput.contains("refused: the signature does not match"), "\(issue.standardOutput)")
+        let wrong = try instructor.run(
+            ["creds", "issue", "--from", edited, "--issuer", keyring], extraEnvironment: ["ATTEST_ISSUER_PASSPHRASE": "guess"])
+        #expect(wrong.status == 1 && wrong.standardError.contains("wrong passphrase"))
+    }
+
+    /// A store edited with sqlite3 before signing: a question outside the plan and an answer after the time
+    /// limit are each named, and nothing is issued.
+    @Test func attemptsThatDoNotAddUpAreRejectedWithTheirReasons() throws {
+        let (learner, instructor) = try Self.setUp()
+        let sql = """
+            UPDATE response SET questionID = 'not-in-the-plan' WHERE position = 0;
+            UPDATE response SET answeredAt = answeredAt + 100000, shownAt = shownAt + 99990 WHERE position = 1;
+            """
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["sqlite3", learner.storePath, sql]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        try #require(sqlite.terminationStatus == 0)
+        let submission = learner.root.appendingPathComponent("s").path
+        #expect(try learner.run(["attempts", "export", "--sign", "--output", submission]).status == 0)
+        let copied = try instructor.write(try String(contentsOfFile: submission, encoding: .utf8), to: "s")
+        let (keyring, _, _) = try Self.initIssuer(instructor)
+        let issue = try instructor.run(
+            ["creds", "issue", "--from", copied, "--issuer", keyring, "--output", instructor.root.path],
+            extraEnvironment: Self.passphrase)
+        #expect(issue.standardOutput.contains("response 1: question not-in-the-plan is outside the plan"), "\(issue.standardOutput)")
+        #expect(issue.standardOutput.contains("response 2: answered after the quiz's time limit"))
+        #expect(issue.standardOutput.contains("nothing issued"))
+    }
+}
