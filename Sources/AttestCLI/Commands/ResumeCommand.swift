@@ -37,12 +37,12 @@ struct ResumeCommand: ParsableCommand {
         }
         let candidates = attempt.map { prefix in unfinished.filter { $0.id.hasPrefix(prefix.lowercased()) } } ?? unfinished
         guard let record = candidates.first else {
-            throw ValidationError(attempt == nil
-                ? "There is no unfinished attempt to resume."
-                : "No unfinished attempt '\(attempt!)'. 'attest resume --list' lists them.")
+            throw CommandFailure(attempt == nil
+                ? "There is no unfinished attempt to resume. Start one with 'take QUIZ' or 'practice PACK'."
+                : "No unfinished attempt \(CommandFailure.quote(attempt!)). 'attest resume --list' lists them.")
         }
         if attempt != nil, candidates.count > 1 {
-            throw ValidationError("'\(attempt!)' matches \(candidates.count) attempts; give more of the id.")
+            throw CommandFailure("\(CommandFailure.quote(attempt!)) matches \(candidates.count) attempts; give more of the id.")
         }
         try UnfinishedAttempts(context: context).resume(record, answersFile: answers, json: json)
     }

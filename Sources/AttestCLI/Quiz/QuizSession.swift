@@ -18,6 +18,10 @@ final class QuizSession {
     private var console: Console { context.console }
     /// Whether questions and feedback are printed (off for `--json`).
     private let verbose: Bool
+    /// Lines read so far, for locating a scripted answer that cannot be read.
+    private var linesRead = 0
+    /// Whether the input ended before the attempt did (a script ran out of answers).
+    private(set) var inputEnded = false
 
     private init(context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, verbose: Bool) {
         self.context = context
@@ -79,7 +83,7 @@ final class QuizSession {
                 if verbose { view.render(item, pack: engine.pack).forEach { console.line($0) } }
                 shown = item.position
             }
-            switch reader.readLine(readOptions(prompt: "answer")) {
+            switch readLine(readOptions(prompt: "answer")) {
             case let .line(text):
                 if try handle(line: text) { shown = nil }
             case .timedOut:
@@ -88,6 +92,7 @@ final class QuizSession {
                 say("(Ctrl-C clears the line; type :quit to leave the quiz)")
             case .endOfInput:
                 say("Input ended: the attempt is recorded as abandoned with the answers given so far.")
+                inputEnded = true
                 engine.quit()
             case let .terminated(signal):
                 try terminate(by: signal)
@@ -163,6 +168,11 @@ final class QuizSession {
             return true
         case let .invalid(hint):
             say(hint)
+            if !reader.isInteractive, let position = engine.current?.position {
+                // A script gets the line located on standard error; its next line is the retry, as at a keyboard.
+                console.error("answers line \(linesRead): \(CommandFailure.quote(text)) cannot be read (\(hint)); "
+                    + "the next line is taken as the answer to question \(position + 1).")
+            }
         case let .tooLate(events):
             try handle(events)
             return true
@@ -204,7 +214,7 @@ final class QuizSession {
             showHelp()
         case "quit", "q":
             if try confirm(engine.mode == .exam
-                ? "Quit the exam? It is recorded as abandoned with the \(engine.responses.count) answer(s) given. [y/N] "
+                ? "Quit the exam? It is recorded as abandoned with the \(Plural.count(engine.responses.count, "answer")) given. [y/N] "
                 : "Quit this practice? Your answers so far are kept. [y/N] ")
             {
                 engine.quit()
@@ -253,7 +263,7 @@ final class QuizSession {
         let review = engine.review()
         say("All questions have a response (\(review.answered) answered, \(review.flagged) flagged). "
             + "Press Enter to submit, or type :back or :review.")
-        switch reader.readLine(readOptions(prompt: "submit")) {
+        switch readLine(readOptions(prompt: "submit")) {
         case let .line(text):
             let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
             if trimmed.isEmpty || trimmed == ":submit" || trimmed == "y" || trimmed == "yes" { return true }
@@ -275,7 +285,7 @@ final class QuizSession {
     }
 
     private func confirm(_ question: String) throws -> Bool {
-        switch reader.readLine(ReadOptions(prompt: question, recordInHistory: false, completion: false)) {
+        switch readLine(ReadOptions(prompt: question, recordInHistory: false, completion: false)) {
         case let .line(answer):
             return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
         case .endOfInput:
@@ -322,6 +332,13 @@ final class QuizSession {
             ":flag     flag or unflag this question for review", ":review   answered, flagged and left questions",
             ":time     time left", ":quit     leave the quiz (asks first)",
         ].forEach { say($0) }
+    }
+
+    /// Reads one line, counting lines for the locations in scripted answers.
+    private func readLine(_ options: ReadOptions) -> LineReadResult {
+        let result = reader.readLine(options)
+        if case .line = result { linesRead += 1 }
+        return result
     }
 
     private func say(_ text: String) {
