@@ -38,7 +38,7 @@ let package = Package(
         // Open Badges 3.0 credentials: building, signing (ES256 VC-JWT), baking and verifying.
         .target(
             name: "AttestCredentials",
-            dependencies: ["AttestCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["AttestCore", "AttestCompression", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Commands, REPL and terminal rendering: everything the executable needs.
         .target(
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
-        .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"]),
+        .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestCompression", "AttestTestSupport"]),
         .testTarget(name: "AttestCLITests", dependencies: ["AttestCLI", "AttestTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -134,4 +134,30 @@ struct CredentialTamperingTests {
         let file = try sandbox.write(current, to: "current.jwt")
         #expect(try sandbox.run(["creds", "verify", file]).status == 0, "the same construction in date verifies")
     }
+
+    @Test func badgePicturesShowTheCredentialAndVerifyChecksTheSVGsText() throws {
+        let earned = try Self.earn()
+        let sandbox = earned.sandbox
+        let svgPath = sandbox.root.appendingPathComponent("badge.svg").path
+        #expect(try sandbox.run(["creds", "export", earned.id, "--format", "svg", "--output", svgPath]).status == 0)
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
+        for text in [">Data Analytics</text>", ">Foundations</text>", ">Self-assessed</text>"] { #expect(svg.contains(text), "\(svg)") }
+        let verified = try sandbox.run(["creds", "verify", svgPath])
+        #expect(verified.status == 0, "\(verified.standardOutput)")
+        #expect(verified.standardOutput.contains("the picture's text matches the credential"))
+        let forged = try sandbox.write(svg.replacingOccurrences(of: ">Foundations</text>", with: ">Expert</text>"), to: "forged.svg")
+        let refused = try sandbox.run(["creds", "verify", forged])
+        #expect(refused.status == 1)
+        #expect(refused.standardOutput.contains("NOT VALID: picture — the picture's text does not match the credential"))
+
+        let pngPath = sandbox.root.appendingPathComponent("badge.png").path
+        #expect(try sandbox.run(["creds", "export", earned.id, "--format", "png", "--output", pngPath]).status == 0)
+        let png = try #require(FileManager.default.contents(atPath: pngPath))
+        #expect(png.count < 60_000, "the image data is compressed: \(png.count) bytes")
+        let header = try #require(try PNGFile(data: png).chunks.first)
+        #expect(Array(header.data.prefix(8)) == [0, 0, 2, 0x58, 0, 0, 2, 0x58], "600×600, crisp at 2×")
+        let pngVerified = try sandbox.run(["creds", "verify", pngPath])
+        #expect(pngVerified.status == 0)
+        #expect(pngVerified.standardOutput.contains("only the embedded credential is verified, not the picture's pixels"))
+    }
 }

@@ -27,7 +27,7 @@ struct CredentialsVerifyCommand: ParsableCommand {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let contents = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("Cannot read '\(file)': no such file, or not readable.")
+                throw CommandFailure("Cannot read \(CommandFailure.quote(file)): no such file, or not readable.")
             }
             data = contents
         }
@@ -39,10 +39,13 @@ struct CredentialsVerifyCommand: ParsableCommand {
                 return RevocationLookup(award: award)
             },
             now: context.clock.now())
+        // The picture around a baked credential is not signed: its words are checked apart (see BadgePictureCheck).
+        let picture = BadgePictureCheck.check(data, format: report.format, credential: report.credential)
+        let valid = report.isValid && picture?.passed != false
         let console = context.console
         if json {
             var object: [String: Any] = [
-                "valid": report.isValid, "format": report.format?.rawValue ?? "unknown",
+                "valid": valid, "format": report.format?.rawValue ?? "unknown",
                 "checks": report.checks.map { ["name": $0.name, "passed": $0.passed, "detail": $0.detail] },
             ]
             if let summary = report.credential {
@@ -53,21 +56,27 @@ struct CredentialsVerifyCommand: ParsableCommand {
                     "validUntil": summary.validUntil.map { ISODate.format($0) } as Any,
                 ]
             }
+            if let picture { object["picture"] = ["passed": picture.passed, "detail": picture.detail] }
             console.line(try JSONOutput.string(object))
         } else {
             for check in report.checks {
                 let mark = check.passed ? console.styled("✓", .green) : console.styled("✗", .bold, .red)
                 console.line("\(mark) " + DisplayWidth.pad(check.name, to: 11) + console.safe(check.detail))
             }
-            if let summary = report.credential, report.isValid {
+            if let picture {
+                let mark = picture.passed ? console.styled("✓", .green) : console.styled("✗", .bold, .red)
+                console.line("\(mark) " + DisplayWidth.pad("picture", to: 11) + picture.detail)
+            }
+            if let summary = report.credential, valid {
                 console.line(console.styled("VALID", .bold, .green) + ": " + console.safe(summary.name ?? "credential")
                     + " issued by " + console.safe(summary.issuerName ?? summary.issuerID ?? "?")
                     + (summary.subject.map { " to " + console.safe($0) } ?? ""))
             } else {
                 console.line(console.styled("NOT VALID", .bold, .red) + ": "
-                    + console.safe(report.failure.map { "\($0.name) — \($0.detail)" } ?? "no checks ran"))
+                    + console.safe(report.failure.map { "\($0.name) — \($0.detail)" }
+                        ?? picture.map { "picture — \($0.detail)" } ?? "no checks ran"))
             }
         }
-        if !report.isValid { throw ExitCode(1) }
+        if !valid { throw ExitCode(1) }
     }
 }
