@@ -60,6 +60,8 @@ public final class LineHistory: @unchecked Sendable {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
+            // Commands may name files and people: the history is the user's alone, like the store.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         } catch {
             throw .cannotSave(path: path, reason: error.localizedDescription)
         }

@@ -97,7 +97,7 @@ struct CredentialTamperingTests {
 
     @Test func revokedCredentialFailsWithTheRevocationReason() throws {
         let earned = try Self.earn()
-        let revoke = try earned.sandbox.run(["creds", "revoke", earned.id, "--reason", "exam taken by someone else"])
+        let revoke = try earned.sandbox.run(["creds", "revoke", earned.id, "--reason", "exam taken by someone else", "--yes"])
         #expect(revoke.status == 0, "\(revoke.standardError)")
         let failures = try Self.failedChecks(earned.jws, in: earned.sandbox, name: "revoked.jwt")
         #expect(failures.contains { $0.hasPrefix("revocation:") && $0.contains("exam taken by someone else") }, "\(failures)")

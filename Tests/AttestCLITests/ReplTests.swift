@@ -103,4 +103,33 @@ struct ReplTests {
             #expect(try terminal.terminalModes() == before, "modes after \(ending.debugDescription)")
         }
     }
+
+    @Test func completionEscapesSpacesInFileNames() throws {
+        let sandbox = try AttestSandbox()
+        try sandbox.write("x", to: "Week 3 Quiz.txt")
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        try terminal.send("creds verify \(sandbox.root.path)/Wee" + Key.tab)
+        try terminal.waitFor("3\\ Quiz.txt", ignoringEscapes: true)
+        try terminal.send(Key.ctrlU + "quit" + Key.enter)
+    }
+
+    @Test func upArrowInsideAQuizDoesNotRecallCommands() throws {
+        let sandbox = try AttestSandbox()
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        try terminal.send("packs" + Key.enter)
+        try terminal.waitFor("attest>", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.send("take ai-basics-practice --seed 3" + Key.enter)
+        try terminal.waitFor("answer>", timeout: .seconds(10), ignoringEscapes: true)
+        // Were a command recalled, the line would read "packs:time" and no time report would come.
+        try terminal.send(Key.up + Key.up + ":time" + Key.enter)
+        let shown = try terminal.waitFor("not timed", timeout: .seconds(10), ignoringEscapes: true)
+        #expect(!shown.contains("packs") && !shown.contains("take ai-basics"), "↑ brought a command onto the answer line")
+        try terminal.send(":quit" + Key.enter + "y" + Key.enter)
+        try terminal.waitFor("attest>", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.send(Key.up)
+        try terminal.waitFor("take ai-basics-practice --seed 3", ignoringEscapes: true)
+        try terminal.send(Key.ctrlU + "quit" + Key.enter)
+    }
 }

@@ -26,7 +26,7 @@ struct AttemptsExportCommand: ParsableCommand {
     @Flag(help: "Only the current learner's attempts (see --learner).")
     var mine = false
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (- is standard output).", valueName: "file"))
     var output: String?
 
     @Option(help: "The file format.")
@@ -39,18 +39,18 @@ struct AttemptsExportCommand: ParsableCommand {
         let context = global.context()
         let attempts = try context.store().exportAttempts(learner: mine ? context.learner : nil, packID: pack)
         let text = try AttemptsFile.encode(attempts)
-        guard let output else {
+        guard let output, output != "-" else {
             context.console.write(text)
             return
         }
         if FileManager.default.fileExists(atPath: output), !force {
-            throw ValidationError("\(output) already exists; choose another --output or add --force to overwrite it.")
+            throw CommandFailure("\(CommandFailure.quote(output)) already exists; choose another --output or add --force to overwrite it.")
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             throw InstructorFileError.cannotWrite(file: output, reason: error.localizedDescription)
         }
-        context.console.error("Exported \(attempts.count) attempt\(attempts.count == 1 ? "" : "s") to \(TerminalText.sanitize(output)).")
+        context.console.error("Exported \(Plural.count(attempts.count, "attempt")) to \(TerminalText.sanitize(output)).")
     }
 }

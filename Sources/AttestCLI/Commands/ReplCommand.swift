@@ -48,7 +48,8 @@ enum ReplCommand {
             prompt: "Resume it now? [Y/n] ", recordInHistory: false, completion: false)),
             !["n", "no"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
         else {
-            context.console.line("It stays unfinished; 'resume' continues it later.")
+            context.console.line("It stays unfinished; 'resume' continues it later, "
+                + "'resume \(record.id.prefix(8)) --discard' ends it.")
             return
         }
         do {

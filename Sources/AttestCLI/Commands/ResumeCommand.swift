@@ -9,7 +9,9 @@ struct ResumeCommand: ParsableCommand {
         abstract: "Continue an unfinished attempt (the newest one unless an id is given).",
         discussion: """
             Every answer given before the interruption is kept. An exam's clock is wall-clock time since it \
-            started, so time spent away counts; when it has run out, the attempt is submitted as it stands.
+            started, so time spent away counts; when it has run out, the attempt is submitted as it stands. \
+            --discard ends an attempt you will not finish (e.g. its pack changed version): it is recorded as \
+            abandoned with the answers given, and no longer offered.
             """
     )
 
@@ -27,6 +29,13 @@ struct ResumeCommand: ParsableCommand {
     @Flag(help: "List unfinished attempts instead of resuming one.")
     var list = false
 
+    @Flag(help: "End the attempt instead of resuming it (recorded as abandoned; it is no longer offered).")
+    var discard = false
+
+    func validate() throws {
+        if discard, attempt == nil { throw ValidationError("Name the attempt to discard: 'resume ATTEMPT --discard' ('resume --list' shows them).") }
+    }
+
     func run() throws {
         let context = global.context()
         let unfinished = try context.store().unfinishedAttempts(learner: context.learner)
@@ -43,6 +52,12 @@ struct ResumeCommand: ParsableCommand {
         }
         if attempt != nil, candidates.count > 1 {
             throw CommandFailure("\(CommandFailure.quote(attempt!)) matches \(candidates.count) attempts; give more of the id.")
+        }
+        if discard {
+            try context.store().finishAttempt(id: record.id, status: .abandoned, endedAt: context.clock.now())
+            context.console.line("Discarded \(record.id.prefix(8)) (\(TerminalText.sanitize(record.quizID))): recorded as abandoned with "
+                + "the answers given; it will not be offered again.")
+            return
         }
         try UnfinishedAttempts(context: context).resume(record, answersFile: answers, json: json)
     }
@@ -104,7 +119,7 @@ enum ResumeError: LocalizedError {
         switch self {
         case let .packMissing(packID, version):
             "The attempt was taken from pack \(packID) \(version), which is no longer installed; put that version "
-                + "back (or load it with 'load PATH') to resume. Its answers stay in the store."
+                + "back (or load it with 'load PATH') to resume, or end it with 'resume ID --discard'. Its answers stay in the store."
         }
     }
 }
