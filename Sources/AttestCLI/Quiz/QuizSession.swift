@@ -200,6 +200,10 @@ final class QuizSession {
             }
             return false
         case "flag", "f":
+            guard engine.quiz.allowBack else {
+                say("Flags mark questions to come back to; this quiz does not allow going back.")
+                return false
+            }
             guard let change = engine.toggleFlag() else {
                 say("No question is open to flag; type :back to return to one.")
                 return false
@@ -208,6 +212,16 @@ final class QuizSession {
             say(change.flagged ? "Flagged for review." : "Flag removed.")
         case "review", "r":
             showReview()
+        case let goto where goto.hasPrefix("goto"):
+            guard let number = Int(goto.dropFirst(4).trimmingCharacters(in: .whitespaces)) else {
+                say("Type :goto N, with N a question number (:review shows them).")
+                return false
+            }
+            switch engine.goTo(number - 1) {
+            case .moved: return true
+            case let .refused(reason): say(reason)
+            case let .tooLate(events): try handle(events)
+            }
         case "time", "t":
             showTime()
         case "help", "h", "?":
@@ -300,10 +314,13 @@ final class QuizSession {
     private func showReview() {
         let review = engine.review()
         say("\(review.answered) answered · \(review.flagged) flagged · \(review.left) left")
+        // Practice has shown right and wrong already, so it says which; an exam says only "answered".
+        let practice = engine.mode == .practice
         let cells = review.entries.map { entry -> String in
             let mark: String
             switch entry.state {
-            case .answered: mark = "✓"
+            case .answered where practice: mark = (engine.responses[entry.position]?.score ?? 0) >= 1 ? "✓" : "✗"
+            case .answered: mark = "•"
             case .skipped: mark = "–"
             case .unanswered: mark = "·"
             case .timedOut: mark = "⏱"
@@ -312,6 +329,8 @@ final class QuizSession {
             return entry.isCurrent ? console.styled("[" + text + "]", .bold) : text
         }
         say(cells.joined(separator: " "))
+        say((practice ? "✓ right · ✗ not fully right" : "• answered") + " · – skipped · · not yet answered · ⏱ timed out"
+            + (engine.quiz.allowBack ? " · ⚑ flagged; :goto N opens question N" : ""))
     }
 
     private func showTime() {
@@ -326,12 +345,13 @@ final class QuizSession {
     }
 
     private func showHelp() {
-        let back = engine.quiz.allowBack ? ":back     go to the previous question" : ":back     (not allowed in this quiz)"
-        [
-            ":skip     leave this question for now (it scores 0 unless you come back)", back,
-            ":flag     flag or unflag this question for review", ":review   answered, flagged and left questions",
-            ":time     time left", ":quit     leave the quiz (asks first)",
-        ].forEach { say($0) }
+        let navigation = engine.quiz.allowBack
+            ? [":back     go to the previous question", ":goto N   go to question N",
+               ":flag     flag or unflag this question for review"]
+            : [":back     (not allowed in this quiz)"]
+        ([":skip     leave this question for now (it scores 0 unless you come back)"] + navigation + [
+            ":review   answered, flagged and left questions", ":time     time left", ":quit     leave the quiz (asks first)",
+        ]).forEach { say($0) }
     }
 
     /// Reads one line, counting lines for the locations in scripted answers.
