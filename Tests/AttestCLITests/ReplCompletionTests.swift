@@ -29,7 +29,7 @@ struct ReplCompletionTests {
         let folder = NSTemporaryDirectory() + "attest-completion-\(UUID().uuidString)/"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        FileManager.default.createFile(atPath: folder + "Week 3 (final).txt", contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + "Week 3 (final).txt", contents: Data())
         let escapedFolder = ReplCompletion.escape(folder)
         #expect(candidates("creds verify \(folder)Wee") == [escapedFolder + "Week\\ 3\\ \\(final\\).txt"])
         #expect(candidates("creds verify \(escapedFolder)Week\\ 3") == [escapedFolder + "Week\\ 3\\ \\(final\\).txt"])

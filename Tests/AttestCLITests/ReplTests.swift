@@ -132,4 +132,36 @@ struct ReplTests {
         try terminal.waitFor("take ai-basics-practice --seed 3", ignoringEscapes: true)
         try terminal.send(Key.ctrlU + "quit" + Key.enter)
     }
+
+    @Test func atTwentyColumnsTheQuestionHeaderWrapsBetweenWords() throws {
+        let sandbox = try AttestSandbox()
+        let binary = try #require(AttestBinary.path)
+        let terminal = try PseudoTerminal.spawn(
+            executable: binary, arguments: ["take", "ai-basics-practice", "--seed", "3"], environment: sandbox.environment,
+            columns: 20, rows: 40)
+        defer { terminal.close() }
+        let shown = try terminal.waitFor("answer>", timeout: .seconds(10), ignoringEscapes: true)
+        let header = shown.components(separatedBy: "Question 1").dropFirst().first?.components(separatedBy: "\r\n\r\n").first ?? ""
+        #expect(!header.isEmpty, "\(shown)")
+        for line in ("Question 1" + header).components(separatedBy: "\r\n") {
+            #expect(line.count <= 20, "'\(line)' is wider than the window: the terminal would cut a word")
+        }
+        try terminal.send(":quit" + Key.enter + "y" + Key.enter)
+        _ = try terminal.waitForExit(timeout: .seconds(10))
+    }
+
+    @Test func aCLocaleGetsASCIIInsteadOfBoxDrawingAndSymbols() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("ai-basics"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-exam", seed: 4)
+        _ = try sandbox.run(["take", "ai-basics-exam", "--seed", "4", "--json"], input: answers.joined(separator: "\n") + "\n")
+        for arguments in [["progress", "ai-basics"], ["packs"]] {
+            let run = try sandbox.run(arguments, extraEnvironment: ["LANG": "C", "LC_ALL": "C"])
+            #expect(run.status == 0)
+            let ascii = run.standardOutput.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii, "\(run.standardOutput)")
+        }
+        let utf8 = try sandbox.run(["progress", "ai-basics"], extraEnvironment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        #expect(utf8.standardOutput.contains("█"))
+    }
 }

@@ -22,8 +22,14 @@ struct QuestionView {
         if let limit = item.timeLimit { header += " · " + DurationText.minutes(limit) }
         if item.flagged { header += " · flagged" }
         header = TerminalText.sanitize(header, keepNewlines: false)
-        let rule = String(repeating: "─", count: max(0, console.width - DisplayWidth.of(header) - 4))
-        var lines = ["", console.styled("── " + header + " " + rule, .bold)]
+        var lines = [""]
+        if DisplayWidth.of(header) + 4 <= console.width {
+            let rule = String(repeating: "─", count: max(0, console.width - DisplayWidth.of(header) - 4))
+            lines.append(console.styled("── " + header + " " + rule, .bold))
+        } else {
+            // A narrow window: the header wraps between words instead of the terminal cutting words in two.
+            lines += DisplayWidth.wrap(header, to: console.width).map { console.styled($0, .bold) }
+        }
         lines += markdown().render(question.prompt)
         lines.append("")
         for choice in item.presented.choices {
