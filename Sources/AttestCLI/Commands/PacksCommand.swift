@@ -61,7 +61,7 @@ struct PacksCommand: ParsableCommand {
         if !broken.isEmpty {
             console.error("")
             for entry in broken {
-                console.error(console.styled("\(entry.path): not loaded", .red) + " — \(entry.errors.count) error(s); run 'attest pack lint \(entry.path)' for details")
+                console.error(console.styled("\(entry.path): not loaded", .red) + " — \(Plural.count(entry.errors.count, "error")); run 'attest pack lint \(entry.path)' for details")
             }
         }
     }
