@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "AttestCredentials",
             dependencies: [
-                "AttestCore", .product(name: "Crypto", package: "swift-crypto"),
+                "AttestCore", "AttestCompression", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
@@ -66,7 +66,9 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
-        .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestCompression", "AttestTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "AttestCLITests", dependencies: ["AttestCLI", "AttestTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

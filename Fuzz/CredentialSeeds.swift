@@ -28,12 +28,13 @@ enum CredentialSeeds {
         for (name, learner, expiresAt) in variants {
             let credential = try OpenBadgeCredential(award: award(expiresAt: expiresAt), learner: learner, issuer: issuer, salt: "5a1t")
             let jws = try VCJWT.sign(credential, with: key)
+            let face = BadgeFace(name: "Fuzz Badge", issuerName: issuer.name, validFrom: awardedAt)
             let json = "{\"credential\":\(credential.json.serialized),\"jwt\":\"\(jws)\"}\n"
             let files = [
                 "jws": Data((jws + "\n").utf8),
                 "json": Data(json.utf8),
-                "png": try BadgeBaker.bakePNG(onePixelPNG, jws: jws, seed: name),
-                "svg": Data(try BadgeBaker.bakeSVG(nil, jws: jws, name: "Fuzz Badge", seed: name).utf8),
+                "png": try BadgeBaker.bakePNG(onePixelPNG, jws: jws, face: face, seed: name),
+                "svg": Data(try BadgeBaker.bakeSVG(nil, jws: jws, face: face, name: "Fuzz Badge", seed: name).utf8),
             ]
             for (type, data) in files {
                 // The fuzzer verifies at the same moment; a seed that does not verify would make its oracle vacuous.

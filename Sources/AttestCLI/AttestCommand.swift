@@ -43,6 +43,12 @@ extension AttestCommand {
                 let environment = ProcessInfo.processInfo.environment
                 try ReplCommand.start(AppContext(
                     console: .standard(noColor: false, environment: environment), environment: environment))
+            } else if let first = arguments.first, !first.hasPrefix("-"), first != "help",
+                      !Repl.commandNames.contains(first) {
+                // The root takes no positional argument: a first word that is no command is a typo.
+                FileHandle.standardError.write(Data(("error: " + Repl.unknownCommand(
+                    first, candidates: Repl.commandNames + ["help"], help: "run 'attest --help'") + "\n").utf8))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
             } else {
                 var command = try parseAsRoot(arguments)
                 try command.run()

@@ -21,6 +21,17 @@ public struct GlobalOptions: ParsableArguments {
 
     public init() {}
 
+    /// A `--packs` folder that does not exist is a mistake worth stopping for: silently searching
+    /// nothing would look like a pack with no quizzes.
+    public func validate() throws {
+        for folder in packs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CommandFailure("--packs \(CommandFailure.quote(folder)): no such folder. Give a folder holding *.json packs.")
+            }
+        }
+    }
+
     /// The REPL's context when running inside it, else a new one from these options.
     public func context() -> AppContext {
         if let current = AppContext.current { return current }

@@ -7,7 +7,6 @@ import Foundation
 /// checks the pack loader would otherwise fail on, and writing JSON that reads like a
 /// hand-written pack.
 struct ImportedPack {
-    /// The longest pack id accepted (the practice quiz adds `-practice`).
 
     /// One question ready to write.
     struct Item {
@@ -209,7 +208,7 @@ struct ImportedPack {
             "  ],",
             "  \"quizzes\": [",
             "    {",
-            "      \"id\": \(q(id + "-practice")),",
+            "      \"id\": \(q(NewPackError.derivedID(id, suffix: "-practice"))),",
             "      \"title\": \"Practice\",",
             "      \"mode\": \"practice\",",
             "      \"sections\": [ { \"title\": \"All questions\", \"from\": { \"skills\": [\(skillList)] } } ]",

@@ -9,8 +9,17 @@ public enum NewPackError: LocalizedError, Equatable {
     case invalidID(String)
     case invalidTitle(control: Unicode.Scalar)
 
-    /// The longest id accepted (quiz ids add `-practice`, which must stay within the 64-character slug limit).
-    public static let maximumIDLength = 55
+    /// The longest id accepted: the slug limit. Quiz ids made from it are shortened to fit (`derivedID`).
+    public static let maximumIDLength = 64
+
+    /// `id` + `suffix` (e.g. `-practice`) within the 64-character slug limit: a long id's stem is cut,
+    /// at a hyphen when there is one in reach, so the result stays a slug.
+    public static func derivedID(_ id: String, suffix: String) -> String {
+        guard id.count + suffix.count > maximumIDLength else { return id + suffix }
+        var stem = String(id.prefix(maximumIDLength - suffix.count))
+        while stem.hasSuffix("-") { stem.removeLast() }
+        return stem + suffix
+    }
 
     /// Throws when `id` or `title` cannot be used for a new pack.
     public static func check(id: String, title: String?) throws(NewPackError) {
@@ -24,7 +33,7 @@ public enum NewPackError: LocalizedError, Equatable {
             "the pack title contains the control character U+\(hex4(control.value)); give a title of plain text (--title)"
         case let .invalidID(id):
             "pack id \"\(id)\" must be a slug of at most \(Self.maximumIDLength) characters: lowercase letters and digits "
-                + "in hyphen-separated words, e.g. data-analytics (--id)"
+                + "in hyphen-separated words, e.g. data-analytics"
         }
     }
 }

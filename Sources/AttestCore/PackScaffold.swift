@@ -14,14 +14,17 @@ public enum PackScaffold {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
-    /// The pack JSON text for a new pack called `id`.
-    public static func json(id: String, title: String? = nil) throws(Failure) -> String {
+    /// The schema's own `$id`, for a `$schema` when the bundled schema file cannot be named by a path.
+    public static let schemaID = "https://attest.example.org/schema/attest-pack-v1.schema.json"
+
+    /// The pack JSON text for a new pack called `id`, naming `schema` (a path relative to the new file, or a URL) in `$schema`.
+    public static func json(id: String, title: String? = nil, schema: String = schemaID) throws(Failure) -> String {
         try NewPackError.check(id: id, title: title)
         let name = title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.title(for: id)
         return """
         {
-          "$schema": "schema/attest-pack-v1.schema.json",
+          "$schema": \(JSONString.quoted(schema)),
           "format": 1,
           "id": \(JSONString.quoted(id)),
           "version": "0.1.0",
@@ -98,13 +101,13 @@ public enum PackScaffold {
           ],
           "quizzes": [
             {
-              "id": \(JSONString.quoted(id + "-practice")),
+              "id": \(JSONString.quoted(NewPackError.derivedID(id, suffix: "-practice"))),
               "title": "Practice",
               "mode": "practice",
               "sections": [ { "title": "Everything", "from": { "skills": ["basics"] } } ]
             },
             {
-              "id": \(JSONString.quoted(id + "-exam")),
+              "id": \(JSONString.quoted(NewPackError.derivedID(id, suffix: "-exam"))),
               "title": "Exam",
               "mode": "exam",
               "timeLimit": 600,
@@ -119,7 +122,7 @@ public enum PackScaffold {
               "description": "Awarded for passing the exam at the proficient level.",
               "criteria": {
                 "skills": { "basics": "proficient" },
-                "quizzes": [\(JSONString.quoted(id + "-exam"))]
+                "quizzes": [\(JSONString.quoted(NewPackError.derivedID(id, suffix: "-exam")))]
               },
               "validForDays": 730
             }

@@ -10,9 +10,9 @@ public enum BadgeBaker {
 
     // MARK: - PNG
 
-    /// `png` (or a drawn badge when nil) with the JWS in one `iTXt` chunk, replacing any earlier one.
-    public static func bakePNG(_ png: Data?, jws: String, seed: String) throws -> Data {
-        var file = try PNGFile(data: png ?? BadgeImage.png(seed: seed))
+    /// `png` (or a badge drawn with `face` when nil) with the JWS in one `iTXt` chunk, replacing any earlier one.
+    public static func bakePNG(_ png: Data?, jws: String, face: BadgeFace, seed: String) throws -> Data {
+        var file = try PNGFile(data: png ?? BadgeImage.png(face: face, seed: seed))
         file.chunks.removeAll { $0.type == "iTXt" && keyword(of: $0) == pngKeyword }
         var text = Data(pngKeyword.utf8)
         // keyword NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL
@@ -56,13 +56,13 @@ public enum BadgeBaker {
 
     // MARK: - SVG
 
-    /// `svg` (or a drawn badge titled `name` when nil) with the JWS in one `<openbadges:credential>` element.
-    public static func bakeSVG(_ svg: String?, jws: String, name: String, seed: String) throws -> String {
+    /// `svg` (or a badge drawn with `face`, titled `name`, when nil) with the JWS in one `<openbadges:credential>` element.
+    public static func bakeSVG(_ svg: String?, jws: String, face: BadgeFace, name: String, seed: String) throws -> String {
         if let svg {
             let problems = SVGSafety.problems(in: svg)
             if !problems.isEmpty { throw CredentialError.unsafeSVG(problems) }
         }
-        var text = svg ?? BadgeImage.svg(name: name, seed: seed)
+        var text = svg ?? BadgeImage.svg(face: face, name: name, seed: seed)
         while let element = try credentialElementRange(in: text) { text.removeSubrange(element) }
         guard let open = text.range(of: "<svg"), let close = text[open.upperBound...].firstIndex(of: ">") else {
             throw CredentialError.malformedSVG("no <svg> root element")

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A PNG split into its chunks, with the checks and encoders baking needs (CRC-32, Adler-32, stored zlib).
+/// A PNG split into its chunks, with the CRC-32 baking needs.
 ///
-/// Baking only adds or replaces one `iTXt` chunk, so a full image codec is unnecessary; drawing the
-/// default badge needs no compression either, since stored deflate blocks are valid zlib.
+/// Baking only adds or replaces one `iTXt` chunk, so a full image codec is unnecessary; the drawn
+/// badge's image data is compressed with `AttestCompression`.
 public struct PNGFile: Sendable, Hashable {
     public static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
@@ -78,7 +78,7 @@ public struct PNGFile: Sendable, Hashable {
         return out
     }
 
-    // MARK: - Checksums and encoders
+    // MARK: - Checksum and byte order
 
     private static let crcTable: [UInt32] = (0..<256).map { n in
         var c = UInt32(n)
@@ -91,40 +91,6 @@ public struct PNGFile: Sendable, Hashable {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
         return crc ^ 0xFFFF_FFFF
-    }
-
-    /// Adler-32, the zlib trailer.
-    public static func adler32(_ bytes: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1
-        var b: UInt32 = 0
-        var index = 0
-        while index < bytes.count {
-            let end = min(index + 5552, bytes.count)
-            for i in index..<end {
-                a += UInt32(bytes[i])
-                b += a
-            }
-            a %= 65_521
-            b %= 65_521
-            index = end
-        }
-        return b << 16 | a
-    }
-
-    /// A zlib stream holding `bytes` in stored (uncompressed) deflate blocks.
-    public static func zlibStored(_ bytes: [UInt8]) -> Data {
-        var out = Data([0x78, 0x01])
-        var index = 0
-        repeat {
-            let count = min(65_535, bytes.count - index)
-            let final: UInt8 = index + count == bytes.count ? 1 : 0
-            out.append(final)
-            out.append(contentsOf: [UInt8(count & 0xFF), UInt8(count >> 8), UInt8(~count & 0xFF), UInt8((~count >> 8) & 0xFF)])
-            out.append(contentsOf: bytes[index..<index + count])
-            index += count
-        } while index < bytes.count
-        out.append(bigEndian(adler32(bytes)))
-        return out
     }
 
     static func bigEndian(_ value: UInt32) -> Data {

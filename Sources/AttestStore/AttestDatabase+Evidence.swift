@@ -38,11 +38,17 @@ extension AttestDatabase {
         }
     }
 
-    /// How many attempts (of any status) a learner has at a pack. Index-only.
-    public func attemptCount(learner: String, packID: String) throws -> Int {
+    /// How many attempts (of any status) a learner has at a pack, of one mode when `mode` is given.
+    public func attemptCount(learner: String, packID: String, mode: Quiz.Mode? = nil) throws -> Int {
         try read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM attempt WHERE learner = ? AND packID = ?", arguments: [learner, packID]
+            guard let mode else {
+                return try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM attempt WHERE learner = ? AND packID = ?", arguments: [learner, packID]
+                ) ?? 0
+            }
+            return try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM attempt WHERE learner = ? AND packID = ? AND mode = ?",
+                arguments: [learner, packID, mode.rawValue]
             ) ?? 0
         }
     }

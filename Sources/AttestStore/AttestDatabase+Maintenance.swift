@@ -13,7 +13,7 @@ extension AttestDatabase {
                     let findings = integrity.flatMap { $0.split(separator: "\n").map(String.init) }
                         .filter { !$0.hasPrefix("***") }
                     problems.append(
-                        "The store file is damaged: SQLite's integrity check found \(findings.count) problem(s). "
+                        "The store file is damaged: SQLite's integrity check found \(findings.count) problem\(findings.count == 1 ? "" : "s"). "
                             + "Restore it from a backup; until then some answers or credentials may be missing.")
                     problems += findings.map { "  SQLite reports: \($0)" }
                 }

@@ -23,7 +23,7 @@ public final class AttestSandbox: @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// The environment every run gets: sandboxed folders, no colour, a fixed learner.
+    /// The environment every run gets: sandboxed folders, no colour, a fixed learner, a UTF-8 locale.
     public var environment: [String: String] {
         var variables = ProcessInfo.processInfo.environment
         for name in ["ATTEST_STORE", "ATTEST_LEARNER", "NO_COLOR", "XDG_DATA_HOME", "XDG_STATE_HOME"] {
@@ -33,6 +33,10 @@ public final class AttestSandbox: @unchecked Sendable {
         variables["XDG_DATA_HOME"] = root.appendingPathComponent("data").path
         variables["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
         variables["ATTEST_LEARNER"] = "ada"
+        // A UTF-8 locale whatever the machine's: outputs are compared with ✓, bars and box drawing.
+        variables["LC_ALL"] = ""
+        variables["LC_CTYPE"] = ""
+        variables["LANG"] = "C.UTF-8"
         variables["ATTEST_BUNDLED_PACKS"] = AttestBinary.repositoryRoot.appendingPathComponent("Assessments").path
         return variables
     }

@@ -120,6 +120,9 @@ private final class EditorState {
     var restoresOnTermination = false
     let editLine: OpaquePointer
     let libeditHistory: OpaquePointer
+    /// An always-empty history for reads that are not recorded (quiz answers, yes/no prompts): ↑ there
+    /// must not bring commands onto the line.
+    let unrecordedHistory: OpaquePointer
     let inputFile: UnsafeMutablePointer<FILE>
     let outputFile: UnsafeMutablePointer<FILE>
 
@@ -160,12 +163,13 @@ private final class EditorState {
             fclose(outputFile)
             throw .cannotStart("el_init failed")
         }
-        guard let libeditHistory = history_winit() else {
+        guard let libeditHistory = history_winit(), let unrecordedHistory = history_winit() else {
             el_end(editLine)
             fclose(inputFile)
             fclose(outputFile)
             throw .cannotStart("history_winit failed")
         }
+        self.unrecordedHistory = unrecordedHistory
         self.inputFile = inputFile
         self.outputFile = outputFile
         self.editLine = editLine
@@ -218,6 +222,7 @@ private final class EditorState {
         deadline = options.deadline
         statusText = options.deadline == nil ? nil : options.status
         completionEnabled = options.completion && completion != nil
+        attest_el_set_hist(editLine, options.recordInHistory ? libeditHistory : unrecordedHistory)
         outcome = nil
         updateStatus()
         guard takeTypedAhead() else { return .endOfInput }
@@ -259,6 +264,7 @@ private final class EditorState {
         _ = try? history?.save()
         el_end(editLine)
         history_wend(libeditHistory)
+        history_wend(unrecordedHistory)
         fclose(inputFile)
         fclose(outputFile)
         modes.restore()

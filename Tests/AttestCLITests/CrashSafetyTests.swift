@@ -126,7 +126,18 @@ struct CrashSafetyTests {
         let sandbox = try AttestSandbox()
         let pack = try #require(ShippedPacks.pack("data-analytics"))
         let answers = try ShippedPacks.answers(pack: pack, quiz: Self.quizID, seed: 5)
-        let take = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", "5", "--learner", "flagger"])
+        // Flags are for going back: a newer version of the pack whose quick check allows it.
+        let url = ShippedPacks.directory.appendingPathComponent("data-analytics.json")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        json["version"] = "9.0.0"
+        json["quizzes"] = (json["quizzes"] as? [[String: Any]])?.map { quiz in
+            var quiz = quiz
+            if quiz["id"] as? String == Self.quizID { quiz["allowBack"] = true }
+            return quiz
+        }
+        try sandbox.write(String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self), to: "back/data-analytics.json")
+        let packs = sandbox.root.appendingPathComponent("back").path
+        let take = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", "5", "--learner", "flagger", "--packs", packs])
         // Question 1 flagged and answered; question 2 flagged, unflagged and answered; question 3 flagged.
         for (line, shown, count) in [
             (":flag", "Flagged for review.", 1), (answers[0], "Answer recorded.", 1), (":flag", "Flagged for review.", 2),
@@ -141,12 +152,12 @@ struct CrashSafetyTests {
         let attempt = try #require(try store.unfinishedAttempts(learner: "flagger").first)
         #expect(try store.flaggedPositions(attemptID: attempt.id) == [0, 2])
         try store.close()
-        let resume = try LiveAttest(sandbox, ["resume", "--learner", "flagger"])
+        let resume = try LiveAttest(sandbox, ["resume", "--learner", "flagger", "--packs", packs])
         #expect(resume.wait { $0.standardOutput.contains("Question 3 of 6") }, "\(resume.standardError)")
         let header = resume.standardOutput.split(separator: "\n").first { $0.contains("Question 3 of 6") }
         #expect(header?.contains(" · flagged ─") == true, "the open question shows its flag: \(header ?? "")")
         resume.send(":review")
-        #expect(resume.wait { $0.standardOutput.contains("1✓⚑ 2✓ [3·⚑] 4· 5· 6·") }, "\(resume.standardOutput)")
+        #expect(resume.wait { $0.standardOutput.contains("1•⚑ 2• [3·⚑] 4· 5· 6·") }, "\(resume.standardOutput)")
         #expect(resume.standardOutput.contains("2 answered · 2 flagged · 4 left"))
         resume.kill()
     }

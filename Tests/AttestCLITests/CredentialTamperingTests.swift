@@ -97,7 +97,7 @@ struct CredentialTamperingTests {
 
     @Test func revokedCredentialFailsWithTheRevocationReason() throws {
         let earned = try Self.earn()
-        let revoke = try earned.sandbox.run(["creds", "revoke", earned.id, "--reason", "exam taken by someone else"])
+        let revoke = try earned.sandbox.run(["creds", "revoke", earned.id, "--reason", "exam taken by someone else", "--yes"])
         #expect(revoke.status == 0, "\(revoke.standardError)")
         let failures = try Self.failedChecks(earned.jws, in: earned.sandbox, name: "revoked.jwt")
         #expect(failures.contains { $0.hasPrefix("revocation:") && $0.contains("exam taken by someone else") }, "\(failures)")
@@ -135,5 +135,31 @@ struct CredentialTamperingTests {
         let run = try sandbox.run(["creds", "verify", file])
         #expect(run.status == 3, "the same construction in date verifies, by a key nobody here vouches for")
         #expect(run.standardOutput.contains("SIGNATURE VALID, UNKNOWN ISSUER"), "\(run.standardOutput)")
+    }
+
+    @Test func badgePicturesShowTheCredentialAndVerifyChecksTheSVGsText() throws {
+        let earned = try Self.earn()
+        let sandbox = earned.sandbox
+        let svgPath = sandbox.root.appendingPathComponent("badge.svg").path
+        #expect(try sandbox.run(["creds", "export", earned.id, "--format", "svg", "--output", svgPath]).status == 0)
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
+        for text in [">Data Analytics</text>", ">Foundations</text>", ">Self-assessed</text>"] { #expect(svg.contains(text), "\(svg)") }
+        let verified = try sandbox.run(["creds", "verify", svgPath])
+        #expect(verified.status == 0, "\(verified.standardOutput)")
+        #expect(verified.standardOutput.contains("the picture's text matches the credential"))
+        let forged = try sandbox.write(svg.replacingOccurrences(of: ">Foundations</text>", with: ">Expert</text>"), to: "forged.svg")
+        let refused = try sandbox.run(["creds", "verify", forged])
+        #expect(refused.status == 1)
+        #expect(refused.standardOutput.contains("NOT VALID: picture — the picture's text does not match the credential"))
+
+        let pngPath = sandbox.root.appendingPathComponent("badge.png").path
+        #expect(try sandbox.run(["creds", "export", earned.id, "--format", "png", "--output", pngPath]).status == 0)
+        let png = try #require(FileManager.default.contents(atPath: pngPath))
+        #expect(png.count < 60_000, "the image data is compressed: \(png.count) bytes")
+        let header = try #require(try PNGFile(data: png).chunks.first)
+        #expect(Array(header.data.prefix(8)) == [0, 0, 2, 0x58, 0, 0, 2, 0x58], "600×600, crisp at 2×")
+        let pngVerified = try sandbox.run(["creds", "verify", pngPath])
+        #expect(pngVerified.status == 0)
+        #expect(pngVerified.standardOutput.contains("only the embedded credential is verified, not the picture's pixels"))
     }
 }

@@ -42,15 +42,18 @@ struct CredentialsCommandTests {
         let (sandbox, id) = try earned()
         let file = sandbox.root.appendingPathComponent("c.jwt").path
         #expect(try sandbox.run(["creds", "export", id, "--format", "jwt", "--output", file]).status == 0)
-        let revoke = try sandbox.run(["creds", "revoke", id, "--reason", "issued by mistake"])
+        let declined = try sandbox.run(["creds", "revoke", id, "--reason", "issued by mistake"], input: "maybe\nn\n")
+        #expect(declined.status == 1 && declined.standardError.contains("Not revoked."), "\(declined.standardError)")
+        #expect(declined.standardOutput.contains("Please answer y or n."), "a prompt accepts only its answers")
+        let revoke = try sandbox.run(["creds", "revoke", id, "--reason", "issued by mistake"], input: "y\n")
         #expect(revoke.status == 0, "\(revoke.standardError)")
         let verify = try sandbox.run(["creds", "verify", file])
         #expect(verify.status == 1)
         #expect(verify.standardOutput.contains("issued by mistake"))
         let list = try sandbox.run(["creds", "list", "--csv"])
         #expect(list.standardOutput.contains(",revoked,"))
-        #expect(try sandbox.run(["creds", "revoke", id, "--reason", "again"]).status != 0)
-        #expect(try sandbox.run(["creds", "share", id]).status == 64)
+        #expect(try sandbox.run(["creds", "revoke", id, "--reason", "again", "--yes"]).status != 0)
+        #expect(try sandbox.run(["creds", "share", id]).status == 1)
     }
 
     @Test func showListShareAndExportAll() throws {
@@ -66,7 +69,20 @@ struct CredentialsCommandTests {
         let log = try #require(try JSONSerialization.jsonObject(with: Data(all.standardOutput.utf8)) as? [[String: Any]])
         #expect(log.count == 1)
         let missing = try sandbox.run(["creds", "show", "ffffffff"])
-        #expect(missing.status == 64)
+        #expect(missing.status == 1)
         #expect(missing.standardError.contains("No credential 'ffffffff'"))
+    }
+
+    @Test func outputDashWritesToStandardOutputAndLearnerConfirmsWhatItSet() throws {
+        let (sandbox, id) = try earned()
+        let png = try sandbox.run(["creds", "export", id, "--format", "svg", "--output", "-"])
+        #expect(png.status == 0 && png.standardOutput.hasPrefix("<svg"), "\(png.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent("-").path))
+        let email = try sandbox.run(["learner", "--email", "ada@example.org"])
+        #expect(email.standardOutput.contains("Email set to ada@example.org"))
+        for bad in ["did:", "did:x", "did:Key:abc", "did:key:a b", "did:key:abc%zz", "did:key:abc:"] {
+            #expect(try sandbox.run(["learner", "--did", bad]).status == 64, "\(bad)")
+        }
+        #expect(try sandbox.run(["learner", "--did", "did:key:z6MkhaXgBZD"]).standardOutput.contains("DID set to did:key:z6MkhaXgBZD."))
     }
 }

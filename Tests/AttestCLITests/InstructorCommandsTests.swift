@@ -86,7 +86,7 @@ struct InstructorCommandsTests {
         try workspace.run(try AttemptsExportCommand.parse(["--pack", "item-analysis", "--output", path]))
         #expect(try AttemptsFile.read(path: path).count == 16)
         #expect(workspace.output.standardError.contains("Exported 16 attempts to"))
-        #expect(throws: ValidationError.self) {
+        #expect(throws: CommandFailure.self) {
             try workspace.run(try AttemptsExportCommand.parse(["--output", path]))
         }
         try workspace.run(try AttemptsExportCommand.parse(["--mine", "--output", path, "--force"]))

@@ -34,10 +34,36 @@ struct PackLintCommandTests {
         let lint = try sandbox.run(["pack", "lint", sandbox.root.appendingPathComponent("my-pack.json").path])
         #expect(lint.status == 0 && lint.standardOutput.contains("0 errors, 0 warnings"), "\(lint.standardError)")
         let again = try sandbox.run(["pack", "new", "my-pack"])
-        #expect(again.status == 64)
+        #expect(again.status == 1)
         #expect(again.standardError.contains("already exists"))
         let preview = try sandbox.run(["pack", "preview", sandbox.root.appendingPathComponent("my-pack.json").path])
         #expect(preview.status == 0)
         #expect(preview.standardOutput.contains("[author] answer:"))
+    }
+
+    @Test func lintingAGoodAndAMissingFileLintsTheGoodOneAndReportsTheOther() throws {
+        let sandbox = try AttestSandbox()
+        let good = ShippedPacks.directory.appendingPathComponent("ai-basics.json").path
+        let run = try sandbox.run(["pack", "lint", good, "missing.json"])
+        #expect(run.status == 65)
+        #expect(run.standardOutput.contains("ai-basics.json: 0 errors"), "\(run.standardOutput)")
+        let all = run.standardOutput + run.standardError
+        #expect(all.contains("missing.json") && all.contains("does not exist"), "\(all)")
+    }
+
+    @Test func packNewAcceptsSixtyFourCharacterIdsAndNamesASchemaThatResolves() throws {
+        let sandbox = try AttestSandbox()
+        let id = String(repeating: "abcdefg-", count: 8).dropLast() + "h"
+        #expect(id.count == 64)
+        let made = try sandbox.run(["pack", "new", String(id), "--output", "packs/long.json"])
+        #expect(made.status == 0, "\(made.standardError)")
+        let path = sandbox.root.appendingPathComponent("packs/long.json")
+        #expect(try sandbox.run(["pack", "lint", path.path]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as? [String: Any])
+        let schema = try #require(json["$schema"] as? String)
+        let resolved = path.deletingLastPathComponent().appendingPathComponent(schema).standardizedFileURL.path
+        #expect(FileManager.default.fileExists(atPath: resolved), "\(schema) resolves beside the new file")
+        let bad = try sandbox.run(["pack", "new", "Bad_Id"])
+        #expect(bad.status == 64 && bad.standardError.contains("(the ID argument)") && !bad.standardError.contains("--id"))
     }
 }

@@ -344,5 +344,28 @@ struct QuizSessionTests {
         #expect(!terminal.output.contains("⏱"), "no countdown is drawn")
         #expect(AccessibleExamTests.cursorSequences(in: terminal.output).isEmpty, "\(AccessibleExamTests.cursorSequences(in: terminal.output))")
         #expect(!terminal.output.contains("\u{1B}[1m"), "no styling")
+
+    @Test func reviewHasALegendPracticeMarksWrongAnswersAndGotoOpensAQuestion() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("ai-basics"))
+        let wrong = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-practice", seed: 3, correct: false)
+        let input = [wrong[0], ":review", ":goto 1", ":goto 9", ":help", ":quit", "y"].joined(separator: "\n") + "\n"
+        let run = try sandbox.run(["take", "ai-basics-practice", "--seed", "3", "--no-color"], input: input)
+        #expect(run.standardOutput.contains("1✗"), "a wrong practice answer is not shown as ✓: \(run.standardOutput)")
+        #expect(run.standardOutput.contains("✓ right · ✗ not fully right · – skipped · · not yet answered"))
+        #expect(run.standardOutput.contains("you can only go to questions you have already reached"))
+        #expect(run.standardOutput.contains(":goto N   go to question N"))
+    }
+
+    @Test func anExamWithoutGoingBackOffersNoFlagAndItsReviewSaysAnswered() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("ai-basics"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-exam", seed: 3)
+        let input = [answers[0], ":flag", ":help", ":review", ":quit", "y"].joined(separator: "\n") + "\n"
+        let run = try sandbox.run(["take", "ai-basics-exam", "--seed", "3", "--no-color"], input: input)
+        #expect(run.standardOutput.contains("this quiz does not allow going back"))
+        #expect(!run.standardOutput.contains(":flag     flag"))
+        #expect(run.standardOutput.contains("1•") && run.standardOutput.contains("• answered ·"), "\(run.standardOutput)")
+        #expect(!run.standardOutput.contains("⚑ flagged"))
     }
 }

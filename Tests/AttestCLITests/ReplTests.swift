@@ -103,4 +103,65 @@ struct ReplTests {
             #expect(try terminal.terminalModes() == before, "modes after \(ending.debugDescription)")
         }
     }
+
+    @Test func completionEscapesSpacesInFileNames() throws {
+        let sandbox = try AttestSandbox()
+        try sandbox.write("x", to: "Week 3 Quiz.txt")
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        try terminal.send("creds verify \(sandbox.root.path)/Wee" + Key.tab)
+        try terminal.waitFor("3\\ Quiz.txt", ignoringEscapes: true)
+        try terminal.send(Key.ctrlU + "quit" + Key.enter)
+    }
+
+    @Test func upArrowInsideAQuizDoesNotRecallCommands() throws {
+        let sandbox = try AttestSandbox()
+        let terminal = try start(sandbox)
+        defer { terminal.close() }
+        try terminal.send("packs" + Key.enter)
+        try terminal.waitFor("attest>", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.send("take ai-basics-practice --seed 3" + Key.enter)
+        try terminal.waitFor("answer>", timeout: .seconds(10), ignoringEscapes: true)
+        // Were a command recalled, the line would read "packs:time" and no time report would come.
+        try terminal.send(Key.up + Key.up + ":time" + Key.enter)
+        let shown = try terminal.waitFor("not timed", timeout: .seconds(10), ignoringEscapes: true)
+        #expect(!shown.contains("packs") && !shown.contains("take ai-basics"), "↑ brought a command onto the answer line")
+        try terminal.send(":quit" + Key.enter + "y" + Key.enter)
+        try terminal.waitFor("attest>", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.send(Key.up)
+        try terminal.waitFor("take ai-basics-practice --seed 3", ignoringEscapes: true)
+        try terminal.send(Key.ctrlU + "quit" + Key.enter)
+    }
+
+    @Test func atTwentyColumnsTheQuestionHeaderWrapsBetweenWords() throws {
+        let sandbox = try AttestSandbox()
+        let binary = try #require(AttestBinary.path)
+        let terminal = try PseudoTerminal.spawn(
+            executable: binary, arguments: ["take", "ai-basics-practice", "--seed", "3"], environment: sandbox.environment,
+            columns: 20, rows: 40)
+        defer { terminal.close() }
+        let shown = try terminal.waitFor("answer>", timeout: .seconds(10), ignoringEscapes: true)
+        let header = shown.components(separatedBy: "Question 1").dropFirst().first?.components(separatedBy: "\r\n\r\n").first ?? ""
+        #expect(!header.isEmpty, "\(shown)")
+        for line in ("Question 1" + header).components(separatedBy: "\r\n") {
+            #expect(line.count <= 20, "'\(line)' is wider than the window: the terminal would cut a word")
+        }
+        try terminal.send(":quit" + Key.enter + "y" + Key.enter)
+        _ = try terminal.waitForExit(timeout: .seconds(10))
+    }
+
+    @Test func aCLocaleGetsASCIIInsteadOfBoxDrawingAndSymbols() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("ai-basics"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-exam", seed: 4)
+        _ = try sandbox.run(["take", "ai-basics-exam", "--seed", "4", "--json"], input: answers.joined(separator: "\n") + "\n")
+        for arguments in [["progress", "ai-basics"], ["packs"]] {
+            let run = try sandbox.run(arguments, extraEnvironment: ["LANG": "C", "LC_ALL": "C"])
+            #expect(run.status == 0)
+            let ascii = run.standardOutput.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii, "\(run.standardOutput)")
+        }
+        let utf8 = try sandbox.run(["progress", "ai-basics"], extraEnvironment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        #expect(utf8.standardOutput.contains("█"))
+    }
 }

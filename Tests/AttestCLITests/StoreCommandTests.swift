@@ -51,4 +51,38 @@ struct StoreCommandTests {
         #expect(second.status == 0 && second.standardOutput.contains("data-analytics-exam"), "\(second.standardError)")
         #expect(try compiledFiles() == ShippedPacks.paths.count)
     }
+
+    @Test func backupNamesTheForceFlagAndAMissingPacksFolderIsAnError() throws {
+        let sandbox = try AttestSandbox()
+        let path = try sandbox.write("", to: "copy.sqlite")
+        _ = try sandbox.run(["learner"])
+        let refused = try sandbox.run(["store", "backup", path])
+        #expect(refused.status == 1 && refused.standardError.contains("add --force to overwrite it"), "\(refused.standardError)")
+        #expect(try sandbox.run(["store", "backup", path, "--force"]).status == 0)
+        let missing = try sandbox.run(["packs", "--packs", "/nonexistent"])
+        #expect(missing.status == 1 && missing.standardError.contains("--packs '/nonexistent': no such folder"), "\(missing.standardError)")
+    }
+
+    @Test func packsWarnsWhenTwoFilesClaimTheSameIdAndVersionWithOtherContent() throws {
+        let sandbox = try AttestSandbox()
+        let original = try String(contentsOf: ShippedPacks.directory.appendingPathComponent("ai-basics.json"), encoding: .utf8)
+        try sandbox.write(original.replacingOccurrences(of: "\"AI Basics\"", with: "\"AI Basics (copy)\""), to: "mine/ai-basics.json")
+        let run = try sandbox.run(["packs", "--packs", sandbox.root.appendingPathComponent("mine").path])
+        #expect(run.status == 0)
+        #expect(run.standardError.contains("both hold ai-basics 1.0.0 with different content"), "\(run.standardError)")
+    }
+
+    @Test func anOrphanedAttemptCanBeDiscardedAndStopsBeingOffered() throws {
+        let sandbox = try AttestSandbox()
+        let live = try LiveAttest(sandbox, ["take", "ai-basics-exam", "--seed", "1"])
+        #expect(live.wait { $0.standardOutput.contains("No feedback until the end") }, "\(live.standardOutput)")
+        live.kill()
+        _ = live.finish()
+        let listed = try sandbox.run(["resume", "--list"])
+        let id = try #require(listed.standardOutput.split(separator: " ").first.map(String.init))
+        let discarded = try sandbox.run(["resume", id, "--discard"])
+        #expect(discarded.status == 0 && discarded.standardOutput.contains("will not be offered again"), "\(discarded.standardError)")
+        #expect(try sandbox.run(["resume", "--list"]).standardOutput.contains("No unfinished attempts."))
+        #expect(try sandbox.run(["resume", "--discard"]).status == 64)
+    }
 }

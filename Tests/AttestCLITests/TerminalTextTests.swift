@@ -43,6 +43,31 @@ struct TerminalTextTests {
     }
 }
 
+@Suite("DisplayWidth")
+struct DisplayWidthTests {
+    @Test func wrapsAtSpacesAndCutsOnlyWordsWiderThanALine() {
+        #expect(DisplayWidth.wrap("Question 1 of 10 · Machine learning · 1 point", to: 20)
+            == ["Question 1 of 10 ·", "Machine learning · 1", "point"])
+        #expect(DisplayWidth.wrap("supercalifragilistic!", to: 10) == ["supercalif", "ragilistic", "!"])
+        #expect(DisplayWidth.wrap("日本語のテスト", to: 6) == ["日本語", "のテス", "ト"])
+    }
+}
+
+@Suite("ASCIIFallback")
+struct ASCIIFallbackTests {
+    @Test func aLocaleThatIsNotUTF8GetsOneColumnASCIIStandIns() {
+        #expect(ASCIIFallback.isNeeded(environment: ["LANG": "C"]))
+        #expect(ASCIIFallback.isNeeded(environment: ["LANG": "en_US.UTF-8", "LC_ALL": "POSIX"]))
+        #expect(!ASCIIFallback.isNeeded(environment: ["LANG": "C", "LC_CTYPE": "de_DE.utf8"]))
+        #expect(!ASCIIFallback.isNeeded(environment: [:]))
+        let drawn = "── Q ─ ▕██▌   ▏ ✓ ✗ ⚑ · …"
+        let plain = ASCIIFallback.text(drawn)
+        #expect(plain == "-- Q - |##=   | v x F - ~")
+        #expect(plain.unicodeScalars.allSatisfy(\.isASCII) && plain.count == drawn.count)
+        #expect(ASCIIFallback.text("Été") == "Été", "text from packs is left alone")
+    }
+}
+
 @Suite("MarkdownRenderer")
 struct MarkdownRendererTests {
     @Test func wrapsParagraphsAndKeepsCodeBlocksVerbatim() {

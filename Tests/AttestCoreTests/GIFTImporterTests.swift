@@ -118,8 +118,8 @@ struct GIFTImporterTests {
         #expect(throws: PackImportError.invalidID("Not A Slug")) {
             try GIFTImporter.importPack(text, id: "Not A Slug")
         }
-        #expect(throws: PackImportError.invalidID(String(repeating: "a", count: 56))) {
-            try PackImportFormat.gift.importPack(text, id: String(repeating: "a", count: 56))
+        #expect(throws: PackImportError.invalidID(String(repeating: "a", count: 65))) {
+            try PackImportFormat.gift.importPack(text, id: String(repeating: "a", count: 65))
         }
     }
 }

@@ -39,7 +39,7 @@ struct PackScaffoldTests {
         }
     }
 
-    @Test(arguments: ["Data_Analytics", "", "-x", String(repeating: "a", count: 56)])
+    @Test(arguments: ["Data_Analytics", "", "-x", String(repeating: "a", count: 65)])
     func badIDsAreRefused(id: String) {
         #expect(throws: PackScaffold.Failure.invalidID(id)) { try PackScaffold.json(id: id) }
     }

@@ -14,6 +14,13 @@ import Testing
         #expect(inMemory.entries.last == "command 1003")
     }
 
+    @Test func theHistoryFileIsReadableByItsOwnerOnly() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try LineHistory(path: path).add("creds export 3f2a --output 'Week 3.png'")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+    }
+
     @Test func boundIsKeptWhenLoadingAndSaving() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(

@@ -26,7 +26,7 @@ struct AttemptsExportCommand: ParsableCommand {
     @Flag(help: "Only the current learner's attempts (see --learner).")
     var mine = false
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (- is standard output).", valueName: "file"))
     var output: String?
 
     @Option(help: "The file format.")
@@ -45,24 +45,24 @@ struct AttemptsExportCommand: ParsableCommand {
             let key = try DeviceKey.load(store)
             let submission = try Submission.collect(store: store, learner: context.learner, packID: pack, device: key.did)
             try write(try submission.sign(with: key, at: context.clock.now()) + "\n", context: context)
-            context.console.error("Signed \(submission.attempts.count) attempt\(submission.attempts.count == 1 ? "" : "s") "
+            context.console.error("Signed \(Plural.count(submission.attempts.count, "attempt")) "
                 + "with your device key \(key.did.prefix(24))…; give the file to your instructor.")
             return
         }
         let attempts = try context.store().exportAttempts(learner: mine ? context.learner : nil, packID: pack)
         try write(try AttemptsFile.encode(attempts), context: context)
-        if output != nil {
-            context.console.error("Exported \(attempts.count) attempt\(attempts.count == 1 ? "" : "s") to \(TerminalText.sanitize(output ?? "")).")
+        if let output, output != "-" {
+            context.console.error("Exported \(Plural.count(attempts.count, "attempt")) to \(TerminalText.sanitize(output)).")
         }
     }
 
     private func write(_ text: String, context: AppContext) throws {
-        guard let output else {
+        guard let output, output != "-" else {
             context.console.write(text)
             return
         }
         if FileManager.default.fileExists(atPath: output), !force {
-            throw ValidationError("\(output) already exists; choose another --output or add --force to overwrite it.")
+            throw CommandFailure("\(CommandFailure.quote(output)) already exists; choose another --output or add --force to overwrite it.")
         }
         try OutputFile.refuseBrokenLink(output)
         do {

@@ -21,6 +21,7 @@ struct LoadCommand: ParsableCommand {
         DiagnosticPrinter(console: context.console).print(entry.diagnostics)
         guard let pack = entry.pack else { throw ExitCode(65) }
         context.console.line("Loaded \(context.console.styled(pack.id, .bold)) \(pack.version) — "
-            + "\(pack.questions.count) questions, \(pack.quizzes.count) quizzes, \(pack.credentials.count) credentials.")
+            + [Plural.count(pack.questions.count, "question"), Plural.count(pack.quizzes.count, "quiz", plural: "quizzes"),
+               Plural.count(pack.credentials.count, "credential")].joined(separator: ", ") + ".")
     }
 }

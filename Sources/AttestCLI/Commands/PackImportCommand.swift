@@ -44,7 +44,7 @@ struct PackImportCommand: ParsableCommand {
         do {
             result = try format.importPack(text, id: packID, title: title)
         } catch {
-            throw ValidationError(error.localizedDescription)
+            throw ValidationError(error.localizedDescription + (id == nil ? " (give one with --id)" : " (--id)"))
         }
         let path = output ?? "\(packID).json"
         if result.json != nil, FileManager.default.fileExists(atPath: path), !force {

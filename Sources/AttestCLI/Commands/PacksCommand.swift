@@ -53,13 +53,34 @@ struct PacksCommand: ParsableCommand {
                     + console.safe(credential.name))
             }
         }
+        for (first, other) in PacksCommand.conflicts(indexed.map { ($0.header.id, $0.header.version.description, $0.header.contentHash, $0.path) }) {
+            console.error(console.styled("warning: ", .yellow) + console.safe("\(first.path) and \(other) both hold \(first.id) "
+                + "\(first.version) with different content; only one is used. Give one of them a new version."))
+        }
         let broken = context.library.brokenEntries
         if !broken.isEmpty {
             console.error("")
             for entry in broken {
                 let path = TerminalText.quoted(entry.path)
-                console.error(console.styled("\(path): not loaded", .red) + " — \(entry.errors.count) error(s); run 'attest pack lint \(path)' for details")
+                console.error(console.styled("\(path): not loaded", .red) + " — \(Plural.count(entry.errors.count, "error")); run 'attest pack lint \(path)' for details")
             }
         }
+    }
+
+    /// Files claiming the same pack id and version with different content: the first one seen and each other's path.
+    static func conflicts(_ items: [(id: String, version: String, hash: String, path: String)])
+        -> [(first: (id: String, version: String, path: String), other: String)]
+    {
+        var seen: [String: (id: String, version: String, hash: String, path: String)] = [:]
+        var found: [(first: (id: String, version: String, path: String), other: String)] = []
+        for item in items {
+            let key = item.id + "\u{0}" + item.version
+            guard let first = seen[key] else {
+                seen[key] = item
+                continue
+            }
+            if first.hash != item.hash { found.append(((first.id, first.version, first.path), item.path)) }
+        }
+        return found
     }
 }

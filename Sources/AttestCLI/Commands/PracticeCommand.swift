@@ -7,13 +7,16 @@ struct PracticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice",
         abstract: "Practise a pack or a skill, with feedback after every answer.",
-        discussion: "With --missed, only the questions you got wrong before. Practice never counts for credentials."
+        discussion: """
+            With --missed, only the questions you got wrong before; without a pack, every pack's missed questions, \
+            one pack after the other. Practice never counts for credentials.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("A pack id, a skill id, or packId/skillId.", valueName: "pack-or-skill"))
-    var target: String
+    @Argument(help: ArgumentHelp("A pack id, a skill id, or packId/skillId (optional with --missed).", valueName: "pack-or-skill"))
+    var target: String?
 
     @Flag(help: "Only questions whose latest answer was not fully right.")
     var missed = false
@@ -35,12 +38,16 @@ struct PracticeCommand: ParsableCommand {
 
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
+        if target == nil, !missed { throw ValidationError("Name a pack or skill to practise, or add --missed.") }
     }
 
     func run() throws {
         let context = global.context()
-        let (pack, skill) = try resolve(in: context.library)
-        var quiz: Quiz
+        guard let target else {
+            try drillEveryPack(context)
+            return
+        }
+        let (pack, skill) = try resolve(target, in: context.library)
         if missed {
             let questions = pack.questionsByID()
             let ids = try context.store().wrongQuestionIDs(learner: context.learner, packID: pack.id)
@@ -49,32 +56,61 @@ struct PracticeCommand: ParsableCommand {
                 context.console.line("Nothing to drill: no missed questions recorded for \(TerminalText.sanitize(target)) yet.")
                 return
             }
-            quiz = try Quiz.practiceMissed(pack: pack, questionIDs: ids, count: count)
+            try start(try Quiz.practiceMissed(pack: pack, questionIDs: ids, count: count), of: pack, context: context)
         } else {
-            quiz = try Quiz.practice(pack: pack, skill: skill, count: count ?? 10)
+            try start(try Quiz.practice(pack: pack, skill: skill, count: count ?? 10), of: pack, context: context)
         }
+    }
+
+    /// `practice --missed` without a pack: each pack's missed questions in turn, newest packs in library order.
+    private func drillEveryPack(_ context: AppContext) throws {
+        let store = try context.store()
+        let drills = try context.library.newestPacks.compactMap { pack -> (Pack, [String])? in
+            let ids = try store.wrongQuestionIDs(learner: context.learner, packID: pack.id)
+            return ids.isEmpty ? nil : (pack, ids)
+        }
+        guard !drills.isEmpty else {
+            context.console.line("Nothing to drill: no missed questions recorded yet.")
+            return
+        }
+        for (pack, ids) in drills {
+            if drills.count > 1 {
+                context.console.line(context.console.styled(
+                    "Missed questions in \(TerminalText.sanitize(pack.title, keepNewlines: false)) (\(Plural.count(ids.count, "question")))",
+                    .bold))
+            }
+            try start(try Quiz.practiceMissed(pack: pack, questionIDs: ids, count: count), of: pack, context: context)
+        }
+    }
+
+    private func start(_ practice: Quiz, of pack: Pack, context: AppContext) throws {
+        var quiz = practice
         if timed, quiz.questionTimeLimit == nil { quiz.questionTimeLimit = 60 }
         let plan = try QuizPlan(pack: pack, quiz: quiz, seed: seed ?? UInt64.random(in: 0...UInt64.max))
         try QuizRunner(context: context, answersFile: answers, json: json)
             .start(pack: pack, quiz: quiz, plan: plan, timedPractice: timed)
     }
 
-    private func resolve(in library: PackLibrary) throws -> (Pack, String?) {
+    private func resolve(_ target: String, in library: PackLibrary) throws -> (Pack, String?) {
         let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
         if parts.count == 2 {
-            guard let pack = library.pack(parts[0]) else { throw ValidationError("No pack '\(parts[0])'.") }
-            guard pack.skill(parts[1]) != nil else { throw ValidationError("Pack '\(pack.id)' has no skill '\(parts[1])'.") }
+            guard let pack = library.pack(parts[0]) else {
+                throw CommandFailure.unknown("pack", parts[0], among: library.newestPacks.map(\.id), otherwise: "'attest packs' lists them.")
+            }
+            guard pack.skill(parts[1]) != nil else {
+                throw CommandFailure.unknown("skill", parts[1], among: pack.skills.map(\.id), otherwise: "Pack '\(pack.id)' has the skills "
+                    + pack.skills.map(\.id).joined(separator: ", ") + ".")
+            }
             return (pack, parts[1])
         }
         if let pack = library.pack(target) { return (pack, nil) }
         let withSkill = library.newestPacks.filter { $0.skill(target) != nil }
         if withSkill.count == 1 { return (withSkill[0], target) }
         if withSkill.count > 1 {
-            throw ValidationError("Several packs have a skill '\(target)': "
+            throw CommandFailure("Several packs have a skill \(CommandFailure.quote(target)): "
                 + withSkill.map { "\($0.id)/\(target)" }.joined(separator: ", ") + ". Name one of them.")
         }
         let names = library.newestPacks.flatMap { [$0.id] + $0.skills.map(\.id) }
-        let hint = Suggestion.closest(to: target, in: names).map { " Did you mean '\($0)'?" } ?? " 'attest packs' lists them."
-        throw ValidationError("No pack or skill '\(target)'." + hint)
+        throw CommandFailure.unknown("pack or skill", target, among: names, otherwise: "'attest packs' lists them.")
     }
 }

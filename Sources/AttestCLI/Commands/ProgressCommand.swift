@@ -39,8 +39,7 @@ struct ProgressCommand: ParsableCommand {
         let packs: [Pack]
         if let id = pack {
             guard let found = context.library.pack(id) else {
-                let hint = Suggestion.closest(to: id, in: context.library.newestPacks.map(\.id))
-                throw ValidationError("No pack '\(id)'." + (hint.map { " Did you mean '\($0)'?" } ?? ""))
+                throw CommandFailure.unknown("pack", id, among: context.library.newestPacks.map(\.id), otherwise: "'attest packs' lists them.")
             }
             packs = [found]
         } else {
@@ -52,7 +51,7 @@ struct ProgressCommand: ParsableCommand {
         for pack in packs {
             // Summed in SQL per skill from the totals each attempt filed when it ended: fast with a million answers.
             let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
-            let attempts = try evidence.attemptCount()
+            let attempts = try evidence.attemptCount(examsOnly: examsOnly)
             guard pack.id == self.pack || attempts > 0 else { continue }
             reports.append((pack, try evidence.report(estimator, now: now), attempts))
         }

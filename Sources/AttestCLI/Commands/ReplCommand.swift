@@ -28,10 +28,10 @@ enum ReplCommand {
     /// plainly here, once; the commands that need it repeat the reason.
     private static func banner(_ context: AppContext) -> String {
         let packCount = context.library.packFiles().count
-        var text = "Attest \(AttestCommand.version) — \(packCount) pack\(packCount == 1 ? "" : "s"), "
+        var text = "Attest \(AttestCommand.version) — \(Plural.count(packCount, "pack")), "
         do {
             let credentials = try context.store().credentialCount(learner: context.learner)
-            text += "\(credentials) credential\(credentials == 1 ? "" : "s") for \(TerminalText.sanitize(context.learner)). "
+            text += "\(Plural.count(credentials, "credential")) for \(TerminalText.sanitize(context.learner)). "
         } catch {
             context.console.error(context.console.styled("warning: ", .yellow) + context.console.safe(error.localizedDescription))
             text += "store unavailable. "
@@ -60,7 +60,8 @@ enum ReplCommand {
             case .yes:
                 break
             case .no:
-                context.console.line("It stays unfinished; 'resume' continues it later.")
+                context.console.line("It stays unfinished; 'resume' continues it later, "
+                    + "'resume \(record.id.prefix(8)) --discard' ends it.")
                 return
             case let .terminated(signal):
                 reader.close()

@@ -10,7 +10,9 @@ struct ResumeCommand: ParsableCommand {
         abstract: "Continue an unfinished attempt (the newest one unless an id is given).",
         discussion: """
             Every answer given before the interruption is kept. An exam's clock is wall-clock time since it \
-            started, so time spent away counts; when it has run out, the attempt is submitted as it stands.
+            started, so time spent away counts; when it has run out, the attempt is submitted as it stands. \
+            --discard ends an attempt you will not finish (e.g. its pack changed version): it is recorded as \
+            abandoned with the answers given, and no longer offered.
             """
     )
 
@@ -28,6 +30,13 @@ struct ResumeCommand: ParsableCommand {
     @Flag(help: "List unfinished attempts instead of resuming one.")
     var list = false
 
+    @Flag(help: "End the attempt instead of resuming it (recorded as abandoned; it is no longer offered).")
+    var discard = false
+
+    func validate() throws {
+        if discard, attempt == nil { throw ValidationError("Name the attempt to discard: 'resume ATTEMPT --discard' ('resume --list' shows them).") }
+    }
+
     func run() throws {
         let context = global.context()
         let unfinished = try context.store().unfinishedAttempts(learner: context.learner)
@@ -38,12 +47,18 @@ struct ResumeCommand: ParsableCommand {
         }
         let candidates = attempt.map { prefix in unfinished.filter { $0.id.hasPrefix(prefix.lowercased()) } } ?? unfinished
         guard let record = candidates.first else {
-            throw ValidationError(attempt == nil
-                ? "There is no unfinished attempt to resume."
-                : "No unfinished attempt '\(attempt!)'. 'attest resume --list' lists them.")
+            throw CommandFailure(attempt == nil
+                ? "There is no unfinished attempt to resume. Start one with 'take QUIZ' or 'practice PACK'."
+                : "No unfinished attempt \(CommandFailure.quote(attempt!)). 'attest resume --list' lists them.")
         }
         if attempt != nil, candidates.count > 1 {
-            throw ValidationError("'\(attempt!)' matches \(candidates.count) attempts; give more of the id.")
+            throw CommandFailure("\(CommandFailure.quote(attempt!)) matches \(candidates.count) attempts; give more of the id.")
+        }
+        if discard {
+            try context.store().finishAttempt(id: record.id, status: .abandoned, endedAt: context.clock.now())
+            context.console.line("Discarded \(record.id.prefix(8)) (\(TerminalText.sanitize(record.quizID))): recorded as abandoned with "
+                + "the answers given; it will not be offered again.")
+            return
         }
         try UnfinishedAttempts(context: context).resume(record, answersFile: answers, json: json)
     }
@@ -114,7 +129,7 @@ enum ResumeError: LocalizedError {
         switch self {
         case let .packMissing(packID, version):
             "The attempt was taken from pack \(packID) \(version), which is no longer installed; put that version "
-                + "back (or load it with 'load PATH') to resume. Its answers stay in the store."
+                + "back (or load it with 'load PATH') to resume, or end it with 'resume ID --discard'. Its answers stay in the store."
         }
     }
 }

@@ -79,9 +79,7 @@ struct StatsCommand: ParsableCommand {
         if let pack = context.library.pack(target) { return (pack, nil) }
         if let (pack, quiz) = context.library.quiz(target) { return (pack, quiz) }
         let names = context.library.newestPacks.flatMap { pack in [pack.id] + pack.quizzes.map(\.id) }
-        let hint = Suggestion.closest(to: target, in: names)
-        throw ValidationError("No pack or quiz '\(target)'." + (hint.map { " Did you mean '\($0)'?" } ?? "")
-            + " 'attest packs' lists them.")
+        throw CommandFailure.unknown("pack or quiz", target, among: names, otherwise: "'attest packs' lists them.")
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttestCore
+import AttestStore
 import Foundation
 
 /// `store`: look after the local store.
@@ -48,7 +49,11 @@ struct StoreBackupCommand: ParsableCommand {
     func run() throws {
         let context = global.context()
         try OutputFile.refuseBrokenLink(path)
-        try context.store().backup(to: path, overwrite: force)
+        do {
+            try context.store().backup(to: path, overwrite: force)
+        } catch StoreError.backupDestinationExists {
+            throw CommandFailure("\(CommandFailure.quote(path)) already exists; choose another path, or add --force to overwrite it.")
+        }
         context.console.line("Backed up to \(TerminalText.sanitize(path)). Use it with --store \(TerminalText.quoted(path)) or ATTEST_STORE.")
     }
 }

@@ -36,18 +36,22 @@ struct TakeCommand: ParsableCommand {
         // Opened first so the library can find the packs it has seen (and compiled) in it.
         _ = try? context.store()
         guard let (indexed, quiz) = context.library.indexedQuiz(self.quiz) else {
-            let known = context.library.newestIndexedPacks.flatMap { $0.header.quizzes.map(\.id) }
-            var message = "No quiz '\(self.quiz)'."
-            if let suggestion = Suggestion.closest(to: self.quiz, in: known) {
-                message += " Did you mean '\(suggestion)'?"
-            } else {
-                message += " 'attest packs' lists the quizzes."
-            }
-            throw ValidationError(message)
+            throw TakeCommand.unknownQuiz(self.quiz, in: context.library)
         }
         let (pack, plan) = try context.library.draw(
             quiz, of: indexed, seed: seed ?? UInt64.random(in: 0...UInt64.max))
         try QuizRunner(context: context, answersFile: answers, json: json)
             .start(pack: pack, quiz: quiz, plan: plan, timedPractice: timed)
+    }
+
+    /// No quiz by that name: a pack id gets that pack's quizzes, anything else the closest quiz id.
+    static func unknownQuiz(_ name: String, in library: PackLibrary) -> CommandFailure {
+        if let pack = library.newestIndexedPacks.first(where: { $0.header.id == name }) {
+            let quizzes = pack.header.quizzes.map(\.id)
+            return CommandFailure("\(CommandFailure.quote(name)) is a pack, not a quiz; take one of its quizzes: "
+                + quizzes.joined(separator: ", ") + " (or 'practice \(pack.header.id)').")
+        }
+        let known = library.newestIndexedPacks.flatMap { $0.header.quizzes.map(\.id) }
+        return CommandFailure.unknown("quiz", name, among: known, otherwise: "'attest packs' lists the quizzes.")
     }
 }

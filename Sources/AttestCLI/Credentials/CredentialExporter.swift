@@ -30,6 +30,9 @@ struct CredentialExporter {
     /// The bytes of `award` exported in `format`.
     func export(_ award: CredentialAward, as format: Format) throws -> Data {
         let (jws, credential) = try sign(award)
+        let face = BadgeFace(
+            name: credential.name ?? award.name, issuerName: credential.json["issuer"]?["name"]?.stringValue,
+            validFrom: credential.validFrom ?? award.awardedAt)
         switch format {
         case .jwt:
             return Data((jws + "\n").utf8)
@@ -38,10 +41,10 @@ struct CredentialExporter {
             let wrapper: [String: Any] = ["jwt": jws, "credential": payload]
             return try JSONSerialization.data(withJSONObject: wrapper, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         case .png:
-            return try BadgeBaker.bakePNG(try packImage(for: award, ofType: "png"), jws: jws, seed: award.qualifiedID)
+            return try BadgeBaker.bakePNG(try packImage(for: award, ofType: "png"), jws: jws, face: face, seed: award.qualifiedID)
         case .svg:
             let image = try packImage(for: award, ofType: "svg").map { String(decoding: $0, as: UTF8.self) }
-            return Data(try BadgeBaker.bakeSVG(image, jws: jws, name: award.name, seed: award.qualifiedID).utf8)
+            return Data(try BadgeBaker.bakeSVG(image, jws: jws, face: face, name: award.name, seed: award.qualifiedID).utf8)
         }
     }
 

@@ -15,9 +15,9 @@ struct LearnerEvidence {
         self.learner = learner
     }
 
-    /// How many attempts the learner has made at the pack, in any state.
-    func attemptCount() throws -> Int {
-        try store.attemptCount(learner: learner, packID: pack.id)
+    /// How many attempts the learner has made at the pack, in any state (exams only with `examsOnly`).
+    func attemptCount(examsOnly: Bool = false) throws -> Int {
+        try store.attemptCount(learner: learner, packID: pack.id, mode: examsOnly ? .exam : nil)
     }
 
     /// Competency per skill from every ended attempt at the pack, summed by the store per skill; with

@@ -22,9 +22,17 @@ struct QuestionView {
         if let limit = item.timeLimit { header += " · " + DurationText.minutes(limit) }
         if item.flagged { header += " · flagged" }
         header = TerminalText.sanitize(header, keepNewlines: false)
-        let rule = String(repeating: "─", count: max(0, console.width - DisplayWidth.of(header) - 4))
-        // A screen reader would name every box-drawing character of the rule: accessible mode gives the words only.
-        var lines = ["", console.accessible ? header : console.styled("── " + header + " " + rule, .bold)]
+        var lines = [""]
+        if console.accessible {
+            // A screen reader would name every box-drawing character of the rule: accessible mode gives the words only.
+            lines += DisplayWidth.wrap(header, to: console.width)
+        } else if DisplayWidth.of(header) + 4 <= console.width {
+            let rule = String(repeating: "─", count: max(0, console.width - DisplayWidth.of(header) - 4))
+            lines.append(console.styled("── " + header + " " + rule, .bold))
+        } else {
+            // A narrow window: the header wraps between words instead of the terminal cutting words in two.
+            lines += DisplayWidth.wrap(header, to: console.width).map { console.styled($0, .bold) }
+        }
         lines += markdown().render(question.prompt)
         lines.append("")
         for choice in item.presented.choices {

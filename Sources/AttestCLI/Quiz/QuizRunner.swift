@@ -58,7 +58,8 @@ struct QuizRunner {
         if let answersFile {
             fileDescriptor = open(answersFile, O_RDONLY | O_CLOEXEC)
             guard fileDescriptor >= 0 else {
-                throw ValidationError("Cannot read the answers file '\(answersFile)': \(String(cString: strerror(errno))).")
+                throw CommandFailure(
+                    "Cannot read the answers file \(CommandFailure.quote(answersFile)): \(String(cString: strerror(errno))).")
             }
             reader = PlainLineReader(fileDescriptor: fileDescriptor)
             ownedReader = reader
@@ -76,6 +77,10 @@ struct QuizRunner {
         } else {
             try showCompetency(in: wholePack(of: session.engine.pack))
             AwardView(console: context.console).announce(outcome)
+        }
+        if session.inputEnded, !reader.isInteractive {
+            throw CommandFailure("The answers ran out before the quiz ended: the attempt is recorded as abandoned with "
+                + Plural.count(session.engine.responses.count, "answer") + ". Give one line per question.")
         }
     }
 }

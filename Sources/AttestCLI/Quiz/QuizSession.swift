@@ -28,6 +28,10 @@ final class QuizSession {
     private var questionWarned: (position: Int, shownAt: Date)?
     /// Accessible mode: no countdown redrawn in place and no bell; time is said in plain lines.
     private let accessible: Bool
+    /// Lines read so far, for locating a scripted answer that cannot be read.
+    private var linesRead = 0
+    /// Whether the input ended before the attempt did (a script ran out of answers).
+    private(set) var inputEnded = false
 
     private init(
         context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, clock: ExamClock,
@@ -127,7 +131,7 @@ final class QuizSession {
                 shown = item.position
                 partial = ""
             }
-            let read = reader.readLine(readOptions(prompt: "answer", initialText: partial))
+            let read = readLine(readOptions(prompt: "answer", initialText: partial))
             try journalClockJumps()
             switch read {
             case let .line(text):
@@ -142,6 +146,7 @@ final class QuizSession {
                     try confirmQuit()
                 } else {
                     say("Input ended: the attempt is recorded as abandoned with the answers given so far.")
+                    inputEnded = true
                     engine.quit()
                 }
             case let .terminated(signal):
@@ -248,6 +253,11 @@ final class QuizSession {
             return true
         case let .invalid(hint):
             say(hint)
+            if !reader.isInteractive, let position = engine.current?.position {
+                // A script gets the line located on standard error; its next line is the retry, as at a keyboard.
+                console.error("answers line \(linesRead): \(CommandFailure.quote(text)) cannot be read (\(hint)); "
+                    + "the next line is taken as the answer to question \(position + 1).")
+            }
         case let .tooLate(events):
             try handle(events)
             return true
@@ -275,6 +285,10 @@ final class QuizSession {
             }
             return false
         case "flag", "f":
+            guard engine.quiz.allowBack else {
+                say("Flags mark questions to come back to; this quiz does not allow going back.")
+                return false
+            }
             guard let change = engine.toggleFlag() else {
                 say("No question is open to flag; type :back to return to one.")
                 return false
@@ -283,6 +297,16 @@ final class QuizSession {
             say(change.flagged ? "Flagged for review." : "Flag removed.")
         case "review", "r":
             showReview()
+        case let goto where goto.hasPrefix("goto"):
+            guard let number = Int(goto.dropFirst(4).trimmingCharacters(in: .whitespaces)) else {
+                say("Type :goto N, with N a question number (:review shows them).")
+                return false
+            }
+            switch engine.goTo(number - 1) {
+            case .moved: return true
+            case let .refused(reason): say(reason)
+            case let .tooLate(events): try handle(events)
+            }
         case "time", "t":
             showTime()
         case "help", "h", "?":
@@ -337,7 +361,7 @@ final class QuizSession {
         let review = engine.review()
         say("All questions have a response (\(review.answered) answered, \(review.flagged) flagged). "
             + "Press Enter to submit, or type :back or :review.")
-        switch reader.readLine(readOptions(prompt: "submit")) {
+        switch readLine(readOptions(prompt: "submit")) {
         case let .line(text):
             let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
             if trimmed.isEmpty || trimmed == ":submit" || trimmed == "y" || trimmed == "yes" { return true }
@@ -362,7 +386,7 @@ final class QuizSession {
     private func confirmQuit() throws {
         let answers = engine.responses.values.filter { $0.outcome == .answered }.count
         let question = engine.mode == .exam
-            ? "Quit the exam? It is recorded as abandoned with \(answers) answer\(answers == 1 ? "" : "s") given. [y/N] "
+            ? "Quit the exam? It is recorded as abandoned with \(Plural.count(answers, "answer")) given. [y/N] "
             : "Quit this practice? Your answers so far are kept. [y/N] "
         switch YesNoQuestion(prompt: question, defaultAnswer: false, onEndOfInput: true).ask(reader: reader, console: console) {
         case .yes:
@@ -377,10 +401,13 @@ final class QuizSession {
     private func showReview() {
         let review = engine.review()
         say("\(review.answered) answered · \(review.flagged) flagged · \(review.left) left")
+        // Practice has shown right and wrong already, so it says which; an exam says only "answered".
+        let practice = engine.mode == .practice
         let cells = review.entries.map { entry -> String in
             let mark: String
             switch entry.state {
-            case .answered: mark = "✓"
+            case .answered where practice: mark = (engine.responses[entry.position]?.score ?? 0) >= 1 ? "✓" : "✗"
+            case .answered: mark = "•"
             case .skipped: mark = "–"
             case .unanswered: mark = "·"
             case .timedOut: mark = "⏱"
@@ -389,6 +416,8 @@ final class QuizSession {
             return entry.isCurrent ? console.styled("[" + text + "]", .bold) : text
         }
         say(cells.joined(separator: " "))
+        say((practice ? "✓ right · ✗ not fully right" : "• answered") + " · – skipped · · not yet answered · ⏱ timed out"
+            + (engine.quiz.allowBack ? " · ⚑ flagged; :goto N opens question N" : ""))
     }
 
     private func showTime() {
@@ -403,12 +432,20 @@ final class QuizSession {
     }
 
     private func showHelp() {
-        let back = engine.quiz.allowBack ? ":back     go to the previous question" : ":back     (not allowed in this quiz)"
-        [
-            ":skip     leave this question for now (it scores 0 unless you come back)", back,
-            ":flag     flag or unflag this question for review", ":review   answered, flagged and left questions",
-            ":time     time left", ":quit     leave the quiz (asks first)",
-        ].forEach { say($0) }
+        let navigation = engine.quiz.allowBack
+            ? [":back     go to the previous question", ":goto N   go to question N",
+               ":flag     flag or unflag this question for review"]
+            : [":back     (not allowed in this quiz)"]
+        ([":skip     leave this question for now (it scores 0 unless you come back)"] + navigation + [
+            ":review   answered, flagged and left questions", ":time     time left", ":quit     leave the quiz (asks first)",
+        ]).forEach { say($0) }
+    }
+
+    /// Reads one line, counting lines for the locations in scripted answers.
+    private func readLine(_ options: ReadOptions) -> LineReadResult {
+        let result = reader.readLine(options)
+        if case .line = result { linesRead += 1 }
+        return result
     }
 
     fileprivate func say(_ text: String) {

@@ -15,6 +15,22 @@ public enum CommandLineSplitter {
         }
     }
 
+    /// A word being typed with its backslash escapes undone (a trailing backslash is dropped): what
+    /// completion compares with names.
+    static func unescapedPrefix(_ word: String) -> String {
+        var out = ""
+        var escaped = false
+        for character in word {
+            if escaped || character != "\\" {
+                out.append(character)
+                escaped = false
+            } else {
+                escaped = true
+            }
+        }
+        return out
+    }
+
     public static func split(_ line: String) throws(Failure) -> [String] {
         var words: [String] = []
         var word = ""

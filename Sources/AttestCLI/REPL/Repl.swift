@@ -12,6 +12,8 @@ public final class Repl {
     private let context: AppContext
     private let reader: any LineReader
     private var console: Console { context.console }
+    /// The status of the last line that failed; a script fed to the REPL ends with it (as `sh` would).
+    private var failureStatus: Int32 = 0
 
     public init(context: AppContext, reader: any LineReader) {
         self.context = context
@@ -19,18 +21,19 @@ public final class Repl {
         context.reader = reader
     }
 
-    /// Runs until `quit`, `exit` or end of input; returns the exit status.
+    /// Runs until `quit`, `exit` or end of input; returns the exit status: 0 at a keyboard, and for a
+    /// script read from a pipe or file the status of the last line that failed (0 when none did).
     public func run() -> Int32 {
         let prompt = console.styled("attest>", .bold) + " "
         while true {
             switch reader.readLine(ReadOptions(prompt: prompt)) {
             case let .line(line):
-                if !handle(line) { return 0 }
+                if !handle(line) { return reader.isInteractive ? 0 : failureStatus }
             case .interrupted, .timedOut:
                 continue
             case .endOfInput:
                 if reader.isInteractive { console.line() }
-                return 0
+                return reader.isInteractive ? 0 : failureStatus
             case let .terminated(signal):
                 reader.close()
                 TerminalModeGuard.exit(bySignal: signal)
@@ -46,6 +49,7 @@ public final class Repl {
             words = try CommandLineSplitter.split(line)
         } catch {
             console.error("error: " + TerminalText.sanitize("\(error)"))
+            failureStatus = ExitCode.validationFailure.rawValue
             return true
         }
         guard let first = words.first else { return true }
@@ -60,13 +64,8 @@ public final class Repl {
         }
         let known = Repl.commandNames
         guard known.contains(first) || first.hasPrefix("-") else {
-            var message = "unknown command '\(TerminalText.quoted(first))'"
-            if let suggestion = Suggestion.closest(to: first, in: known + Repl.builtins) {
-                message += " — did you mean '\(suggestion)'?"
-            } else {
-                message += " — type 'help' for the list of commands"
-            }
-            console.error(message)
+            console.error(Repl.unknownCommand(first, candidates: known + Repl.builtins, help: "type 'help'"))
+            failureStatus = ExitCode.validationFailure.rawValue
             return true
         }
         run(words, showRootHelp: false)
@@ -95,11 +94,23 @@ public final class Repl {
     private func report(_ error: any Error) {
         let code = AttestCommand.exitCode(for: error)
         let message = AttestCommand.safeMessage(for: error)
+        if code != .success { failureStatus = code.rawValue }
         if code == .success {
             if !message.isEmpty { console.line(message) }
         } else if !message.isEmpty {
             console.error(message)
         }
+    }
+
+    /// One line for a word that names no command, with the closest command as a did-you-mean.
+    static func unknownCommand(_ word: String, candidates: [String], help: String) -> String {
+        var message = "unknown command \(CommandFailure.quote(word))"
+        if let suggestion = Suggestion.closest(to: word, in: candidates) {
+            message += " — did you mean '\(suggestion)'?"
+        } else {
+            message += " — \(help) for the list of commands"
+        }
+        return message
     }
 
     /// Names of every command reachable from the prompt, aliases included.

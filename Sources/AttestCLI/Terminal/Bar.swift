@@ -1,7 +1,8 @@
 /// Horizontal bars and sparklines for scores on 0…1, drawn with block characters.
 enum Bar {
-    /// A bar of `width` cells filled to `fraction`, with `threshold` marked by `│` when given; nothing in accessible mode.
-    static func render(_ fraction: Double, width: Int, threshold: Double? = nil, console: Console) -> String {
+    /// A bar of `width` cells filled to `fraction`, with `threshold` marked by `│` when given; green at or
+    /// above the threshold and yellow below it, unless `style` says what the bar means; nothing in accessible mode.
+    static func render(_ fraction: Double, width: Int, threshold: Double? = nil, style: Style? = nil, console: Console) -> String {
         guard !console.accessible else { return "" }
         let clamped = min(1, max(0, fraction.isFinite ? fraction : 0))
         let eighths = Int((clamped * Double(width) * 8).rounded())
@@ -14,7 +15,7 @@ enum Bar {
             if cells[index] == " " { cells[index] = "│" }
         }
         let filled = cells.joined()
-        return console.styled("▕", .dim) + console.styled(filled, clamped >= (threshold ?? 0) ? .green : .yellow)
+        return console.styled("▕", .dim) + console.styled(filled, style ?? (clamped >= (threshold ?? 0) ? .green : .yellow))
             + console.styled("▏", .dim)
     }
 

@@ -31,14 +31,15 @@ public final class Console: @unchecked Sendable {
         writeOutBytes = outBytes
     }
 
-    /// The process's standard streams.
+    /// The process's standard streams; in a locale that is not UTF-8, drawn symbols become ASCII (`ASCIIFallback`).
     public static func standard(noColor: Bool, environment: [String: String]) -> Console {
         let isTerminal = isatty(STDOUT_FILENO) == 1
         let color = isTerminal && !noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        let ascii = ASCIIFallback.isNeeded(environment: environment)
         return Console(
             useColor: color, isTerminal: isTerminal,
-            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            out: { FileHandle.standardOutput.write(Data((ascii ? ASCIIFallback.text($0) : $0).utf8)) },
+            err: { FileHandle.standardError.write(Data((ascii ? ASCIIFallback.text($0) : $0).utf8)) },
             outBytes: { FileHandle.standardOutput.write(Data($0)) }
         )
     }

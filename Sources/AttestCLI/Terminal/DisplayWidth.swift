@@ -63,4 +63,32 @@ public enum DisplayWidth {
         }
         return result + "…"
     }
+
+    /// `text` in lines of at most `width` columns, broken at spaces; only a word wider than a whole
+    /// line is cut, since there is no other way to show it.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        let width = max(1, width)
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ").map(String.init) {
+            var word = word
+            if !line.isEmpty, of(line) + 1 + of(word) <= width {
+                line += " " + word
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            while of(word) > width {
+                var head = ""
+                for character in word {
+                    if !head.isEmpty, of(head + String(character)) > width { break }
+                    head.append(character)
+                }
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+            }
+            line = word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
 }

@@ -30,9 +30,10 @@ struct CredentialLookup {
         }
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
-            throw ValidationError("No credential '\(reference)' for \(context.learner). 'attest creds list' shows them.")
+            throw CommandFailure("No credential \(CommandFailure.quote(reference)) for \(TerminalText.sanitize(context.learner)). "
+                + "'attest creds list' shows them.")
         }
         if matches.allSatisfy({ $0.qualifiedID == wanted }) { return matches[0] }
-        throw ValidationError("'\(reference)' matches \(matches.count) credentials; give more of the id.")
+        throw CommandFailure("\(CommandFailure.quote(reference)) matches \(matches.count) credentials; give more of the id.")
     }
 }

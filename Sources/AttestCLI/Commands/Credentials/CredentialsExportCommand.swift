@@ -25,7 +25,7 @@ struct CredentialsExportCommand: ParsableCommand {
     @Option(help: "jwt, json, png or svg for one credential; csv or json with --all.")
     var format: String
 
-    @Option(help: ArgumentHelp("The file to write.", valueName: "path"))
+    @Option(help: ArgumentHelp("The file to write, or - for standard output.", valueName: "path"))
     var output: String?
 
     @Flag(help: "Overwrite an existing file.")
@@ -59,12 +59,13 @@ struct CredentialsExportCommand: ParsableCommand {
                 destination = "\(award.packID)-\(award.credentialID).\(kind.rawValue)"
             }
         }
-        guard let destination else {
-            context.console.write(String(decoding: data, as: UTF8.self))
+        guard let destination, destination != "-" else {
+            // Bytes as they are: a PNG on standard output must not pass through a String.
+            data.withUnsafeBytes { context.console.write(utf8: $0) }
             return
         }
         if FileManager.default.fileExists(atPath: destination), !force {
-            throw ValidationError("\(destination) already exists; add --force to overwrite it or choose another --output.")
+            throw CommandFailure("\(CommandFailure.quote(destination)) already exists; add --force to overwrite it or choose another --output.")
         }
         try OutputFile.refuseBrokenLink(destination)
         do {

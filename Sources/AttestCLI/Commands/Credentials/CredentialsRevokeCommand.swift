@@ -17,6 +17,9 @@ struct CredentialsRevokeCommand: ParsableCommand {
     @Option(help: "Why it is revoked (recorded and shown by verify).")
     var reason: String
 
+    @Flag(name: [.customShort("y"), .long], help: "Revoke without asking (for scripts).")
+    var yes = false
+
     func validate() throws {
         if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("Give a reason with --reason; it is recorded with the revocation.")
@@ -26,6 +29,12 @@ struct CredentialsRevokeCommand: ParsableCommand {
     func run() throws {
         let context = global.context()
         let award = try CredentialLookup(context: context).find(id)
+        if !yes {
+            let question = "Revoke " + context.console.safe(award.name) + " (\(award.id))? It cannot be undone. [y/N] "
+            guard Confirmation.ask(question, context: context) else {
+                throw CommandFailure("Not revoked. Answer y to revoke, or add --yes in scripts.")
+            }
+        }
         let store = try context.store()
         let now = context.clock.now()
         let revoked = try store.revokeCredential(id: award.id, reason: reason, at: now)

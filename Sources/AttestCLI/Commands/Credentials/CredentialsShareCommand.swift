@@ -19,7 +19,7 @@ struct CredentialsShareCommand: ParsableCommand {
         let context = global.context()
         let award = try CredentialLookup(context: context).find(id)
         guard award.status(at: context.clock.now()) == .valid else {
-            throw ValidationError("That credential is \(award.status(at: context.clock.now()).rawValue); only valid ones can be shared.")
+            throw CommandFailure("That credential is \(award.status(at: context.clock.now()).rawValue); only valid ones can be shared.")
         }
         let issuer = try Issuer.load(context)
         context.console.line(LinkedInShareLink.url(

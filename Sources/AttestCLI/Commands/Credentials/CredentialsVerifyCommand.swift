@@ -35,7 +35,7 @@ struct CredentialsVerifyCommand: ParsableCommand {
             let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0
             if size > limit { throw ValidationError("'\(TerminalText.quoted(file))' " + tooLarge) }
             guard let contents = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("Cannot read '\(TerminalText.quoted(file))': no such file, or not readable.")
+                throw CommandFailure("Cannot read \(CommandFailure.quote(file)): no such file, or not readable.")
             }
             data = contents
         }
@@ -43,18 +43,20 @@ struct CredentialsVerifyCommand: ParsableCommand {
         let trustList = try TrustList(store: context.existingStore())
         let report = CredentialVerifier.verify(
             data: data, revocationCheck: trustList.revocation, now: context.clock.now(), trust: trustList.trust)
+        // The picture around a baked credential is not signed: its words are checked apart (see BadgePictureCheck).
+        let picture = BadgePictureCheck.check(data, format: report.format, credential: report.credential)
         if json {
-            context.console.line(try JSONOutput.string(jsonObject(report)))
+            context.console.line(try JSONOutput.string(jsonObject(report, picture: picture)))
         } else {
-            print(report, console: context.console)
+            print(report, picture: picture, console: context.console)
         }
-        let status = report.verdict.exitCode
+        let status = picture?.passed == false ? 1 : report.verdict.exitCode
         if status != 0 { throw ExitCode(status) }
     }
 
-    private func jsonObject(_ report: VerificationReport) -> [String: Any] {
+    private func jsonObject(_ report: VerificationReport, picture: BadgePictureCheck.Result?) -> [String: Any] {
         var object: [String: Any] = [
-            "valid": report.isValid, "trusted": report.verdict == .trusted, "format": report.format?.rawValue ?? "unknown",
+            "valid": report.isValid && picture?.passed != false, "trusted": report.verdict == .trusted, "format": report.format?.rawValue ?? "unknown",
             "checks": report.checks.map {
                 ["name": $0.name, "passed": $0.passed, "outcome": $0.outcome.rawValue, "detail": $0.detail]
             },
@@ -74,11 +76,12 @@ struct CredentialsVerifyCommand: ParsableCommand {
                 "validUntil": summary.validUntil.map { ISODate.format($0) } as Any,
             ]
         }
+        if let picture { object["picture"] = ["passed": picture.passed, "detail": picture.detail] }
         return object
     }
 
     /// Every check, then one conclusion naming who vouches. Every value from the credential is quoted and escaped.
-    private func print(_ report: VerificationReport, console: Console) {
+    private func print(_ report: VerificationReport, picture: BadgePictureCheck.Result?, console: Console) {
         for check in report.checks {
             let mark = switch check.outcome {
             case .passed: console.styled("✓", .green)
@@ -87,9 +90,14 @@ struct CredentialsVerifyCommand: ParsableCommand {
             }
             console.line("\(mark) " + DisplayWidth.pad(check.name, to: 11) + console.safe(check.detail))
         }
-        guard let summary = report.credential, report.isValid else {
+        if let picture {
+            let mark = picture.passed ? console.styled("✓", .green) : console.styled("✗", .bold, .red)
+            console.line("\(mark) " + DisplayWidth.pad("picture", to: 11) + picture.detail)
+        }
+        guard let summary = report.credential, report.isValid, picture?.passed != false else {
             console.line(console.styled("NOT VALID", .bold, .red) + ": "
-                + console.safe(report.failure.map { "\($0.name) — \($0.detail)" } ?? "no checks ran"))
+                + console.safe(report.failure.map { "\($0.name) — \($0.detail)" }
+                    ?? picture.map { "picture — \($0.detail)" } ?? "no checks ran"))
             return
         }
         let quote = { (text: String?) in console.safe(UntrustedText.quoted(text ?? "?")) }

@@ -25,7 +25,7 @@ struct PackArgument {
             return pack
         }
         if let pack = context.library.pack(reference) { return pack }
-        let hint = Suggestion.closest(to: reference, in: context.library.newestPacks.map(\.id))
-        throw ValidationError("No pack file or pack id '\(reference)'." + (hint.map { " Did you mean '\($0)'?" } ?? ""))
+        throw CommandFailure.unknown(
+            "pack file or pack id", reference, among: context.library.newestPacks.map(\.id), otherwise: "'attest packs' lists the packs.")
     }
 }

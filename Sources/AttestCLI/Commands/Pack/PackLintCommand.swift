@@ -76,17 +76,15 @@ struct PackLintCommand: ParsableCommand {
         ]
     }
 
-    /// Files as given, and the `*.json` files directly inside given folders (not `schema/`).
+    /// Files as given, and the `*.json` files directly inside given folders (not `schema/`). A path that
+    /// does not exist stays in the list: it is reported as that file's error while the others are linted.
     private func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("No such file or folder: \(path)")
-            }
-            if isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let found = PackLibrary(directories: [path]).packFiles()
-                if found.isEmpty { throw ValidationError("No *.json pack files in \(path).") }
+                if found.isEmpty { throw CommandFailure("No *.json pack files in \(CommandFailure.quote(path)).") }
                 files += found
             } else {
                 files.append(path)

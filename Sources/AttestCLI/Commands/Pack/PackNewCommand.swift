@@ -12,7 +12,7 @@ struct PackNewCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The pack id: lowercase letters, digits and single hyphens.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The pack id: lowercase letters, digits and single hyphens, at most 64 characters.", valueName: "id"))
     var id: String
 
     @Option(help: ArgumentHelp("Where to write it (default: ID.json in the current folder).", valueName: "path"))
@@ -27,23 +27,37 @@ struct PackNewCommand: ParsableCommand {
     func run() throws {
         let context = global.context()
         let text: String
-        do {
-            text = try PackScaffold.json(id: id, title: title)
-        } catch {
-            throw ValidationError(error.localizedDescription)
-        }
         let path = output ?? "\(id).json"
+        do {
+            text = try PackScaffold.json(id: id, title: title, schema: PackNewCommand.schemaReference(from: path))
+        } catch {
+            throw ValidationError(error.localizedDescription + " (the ID argument)")
+        }
         if FileManager.default.fileExists(atPath: path), !force {
-            throw ValidationError("\(path) already exists; choose another --output or add --force to overwrite it.")
+            throw CommandFailure("\(CommandFailure.quote(path)) already exists; choose another --output or add --force to overwrite it.")
         }
         try OutputFile.refuseBrokenLink(path)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
             throw PackFileError.cannotWrite(path: path, reason: error.localizedDescription)
         }
         context.console.line("Wrote \(TerminalText.sanitize(path)). Next: edit it, then 'attest pack lint \(TerminalText.quoted(path))'; "
             + "'attest pack preview \(TerminalText.quoted(path))' shows it as a learner will see it.")
+    }
+
+    /// How the new file at `path` names the schema: the relative path to the bundled schema file when
+    /// Attest knows where it is (editors resolve it), else the schema's public id.
+    static func schemaReference(from path: String) -> String {
+        guard let bundled = AppContext.bundledPacksDirectory() else { return PackScaffold.schemaID }
+        let schema = URL(fileURLWithPath: bundled).appendingPathComponent("schema/attest-pack-v1.schema.json")
+            .standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var shared = 0
+        while shared < min(schema.count - 1, folder.count), schema[shared] == folder[shared] { shared += 1 }
+        return (Array(repeating: "..", count: folder.count - shared) + schema[shared...]).joined(separator: "/")
     }
 }
 

@@ -26,9 +26,8 @@ struct PackPreviewCommand: ParsableCommand {
         var ids = pack.questions.map(\.id)
         if let question {
             guard pack.question(question) != nil else {
-                let hint = Suggestion.closest(to: question, in: ids)
-                throw ValidationError("Pack '\(pack.id)' has no question '\(question)'."
-                    + (hint.map { " Did you mean '\($0)'?" } ?? ""))
+                throw CommandFailure.unknown(
+                    "question", question, among: ids, otherwise: "'attest pack preview \(pack.id)' shows every question.")
             }
             ids = [question]
         }
