@@ -7,7 +7,7 @@ import Foundation
 public struct BadgeFace: Sendable, Hashable {
     /// The credential's name, wrapped for the disc.
     public var nameLines: [String]
-    /// "Self-assessed" or "Issued by …" (see `issuerKind(issuerName:)`).
+    /// "Self-assessed" or "Issued by …" (see `issuerLine(kind:issuerName:)`).
     public var issuerKind: String
     /// The day the credential became valid, yyyy-MM-dd in UTC.
     public var date: String
@@ -15,22 +15,21 @@ public struct BadgeFace: Sendable, Hashable {
     /// Characters per line of the name on the disc.
     public static let lineLength = 14
 
-    public init(name: String, issuerName: String?, validFrom: Date) {
+    public init(name: String, kind: IssuerKind, issuerName: String?, validFrom: Date) {
         nameLines = Self.wrap(name.trimmingCharacters(in: .whitespacesAndNewlines), width: Self.lineLength, maxLines: 3)
-        issuerKind = Self.issuerKind(issuerName: issuerName)
+        issuerKind = Self.issuerLine(kind: kind, issuerName: issuerName)
         date = String(ISODate.format(validFrom).prefix(10))
     }
 
     /// Every line, top to bottom, as the picture shows them.
     public var lines: [String] { nameLines + [issuerKind, date] }
 
-    /// Whether the issuer vouches for the learner or the learner for themselves: an issuer named
-    /// "Self-assessed …" (or Attest's own "… self-assessment …" key) is self-assessed; anyone else issued it.
-    /// The one place this is decided for pictures.
-    public static func issuerKind(issuerName: String?) -> String {
+    /// The picture's words for who stands behind the credential: the credential's own issuer kind
+    /// (`OpenBadgeCredential.issuerKind`, decided by the signed achievement's tag) — never its display name,
+    /// which a setting can change. An issued credential names its issuer, shortened to fit.
+    public static func issuerLine(kind: IssuerKind, issuerName: String?) -> String {
         let name = (issuerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let lowered = name.lowercased()
-        if name.isEmpty || lowered.hasPrefix("self-assessed") || lowered.contains("self-assessment") { return "Self-assessed" }
+        if kind == .selfAssessed || name.isEmpty { return kind == .selfAssessed ? "Self-assessed" : "Issued" }
         return "Issued by " + (name.count > 24 ? String(name.prefix(23)) + "…" : name)
     }
 
@@ -64,6 +63,6 @@ extension BadgeFace {
     /// The face of a credential as `creds verify` decoded it; nil when it lacks a name or a start date.
     public init?(_ summary: CredentialSummary) {
         guard let name = summary.name, let validFrom = summary.validFrom else { return nil }
-        self.init(name: name, issuerName: summary.issuerName, validFrom: validFrom)
+        self.init(name: name, kind: summary.issuerKind, issuerName: summary.issuerName, validFrom: validFrom)
     }
 }

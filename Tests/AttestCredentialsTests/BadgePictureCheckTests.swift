@@ -44,14 +44,14 @@ struct BadgePictureCheckTests {
         #expect(BadgePictureCheck.check(Data(), format: .jws, credential: nil) == nil)
     }
 
-    @Test func theIssuerKindIsDecidedInOnePlace() {
-        #expect(BadgeFace.issuerKind(issuerName: "Self-assessed: Ada") == "Self-assessed")
-        #expect(BadgeFace.issuerKind(issuerName: "Attest self-assessment (ada@host)") == "Self-assessed")
-        #expect(BadgeFace.issuerKind(issuerName: "Northwind University") == "Issued by Northwind University")
+    @Test func theIssuerLineFollowsTheSignedKindNotTheDisplayName() {
+        #expect(BadgeFace.issuerLine(kind: .selfAssessed, issuerName: "Harvard University Registrar") == "Self-assessed")
+        #expect(BadgeFace.issuerLine(kind: .issued, issuerName: "Northwind University") == "Issued by Northwind University")
+        #expect(BadgeFace.issuerLine(kind: .issued, issuerName: "Self-assessed: Ada") == "Issued by Self-assessed: Ada")
     }
 
     @Test func namesWrapAtSpacesNotInsideWords() {
-        let face = BadgeFace(name: "Digital Workplace Professional", issuerName: nil, validFrom: Date(timeIntervalSince1970: 0))
+        let face = BadgeFace(name: "Digital Workplace Professional", kind: .selfAssessed, issuerName: nil, validFrom: Date(timeIntervalSince1970: 0))
         #expect(face.nameLines == ["Digital", "Workplace", "Professional"])
         #expect(face.date == "1970-01-01")
     }

@@ -45,5 +45,6 @@ enum CredentialFixtures {
     /// A moment inside the validity period of `award()`.
     static let during = awardedAt.addingTimeInterval(86_400)
     /// What a badge picture of the fixture credential says.
-    static let face = BadgeFace(name: "Data Analytics Foundations", issuerName: "Self-assessed: Ada", validFrom: awardedAt)
+    static let face = BadgeFace(
+        name: "Data Analytics Foundations", kind: .selfAssessed, issuerName: "Self-assessed: Ada", validFrom: awardedAt)
 }

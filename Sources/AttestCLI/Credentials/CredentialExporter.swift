@@ -31,7 +31,8 @@ struct CredentialExporter {
     func export(_ award: CredentialAward, as format: Format) throws -> Data {
         let (jws, credential) = try sign(award)
         let face = BadgeFace(
-            name: credential.name ?? award.name, issuerName: credential.json["issuer"]?["name"]?.stringValue,
+            name: credential.name ?? award.name, kind: credential.issuerKind,
+            issuerName: credential.json["issuer"]?["name"]?.stringValue,
             validFrom: credential.validFrom ?? award.awardedAt)
         switch format {
         case .jwt:
