@@ -2,7 +2,7 @@ import AttestCore
 import Crypto
 import Foundation
 
-/// Who a credential is about: a DID, or an email address (stored only as a salted hash), and a name.
+/// Who a credential is about: a DID, or an email address and a name (each stored only as a salted hash).
 public struct LearnerIdentity: Sendable, Hashable {
     public var name: String?
     public var email: String?
@@ -91,12 +91,14 @@ public struct OpenBadgeCredential: Sendable, Hashable {
                 "salt": .string(salt),
             ]))
         }
+        // The name (by default the login name) is only ever a salted hash too: whoever knows it can check it.
         if let name = learner.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
             identifiers.append(.object([
                 "type": .string("IdentityObject"),
-                "identityHash": .string(name),
+                "identityHash": .string(Self.identityHash(name, salt: salt)),
                 "identityType": .string("name"),
-                "hashed": .bool(false),
+                "hashed": .bool(true),
+                "salt": .string(salt),
             ]))
         }
         if !identifiers.isEmpty { subject["identifier"] = .array(identifiers) }

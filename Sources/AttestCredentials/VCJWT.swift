@@ -23,6 +23,13 @@ public enum VCJWT {
         return .object(members)
     }
 
+    /// The credential a signed payload carries: the payload without the JWT claims that mirror it.
+    public static func credential(fromPayload payload: CredentialJSON) -> OpenBadgeCredential {
+        var members = payload.objectValue ?? [:]
+        for claim in CredentialVerifier.jwtClaims { members[claim] = nil }
+        return OpenBadgeCredential(json: .object(members))
+    }
+
     /// The compact JWS `header.payload.signature`; deterministic apart from the ECDSA signature itself.
     public static func sign(_ credential: OpenBadgeCredential, with key: IssuerKey) throws -> String {
         let signingInput = Base64URL.encode(header(keyID: key.keyID).data) + "." + Base64URL.encode(payload(for: credential).data)

@@ -116,7 +116,20 @@ extension AttestDatabase {
         }
     }
 
-    /// The signed form of a credential issued by an organisation, or nil for this store's own awards.
+    /// Keeps the signed form of one of this store's own awards, once: a credential already sealed keeps its bytes.
+    /// Returns the record the store now holds.
+    @discardableResult
+    public func sealCredential(_ signed: SignedCredentialRecord) throws -> SignedCredentialRecord {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO signed_credential (id, issuerDID, issuerName, jws) VALUES (?, ?, ?, ?)",
+                arguments: [signed.id, signed.issuerDID, signed.issuerName, signed.jws])
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM signed_credential WHERE id = ?", arguments: [signed.id])!
+            return SignedCredentialRecord(id: row["id"], issuerDID: row["issuerDID"], issuerName: row["issuerName"], jws: row["jws"])
+        }
+    }
+
+    /// The credential as it was signed (by an organisation, or by this store when awarded), or nil before it was.
     public func signedCredential(_ id: String) throws -> SignedCredentialRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM signed_credential WHERE id = ?", arguments: [id]).map {

@@ -7,9 +7,9 @@
 ///   and the multibase keys it is trusted with (empty for `did:jwk` and `did:key`, whose DID is the key).
 /// - `clock_jump` records every wall-clock jump an exam session noticed (exam time itself is measured
 ///   monotonically, see `ExamClock`, so a jump never changes it); signed submissions carry them.
-/// - `signed_credential` keeps a credential exactly as it was signed (the compact JWS) with its issuer, for
-///   credentials issued by an organisation and imported with `creds import`: `creds export` hands back
-///   those bytes, never a re-signed copy.
+/// - `signed_credential` keeps a credential exactly as it was signed (the compact JWS) with its issuer: this
+///   store's own awards, sealed when awarded (older ones at their first export), and credentials issued by an
+///   organisation and imported with `creds import`. `creds export` hands back those bytes, never a re-signed copy.
 /// - The self-assessment issuer's default name used to carry the login and host name ("Attest
 ///   self-assessment (ada@vm)"); such names are cleared, so credentials say "Self-assessed with Attest".
 enum TrustSchema {

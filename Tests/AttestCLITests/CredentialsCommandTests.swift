@@ -1,4 +1,5 @@
 import AttestCore
+import AttestCredentials
 import AttestTestSupport
 import Foundation
 import Testing
@@ -36,6 +37,23 @@ struct CredentialsCommandTests {
             #expect(tampered.status == 1, "\(format) must fail after a byte changed")
             #expect(tampered.standardOutput.contains("NOT VALID"))
         }
+    }
+
+    /// Exporting again after the issuer name or the learner's email changed returns the very bytes signed at
+    /// the award; the learner's login name never appears in the clear.
+    @Test func aCredentialIsWhatWasIssued() throws {
+        let (sandbox, id) = try earned()
+        let first = try sandbox.run(["creds", "export", id, "--format", "jwt"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try sandbox.run(["issuer", "name", "Harvard University Registrar"]).status == 0)
+        #expect(try sandbox.run(["learner", "--email", "someone@example.org"]).status == 0)
+        let second = try sandbox.run(["creds", "export", id, "--format", "jwt"])
+        #expect(second.standardOutput == first.standardOutput, "never re-signed")
+        let payload = try #require(Base64URL.decode(first.standardOutput.split(separator: ".")[1]))
+        #expect(!String(decoding: payload, as: UTF8.self).contains("\"ada\""), "no plain login name in the subject")
+        let json = sandbox.root.appendingPathComponent("c.json").path
+        #expect(try sandbox.run(["creds", "export", id, "--format", "json", "--output", json]).status == 0)
+        #expect(try sandbox.run(["creds", "verify", json]).status == 0)
     }
 
     @Test func revokedCredentialStaysInTheLogAndFailsVerification() throws {

@@ -67,12 +67,13 @@ struct IssuerTrustCommandTests {
         #expect(try sandbox.run(["creds", "export", earned.id, "--format", "json", "--output", output]).status == 0)
         let wrapper = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
         let issuer = try #require((wrapper["credential"] as? [String: Any])?["issuer"] as? [String: Any])
-        #expect(issuer["name"] as? String == "Harvard University Registrar (self-assessed with Attest)")
+        #expect(issuer["name"] as? String == "Self-assessed with Attest", "the credential keeps the name it was awarded under")
         let verify = try sandbox.run(["creds", "verify", output])
         #expect(verify.status == 0, "\(verify.standardOutput)")
         #expect(verify.standardOutput.contains("VALID — SELF-ASSESSED"))
         #expect(verify.standardOutput.contains("No organisation vouches for it"))
         let show = try sandbox.run(["issuer"])
+        #expect(show.standardOutput.contains("Harvard University Registrar (self-assessed with Attest)"), "\(show.standardOutput)")
         #expect(!show.standardOutput.contains("@"), "no login or host name in the issuer name: \(show.standardOutput)")
     }
 

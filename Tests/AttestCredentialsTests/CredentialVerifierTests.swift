@@ -31,7 +31,7 @@ struct CredentialVerifierTests {
         #expect(report.format == .jws)
         #expect(report.checks.map(\.name) == ["input", "structure", "header", "issuer", "signature", "credential", "claims", "validity", "revocation"])
         #expect(report.credential?.issuerID == key.did)
-        #expect(report.credential?.subject == "hashed emailAddress, name Ada Lovelace")
+        #expect(report.credential?.subject == "hashed emailAddress, hashed name")
         #expect(report.credential?.validFrom == CredentialFixtures.awardedAt)
     }
 

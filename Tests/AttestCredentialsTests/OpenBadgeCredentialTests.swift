@@ -49,6 +49,9 @@ struct OpenBadgeCredentialTests {
             "salt": .string("pepper"), "identityHash": .string(hash),
         ]))
         #expect(identifiers[1]["identityType"] == .string("name"))
+        #expect(identifiers[1]["hashed"] == .bool(true))
+        #expect(identifiers[1]["identityHash"] == .string(OpenBadgeCredential.identityHash("Ada Lovelace", salt: "pepper")))
+        #expect(!json.serialized.contains("Ada Lovelace"), "the name is never in the clear")
         #expect(json["credentialSubject"]?["id"] == nil)
     }
 

@@ -14,17 +14,25 @@ struct CredentialAwarder {
     let learner: String
     let clock: any WallClock
     let library: PackLibrary
+    /// Signs and keeps each award as it is made (this store's self-assessed credentials); nil for a scratch store.
+    let seal: ((CredentialAward) throws -> Void)?
 
     init(context: AppContext) {
-        self.init(store: context.store, learner: context.learner, clock: context.clock, library: context.library)
+        self.init(store: context.store, learner: context.learner, clock: context.clock, library: context.library) {
+            try CredentialExporter(context: context).seal($0)
+        }
     }
 
-    /// An awarder over any store, e.g. the scratch store `creds issue` judges a submission in.
-    init(store: @escaping () throws -> AttestDatabase, learner: String, clock: any WallClock, library: PackLibrary) {
+    /// An awarder over any store, e.g. the scratch store `creds issue` judges a submission in (no `seal`).
+    init(
+        store: @escaping () throws -> AttestDatabase, learner: String, clock: any WallClock, library: PackLibrary,
+        seal: ((CredentialAward) throws -> Void)? = nil
+    ) {
         self.store = store
         self.learner = learner
         self.clock = clock
         self.library = library
+        self.seal = seal
     }
 
     /// What an exam changed: the awards it completed, and for the exam's pack, the credentials
@@ -72,6 +80,7 @@ struct CredentialAwarder {
             let partsExpire = evaluation.heldPrerequisites.compactMap { heldAwards[$0]?.expiresAt }.min()
             if let partsExpire { award.expiresAt = min(award.expiresAt ?? partsExpire, partsExpire) }
             try store.awardCredential(award)
+            try seal?(award)
             outcome.awards.append(award)
             held.insert(award.qualifiedID)
             heldAwards[award.qualifiedID] = award

@@ -12,13 +12,27 @@ struct CredentialExporter {
         case jwt, json, png, svg
     }
 
-    /// The signed Open Badges 3.0 credential for `award`, as a compact JWS, and its payload. A credential an
-    /// organisation issued is handed back exactly as signed.
+    /// The signed Open Badges 3.0 credential for `award`, as a compact JWS, and its payload: exactly as it was
+    /// signed when awarded (or issued), never re-signed with today's issuer name or learner identity. An award
+    /// from before credentials were sealed is sealed now, once.
     func sign(_ award: CredentialAward) throws -> (jws: String, credential: OpenBadgeCredential) {
-        if let signed = try context.store().signedCredential(award.id),
-           let payload = signed.jws.split(separator: ".").dropFirst().first.flatMap({ Base64URL.decode($0) }) {
-            return (signed.jws, OpenBadgeCredential(json: try CredentialJSON.parse(payload)))
+        let signed = try context.store().signedCredential(award.id) ?? seal(award)
+        guard let payload = signed.jws.split(separator: ".").dropFirst().first.flatMap({ Base64URL.decode($0) }) else {
+            throw ExportError.unreadableSignedCredential(award.id)
         }
+        return (signed.jws, VCJWT.credential(fromPayload: try CredentialJSON.parse(payload)))
+    }
+
+    /// Signs one of this store's own awards as self-assessed, with the learner's identity as it is now, and keeps it.
+    @discardableResult
+    func seal(_ award: CredentialAward) throws -> SignedCredentialRecord {
+        let (jws, _) = try makeSigned(award)
+        let issuer = try Issuer.load(context)
+        return try context.store().sealCredential(
+            SignedCredentialRecord(id: award.id, issuerDID: issuer.key.did, issuerName: issuer.name, jws: jws))
+    }
+
+    private func makeSigned(_ award: CredentialAward) throws -> (jws: String, credential: OpenBadgeCredential) {
         let issuer = try Issuer.load(context)
         let learner = try context.store().learner(award.learner)
         let identity = LearnerIdentity(name: award.learner, email: learner?.email, did: learner?.did)
@@ -68,11 +82,14 @@ struct CredentialExporter {
 enum ExportError: LocalizedError {
     case imageOutsidePack(String)
     case imageUnreadable(String)
+    case unreadableSignedCredential(String)
 
     var errorDescription: String? {
         switch self {
         case let .imageOutsidePack(path):
             "The pack's badge image '\(TerminalText.sanitize(path))' points outside the pack's folder; it was not read."
+        case let .unreadableSignedCredential(id):
+            "The signed form of \(id) in the store cannot be read; the store may be damaged ('attest store check')."
         case let .imageUnreadable(path):
             "The pack's badge image '\(TerminalText.sanitize(path))' cannot be read."
         }
