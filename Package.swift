@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "AttestCompression", dependencies: ["CZlib"]),
         // The pure core: model, JSON with positions, validation, quiz engine, scoring, credential rules.
         .target(name: "AttestCore"),
+        // Scheduling: the FSRS-6 memory model per question, due reviews, parameter fitting and plans (pure).
+        .target(name: "AttestScheduling", dependencies: ["AttestCore"]),
         // The local SQLite store (GRDB).
         .target(
             name: "AttestStore",
@@ -60,6 +62,9 @@ let package = Package(
         // Helpers shared by the test targets: test clock, pseudo-terminal harness, fixtures.
         .target(name: "AttestTestSupport", dependencies: ["AttestCore"]),
         .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AttestSchedulingTests", dependencies: ["AttestScheduling", "AttestTestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
