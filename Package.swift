@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "AttestStore",
             dependencies: [
-                "AttestCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "AttestCore", "AttestScheduling", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "AttestCLI",
             dependencies: [
-                "AttestCore", "AttestStore", "AttestCredentials", "LineEditor",
+                "AttestCore", "AttestStore", "AttestCredentials", "AttestScheduling", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -114,3 +114,12 @@ public struct FSRSScheduler: Sendable, Hashable {
         return min(max(Int(days.rounded(.toNearestOrEven)), 1), maximumInterval)
     }
 }
+
+extension FSRSScheduler {
+    /// Everything that changes the states this scheduler derives, as text: a cache made with another one is stale.
+    public var fingerprint: String {
+        "fsrs6;" + parameters.weights.map { "\($0)" }.joined(separator: ",") + ";\(desiredRetention);"
+            + learningSteps.map { "\($0)" }.joined(separator: ",") + ";" + relearningSteps.map { "\($0)" }.joined(separator: ",")
+            + ";\(maximumInterval)"
+    }
+}

@@ -46,6 +46,8 @@ import GRDB
 /// It ends with `superseded`, which every row holds as 0, because SQLite counts an index as covering only
 /// when it holds every column the query names, the partial index's own condition included.
 /// It only adds an index, so it applies in any order with the migrations beside it.
+///
+/// v10 (scheduled practice): the FSRS memory cache, see `MemorySchema`. New tables only.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -71,6 +73,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v6") { db in
             try db.execute(sql: v6)
+        }
+        migrator.registerMigration("v10") { db in
+            try db.execute(sql: MemorySchema.v10)
         }
         return migrator
     }()
