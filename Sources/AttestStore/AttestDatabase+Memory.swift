@@ -39,6 +39,11 @@ extension AttestDatabase {
         }
     }
 
+    /// Every effective answer of `learner` (practice and exams), in time order: what fitting learns from.
+    public func journalAnswers(learner: String) throws -> [JournalAnswer] {
+        try read { db in try Self.journalAnswers(db, learner: learner, after: 0) }
+    }
+
     /// The effective answers of `learner` journaled after `seq`, in time order.
     static func journalAnswers(_ db: Database, learner: String, after seq: Int64) throws -> [JournalAnswer] {
         try Row.fetchAll(db, sql: """
