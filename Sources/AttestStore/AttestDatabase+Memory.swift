@@ -39,6 +39,25 @@ extension AttestDatabase {
         }
     }
 
+    /// How many of `learner`'s items in `packID` are due at `date`: a count over the cache, which is brought up
+    /// to date first only when the journal or the scheduler changed since it was written.
+    public func memoryDueCount(
+        learner: String, packID: String, at date: Date, scheduler: FSRSScheduler, keying: MemoryKeying
+    ) throws -> Int {
+        let fingerprint = scheduler.fingerprint + ";" + keying.name
+        let current = try read { db in
+            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM response") ?? 0
+            return try Row.fetchOne(db, sql: "SELECT fingerprint, throughSeq FROM memory_cache WHERE learner = ?", arguments: [learner])
+                .map { $0[0] as String == fingerprint && $0[1] as Int64 == latest } ?? false
+        }
+        if !current { _ = try memoryLedger(learner: learner, scheduler: scheduler, keying: keying) }
+        return try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM memory_state WHERE learner = ? AND packID = ? AND due <= ?",
+                arguments: [learner, packID, StoreCoding.seconds(date)]) ?? 0
+        }
+    }
+
     /// Every effective answer of `learner` (practice and exams), in time order: what fitting learns from.
     public func journalAnswers(learner: String) throws -> [JournalAnswer] {
         try read { db in try Self.journalAnswers(db, learner: learner, after: 0) }

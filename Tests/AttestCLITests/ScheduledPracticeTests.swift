@@ -110,4 +110,37 @@ struct ScheduledPracticeTests {
         #expect(bare.status == 64)
         #expect(bare.standardError.contains("or use --due or --cram"))
     }
+
+    /// `YYYY-MM-DD` of the day `days` after today (UTC).
+    private func day(after days: Int) -> String {
+        let date = Date().addingTimeInterval(Double(days) * 86_400)
+        let civil = CivilDate(date)
+        return "\(civil.year)-\(CivilDate.padded(civil.month, 2))-\(CivilDate.padded(civil.day, 2))"
+    }
+
+    @Test func aPlanStaysInItsMinutesAndProgressShowsItsForecast() throws {
+        let by = day(after: 7)
+        let run = try sandbox.run(["plan", "ux-design", "--by", by, "--minutes-per-day", "10"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("on \(by) · 10 min a day · 7 sessions"), "\(run.standardOutput)")
+        let rows = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  20") }
+        #expect(rows.count == 7)
+        #expect(rows.allSatisfy { Int($0.split(separator: " ")[1])! <= 10 })
+        #expect(run.standardOutput.contains("Exam score"))
+        #expect(run.standardOutput.contains("Assumes: one session a day"))
+        let progress = try sandbox.run(["progress", "ux-design"])
+        #expect(progress.status == 0, "\(progress.standardError)")
+        #expect(progress.standardOutput.contains("Due today: 1 — 'practice ux-design' asks them first."), "\(progress.standardOutput)")
+        #expect(progress.standardOutput.contains("Plan to ux-design-exam on \(by) (10 min a day): predicted exam score"))
+    }
+
+    @Test func aPlanNeedsARealDateAheadAndAKnownPack() throws {
+        #expect(try sandbox.run(["plan", "ux-design", "--by", "2026-02-30"]).status == 64)
+        let past = try sandbox.run(["plan", "ux-design", "--by", day(after: -1)])
+        #expect(past.status == 1)
+        #expect(past.standardError.contains("is not after today"))
+        let unknown = try sandbox.run(["plan", "ux-desing", "--by", day(after: 3)])
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.contains("Did you mean 'ux-design'?"))
+    }
 }
