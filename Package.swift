@@ -56,7 +56,8 @@ let package = Package(
         .executableTarget(
             name: "attest-bench",
             dependencies: [
-                "AttestCore", "AttestStore", "AttestCredentials", .product(name: "GRDB", package: "GRDB.swift"),
+                "AttestCore", "AttestStore", "AttestCredentials", "AttestScheduling",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Helpers shared by the test targets: test clock, pseudo-terminal harness, fixtures.

@@ -15,6 +15,10 @@ let usage = """
                               p50 and p99 µs of recordResponse on a file store, then of a raw
                               4 KiB write + fdatasync in the same folder
       credentials [--runs N]  median µs of building+signing one credential, then of verifying it
+      scheduling [--reviews N] [--learners N]
+                              ms to fit FSRS weights to N simulated reviews (10,000) with held-out
+                              log-loss before/after; mean predicted exam score planned vs random
+                              practice of equal minutes over N seeded simulated learners (20)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -36,6 +40,8 @@ do {
         try JournalBenchmark(arguments: arguments).run()
     case "credentials":
         try CredentialBenchmark(arguments: arguments).run()
+    case "scheduling":
+        try SchedulingBenchmark(arguments: arguments).run()
     default:
         FileHandle.standardError.write(Data("attest-bench: unknown suite \"\(suite)\"\n\(usage)\n".utf8))
         exit(64)
