@@ -86,6 +86,19 @@ struct ScheduledPracticeTests {
         #expect(again.standardOutput.contains("--cram ux-design"))
     }
 
+    @Test func anInteractiveDueSessionAtTheKeyboard() throws {
+        let binary = try #require(AttestBinary.path)
+        let terminal = try PseudoTerminal.spawn(executable: binary, arguments: ["practice", "--due"], environment: sandbox.environment)
+        defer { terminal.close() }
+        try terminal.waitFor("Question 1 of 1", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.waitFor("answer>", ignoringEscapes: true)
+        try terminal.send("a" + PseudoTerminal.Key.enter)
+        try terminal.waitFor("submit>", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.send(PseudoTerminal.Key.enter)
+        try terminal.waitFor("Next review due", timeout: .seconds(10), ignoringEscapes: true)
+        #expect(try terminal.waitForExit(timeout: .seconds(10)) == 0)
+    }
+
     @Test func retentionIsKeptPerLearnerAndChecked() throws {
         let set = try sandbox.run(["practice", "--retention", "0.95"])
         #expect(set.status == 0, "\(set.standardError)")
