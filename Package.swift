@@ -27,11 +27,13 @@ let package = Package(
         .target(name: "AttestCompression", dependencies: ["CZlib"]),
         // The pure core: model, JSON with positions, validation, quiz engine, scoring, credential rules.
         .target(name: "AttestCore"),
+        // Scheduling: the FSRS-6 memory model per question, due reviews, parameter fitting and plans (pure).
+        .target(name: "AttestScheduling", dependencies: ["AttestCore"]),
         // The local SQLite store (GRDB).
         .target(
             name: "AttestStore",
             dependencies: [
-                "AttestCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "AttestCore", "AttestScheduling", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "AttestCLI",
             dependencies: [
-                "AttestCore", "AttestStore", "AttestCredentials", "LineEditor",
+                "AttestCore", "AttestStore", "AttestCredentials", "AttestScheduling", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -57,12 +59,16 @@ let package = Package(
         .executableTarget(
             name: "attest-bench",
             dependencies: [
-                "AttestCore", "AttestStore", "AttestCredentials", .product(name: "GRDB", package: "GRDB.swift"),
+                "AttestCore", "AttestStore", "AttestCredentials", "AttestScheduling",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Helpers shared by the test targets: test clock, pseudo-terminal harness, fixtures.
         .target(name: "AttestTestSupport", dependencies: ["AttestCore"]),
         .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AttestSchedulingTests", dependencies: ["AttestScheduling", "AttestTestSupport"], exclude: ["Fixtures"]
+        ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),

@@ -13,7 +13,7 @@ public struct AttestCommand: ParsableCommand {
         discussion: "Run without a command to open the interactive REPL.",
         version: version,
         subcommands: [
-            PacksCommand.self, LoadCommand.self, TakeCommand.self, PracticeCommand.self, ResumeCommand.self, ProgressCommand.self, PackCommand.self, CredentialsCommand.self, IssuerCommand.self, LearnerCommand.self, StoreCommand.self, AttemptsCommand.self, StatsCommand.self,
+            PacksCommand.self, LoadCommand.self, TakeCommand.self, PracticeCommand.self, PlanCommand.self, ResumeCommand.self, ProgressCommand.self, PackCommand.self, CredentialsCommand.self, IssuerCommand.self, LearnerCommand.self, StoreCommand.self, AttemptsCommand.self, StatsCommand.self,
             SettingsCommand.self,
         ]
     )

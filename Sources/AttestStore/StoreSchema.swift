@@ -48,6 +48,7 @@ import GRDB
 /// It only adds an index, so it applies in any order with the migrations beside it.
 ///
 /// v7 (credentials a third party can trust): see `TrustSchema`.
+/// v10 (scheduled practice): the FSRS memory cache, see `MemorySchema`. New tables only.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -79,6 +80,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v8") { db in
             try db.execute(sql: AttestDatabase.accommodationSchema)
+        }
+        migrator.registerMigration("v10") { db in
+            try db.execute(sql: MemorySchema.v10)
         }
         return migrator
     }()

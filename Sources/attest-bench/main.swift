@@ -16,6 +16,10 @@ let usage = """
                               4 KiB write + fdatasync in the same folder
       credentials [--runs N]  median µs of building+signing one credential, then of verifying it
       options [--count N]     median ms of validating one question with N options (100,000 by default)
+      scheduling [--reviews N] [--learners N]
+                              ms to fit FSRS weights to N simulated reviews (10,000) with held-out
+                              log-loss before/after; mean predicted exam score planned vs random
+                              practice of equal minutes over N seeded simulated learners (20)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -39,6 +43,8 @@ do {
         try CredentialBenchmark(arguments: arguments).run()
     case "options":
         try OptionListBenchmark(arguments: arguments).run()
+    case "scheduling":
+        try SchedulingBenchmark(arguments: arguments).run()
     default:
         FileHandle.standardError.write(Data("attest-bench: unknown suite \"\(suite)\"\n\(usage)\n".utf8))
         exit(64)

@@ -16,7 +16,7 @@ struct PracticeCommandTests {
             return index < 2 ? AnswerKey.wrongInput(for: presented) : AnswerKey.correctInput(for: presented)
         }
         let first = try sandbox.run(
-            ["practice", "online-teaching/assessment", "--count", "6", "--seed", "5", "--json"],
+            ["practice", "online-teaching/assessment", "--random", "--count", "6", "--seed", "5", "--json"],
             input: answers.joined(separator: "\n") + "\n\n")
         #expect(first.status == 0, "\(first.standardError)")
         let missedIDs = Set(plan.entries.prefix(2).map(\.questionID))

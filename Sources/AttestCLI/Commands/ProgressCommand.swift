@@ -67,6 +67,7 @@ struct ProgressCommand: ParsableCommand {
         let view = ProgressView(console: context.console)
         for (pack, report, attempts) in reports {
             view.render(pack: pack, report: report, attempts: attempts).forEach { context.console.line($0) }
+            try ProgressForecast(context: context).lines(for: pack).forEach { context.console.line($0) }
         }
     }
 }

@@ -140,7 +140,7 @@ struct ReplCompletion: Sendable {
     static func valueKind(of command: any ParsableCommand.Type) -> ValueKind {
         switch command._commandName {
         case "take": .quizzes
-        case "progress", "stats": .packs
+        case "progress", "stats", "plan": .packs
         case "practice": .packsAndSkills
         case "show", "export", "revoke", "share": .credentials
         case "preview": .packsAndFiles
