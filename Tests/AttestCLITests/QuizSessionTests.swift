@@ -344,6 +344,7 @@ struct QuizSessionTests {
         #expect(!terminal.output.contains("⏱"), "no countdown is drawn")
         #expect(AccessibleExamTests.cursorSequences(in: terminal.output).isEmpty, "\(AccessibleExamTests.cursorSequences(in: terminal.output))")
         #expect(!terminal.output.contains("\u{1B}[1m"), "no styling")
+    }
 
     @Test func reviewHasALegendPracticeMarksWrongAnswersAndGotoOpensAQuestion() throws {
         let sandbox = try AttestSandbox()

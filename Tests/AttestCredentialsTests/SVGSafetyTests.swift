@@ -33,7 +33,7 @@ struct SVGSafetyTests {
 
     @Test func aPlainPictureIsSafe() throws {
         #expect(SVGSafety.problems(in: Self.plain).isEmpty, "\(SVGSafety.problems(in: Self.plain))")
-        let baked = try BadgeBaker.bakeSVG(Self.plain, jws: "a.b.c", name: "Badge", seed: "s")
+        let baked = try BadgeBaker.bakeSVG(Self.plain, jws: "a.b.c", face: CredentialFixtures.face, name: "Badge", seed: "s")
         #expect(try BadgeBaker.extractSVG(baked) == "a.b.c")
     }
 
@@ -41,15 +41,17 @@ struct SVGSafetyTests {
     func anythingThatRunsOrFetchesIsRefusedBeforeBaking(index: Int) {
         let (svg, finding) = Self.hostile[index]
         #expect(SVGSafety.problems(in: svg).contains { $0.hasPrefix(finding) }, "\(svg): \(SVGSafety.problems(in: svg))")
-        #expect(throws: CredentialError.self) { try BadgeBaker.bakeSVG(svg, jws: "a.b.c", name: "Badge", seed: "s") }
+        #expect(throws: CredentialError.self) { try BadgeBaker.bakeSVG(svg, jws: "a.b.c", face: CredentialFixtures.face, name: "Badge", seed: "s") }
         do {
-            _ = try BadgeBaker.bakeSVG(svg, jws: "a.b.c", name: "Badge", seed: "s")
+            _ = try BadgeBaker.bakeSVG(svg, jws: "a.b.c", face: CredentialFixtures.face, name: "Badge", seed: "s")
         } catch {
             #expect(error.localizedDescription.contains("a badge must be a plain picture"))
         }
     }
 
     @Test func theDrawnBadgeIsSafe() {
-        #expect(SVGSafety.problems(in: BadgeImage.svg(name: "<script>x</script>", seed: "s")).isEmpty)
+        #expect(SVGSafety.problems(in: BadgeImage.svg(
+            face: BadgeFace(name: "<script>x</script>", kind: .issued, issuerName: "<b onload=x>", validFrom: Date()),
+            name: "<script>x</script>", seed: "s")).isEmpty)
     }
 }
