@@ -24,6 +24,7 @@ struct ManualPageTests {
         #expect(expected.contains(".Ss \"attest credentials export\"") && expected.count > 20)
         #expect(lines.filter { $0.hasPrefix(".It Fl -store Ar path") }.count == 1, "--store is described once")
         #expect(!page.contains("Cm manual-page"), "hidden commands are not listed")
+        #expect(!Repl.commandNames.contains("manual-page"), "nor offered at the prompt")
         #expect(lines.prefix(4).contains(".Dd December 5, 2026") && lines.contains(".Dt ATTEST 1"))
         #expect(lines.contains(".Nm Cm credentials Cm export Oo Ar options Oc Op Ar id"), "\(lines.filter { $0.contains("Cm export") })")
     }
