@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Deflate/inflate (zlib and gzip containers) with bounded decompression.
         .target(name: "AttestCompression", dependencies: ["CZlib"]),
+        // The commit the binary was built from, stamped by the scripts (a generated header, "" without one).
+        .target(name: "CAttestBuild"),
         // The pure core: model, JSON with positions, validation, quiz engine, scoring, credential rules.
         .target(name: "AttestCore"),
         // Scheduling: the FSRS-6 memory model per question, due reviews, parameter fitting and plans (pure).
@@ -49,7 +51,7 @@ let package = Package(
         .target(
             name: "AttestCLI",
             dependencies: [
-                "AttestCore", "AttestStore", "AttestCredentials", "AttestScheduling", "LineEditor",
+                "AttestCore", "AttestStore", "AttestCredentials", "AttestScheduling", "LineEditor", "CAttestBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -16,6 +16,16 @@ attest_missing_debs() {
     # The tests also use the sqlite3 shell and GNU time (the peak memory of one process).
     [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}" ] && ! command -v sqlite3 >/dev/null 2>&1 && missing+=(sqlite3)
     [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}" ] && [ ! -x /usr/bin/time ] && missing+=(time)
+    # The install and package tests render the man page, load the completions and read the .deb.
+    if [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}" ]; then
+        command -v man >/dev/null 2>&1 || missing+=(man-db)
+        command -v groff >/dev/null 2>&1 || missing+=(groff-base)
+        command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+        command -v fish >/dev/null 2>&1 || missing+=(fish)
+    fi
+    # scripts/package (and its test) names the Debian packages behind the libraries with dpkg-shlibdeps.
+    [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}${ATTEST_NEEDS_PACKAGING_TOOLS:-}" ] && ! command -v dpkg-shlibdeps >/dev/null 2>&1 &&
+        missing+=(dpkg-dev)
     echo "${missing[@]:-}"
 }
 

@@ -11,10 +11,10 @@ public struct AttestCommand: ParsableCommand {
         commandName: "attest",
         abstract: "Timed skill quizzes, honest competency per skill, and verifiable micro-credentials.",
         discussion: "Run without a command to open the interactive REPL.",
-        version: version,
+        version: BuildVersion.description,
         subcommands: [
             PacksCommand.self, LoadCommand.self, TakeCommand.self, PracticeCommand.self, PlanCommand.self, ResumeCommand.self, ProgressCommand.self, PackCommand.self, CredentialsCommand.self, IssuerCommand.self, LearnerCommand.self, StoreCommand.self, AttemptsCommand.self, StatsCommand.self,
-            SettingsCommand.self,
+            SettingsCommand.self, ManualPageCommand.self,
         ]
     )
 

@@ -113,9 +113,9 @@ public final class Repl {
         return message
     }
 
-    /// Names of every command reachable from the prompt, aliases included.
+    /// Names of every command reachable from the prompt, aliases included (not the hidden ones for scripts).
     public static var commandNames: [String] {
-        AttestCommand.configuration.subcommands.flatMap { command in
+        AttestCommand.configuration.subcommands.filter { $0.configuration.shouldDisplay }.flatMap { command in
             [command._commandName] + command.configuration.aliases
         }
     }
