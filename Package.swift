@@ -25,6 +25,13 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Deflate/inflate (zlib and gzip containers) with bounded decompression.
         .target(name: "AttestCompression", dependencies: ["CZlib"]),
+        // JSON-LD expansion to RDF, RDFC-1.0 canonicalisation, Data Integrity (eddsa-rdfc-2022) proofs,
+        // did:key and Bitstring Status Lists, from contexts bundled in the binary (pure: never fetches).
+        .target(
+            name: "AttestLinkedData",
+            dependencies: ["AttestCompression", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Contexts/SOURCES.md"]
+        ),
         // The pure core: model, JSON with positions, validation, quiz engine, scoring, credential rules.
         .target(name: "AttestCore"),
         // The local SQLite store (GRDB).
@@ -44,7 +51,7 @@ let package = Package(
         .target(
             name: "AttestCLI",
             dependencies: [
-                "AttestCore", "AttestStore", "AttestCredentials", "LineEditor",
+                "AttestCore", "AttestStore", "AttestCredentials", "AttestLinkedData", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -62,9 +69,16 @@ let package = Package(
         .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
+        .testTarget(
+            name: "AttestLinkedDataTests",
+            dependencies: ["AttestLinkedData", "AttestTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
         .testTarget(name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestTestSupport"]),
-        .testTarget(name: "AttestCLITests", dependencies: ["AttestCLI", "AttestTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AttestCLITests", dependencies: ["AttestCLI", "AttestLinkedData", "AttestTestSupport"], exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

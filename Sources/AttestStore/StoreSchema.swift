@@ -72,6 +72,9 @@ enum StoreSchema {
         migrator.registerMigration("v6") { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v13") { db in
+            try db.execute(sql: LinkedDataKeyRecord.v13)
+        }
         return migrator
     }()
 

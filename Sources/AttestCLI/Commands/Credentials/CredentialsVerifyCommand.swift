@@ -7,7 +7,7 @@ import Foundation
 struct CredentialsVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Verify a credential file (JWT, JSON, PNG or SVG): signature, structure, dates, revocation.",
+        abstract: "Verify a credential file (JWT, JSON, Data Integrity JSON, PNG or SVG): signature, structure, dates, revocation.",
         discussion: "Exit status 0 when it is valid, 1 when any check fails. Revocation is checked against this store."
     )
 
@@ -32,13 +32,16 @@ struct CredentialsVerifyCommand: ParsableCommand {
             data = contents
         }
         let store = try? context.store()
-        let report = CredentialVerifier.verify(
-            data: data,
-            revocationCheck: { id in
-                guard let award = try? store?.credential(id) else { return .unknown }
-                return RevocationLookup(award: award)
-            },
-            now: context.clock.now())
+        let revocationCheck = { (id: String) -> RevocationLookup in
+            guard let award = try? store?.credential(id) else { return .unknown }
+            return RevocationLookup(award: award)
+        }
+        if let linkedData = LinkedDataCredentialCheck(data: data, revocationCheck: revocationCheck, now: context.clock.now()) {
+            try linkedData.print(to: context.console, json: json)
+            if !linkedData.isValid { throw ExitCode(1) }
+            return
+        }
+        let report = CredentialVerifier.verify(data: data, revocationCheck: revocationCheck, now: context.clock.now())
         let console = context.console
         if json {
             var object: [String: Any] = [
