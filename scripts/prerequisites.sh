@@ -16,6 +16,7 @@ attest_missing_debs() {
     # The tests also use the sqlite3 shell and GNU time (the peak memory of one process).
     [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}" ] && ! command -v sqlite3 >/dev/null 2>&1 && missing+=(sqlite3)
     [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}" ] && [ ! -x /usr/bin/time ] && missing+=(time)
+    [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}" ] && ! command -v chromium >/dev/null 2>&1 && missing+=(chromium)
     echo "${missing[@]:-}"
 }
 

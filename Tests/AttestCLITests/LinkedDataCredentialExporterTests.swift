@@ -4,9 +4,9 @@ import AttestTestSupport
 import Foundation
 import Testing
 
-/// `creds export --format ldp` and `creds verify` on the result, through the real binary: the export
+/// `creds export --format ldp|html` and `creds verify` on the result, through the real binary: the ldp export
 /// carries an eddsa-rdfc-2022 proof by the store's did:key, verifies, fails once changed, and pyld with
-/// Python's `cryptography` (tools nobody on this team wrote) accept it.
+/// Python's `cryptography` (tools nobody on this team wrote) accept it; the html page embeds a VC-JWT that verifies.
 @Suite("LinkedDataCredentialExporter", .serialized)
 struct LinkedDataCredentialExporterTests {
     static func exported() throws -> (sandbox: AttestSandbox, id: String, path: String, credential: JSONValue) {
@@ -51,5 +51,19 @@ struct LinkedDataCredentialExporterTests {
             return
         }
         #expect(run.status == 0, "\(run.error)")
+    }
+
+    @Test func theHTMLPageEmbedsACredentialThatVerifies() throws {
+        let earned = try CredentialTamperingTests.earn()
+        let path = earned.sandbox.root.appendingPathComponent("page.html").path
+        let export = try earned.sandbox.run(["creds", "export", earned.id, "--format", "html", "--output", path])
+        try #require(export.status == 0, "\(export.standardError)")
+        let page = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(page.contains("default-src 'none'") && !page.contains("src=\"http"))
+        let start = try #require(page.range(of: "<script type=\"application/jwt\" id=\"credential\">"))
+        let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        let file = try earned.sandbox.write(String(page[start.upperBound..<end.lowerBound]), to: "from-page.jwt")
+        let verify = try earned.sandbox.run(["creds", "verify", file])
+        #expect(verify.status == 0, "\(verify.standardOutput)")
     }
 }

@@ -5,9 +5,10 @@ import AttestStore
 import Crypto
 import Foundation
 
-/// `creds export --format ldp`: the Open Badges 3.0 credential with an embedded Data Integrity proof
+/// `creds export --format ldp|html`. ldp: the Open Badges 3.0 credential with an embedded Data Integrity proof
 /// (`eddsa-rdfc-2022`), issued under the store's Ed25519 self-assessment key as a `did:key` — the form the
-/// Digital Credentials Consortium verifier and Learner Credential Wallet accept.
+/// Digital Credentials Consortium verifier and Learner Credential Wallet accept. html: a self-contained page
+/// that verifies the VC-JWT in the browser, to host as a LinkedIn certification URL.
 struct LinkedDataCredentialExporter {
     let context: AppContext
 
@@ -33,5 +34,11 @@ struct LinkedDataCredentialExporter {
             JSONValue.parse(credential.json.data), key: key, verificationMethod: didKey.verificationMethod,
             created: context.clock.now())
         return Data((signed.prettyText + "\n").utf8)
+    }
+
+    /// The self-contained verification page for `award`'s VC-JWT.
+    func page(_ award: CredentialAward) throws -> Data {
+        let jws = try CredentialExporter(context: context).sign(award).jws
+        return Data(try VerificationPage.html(jws: jws, title: award.name + " — credential verification").utf8)
     }
 }
