@@ -60,8 +60,12 @@ enum JSONLDExpander {
         var result: [String: JSONValue] = [:]
         for key in map.keys.sorted() where key != "@context" {
             let value = map[key]!
-            guard let expandedProperty = active.expandIRI(key, vocab: true),
-                  expandedProperty.contains(":") || JSONLDContext.keywords.contains(expandedProperty) else { continue }
+            let expanded = active.expandIRI(key, vocab: true)
+            if expanded == nil, active.terms[key] != nil { continue }
+            guard let expandedProperty = expanded,
+                  expandedProperty.contains(":") || JSONLDContext.keywords.contains(expandedProperty) else {
+                throw JSONLDError.undefinedTerm(key)
+            }
             if JSONLDContext.keywords.contains(expandedProperty) {
                 guard result[expandedProperty] == nil || expandedProperty == "@type" else {
                     throw JSONLDError.invalid("colliding keywords: \(expandedProperty) appears twice")
@@ -69,12 +73,15 @@ enum JSONLDExpander {
                 switch expandedProperty {
                 case "@id":
                     guard case .string(let id) = value else { throw JSONLDError.invalid("@id must be a string") }
-                    result["@id"] = .string(active.expandIRI(id, vocab: false) ?? id)
+                    result["@id"] = .string(try absolute(active.expandIRI(id, vocab: false) ?? id))
                 case "@type":
                     var types = result["@type"]?.arrayValue ?? []
                     for item in value.asArray {
                         guard case .string(let t) = item else { throw JSONLDError.invalid("@type values must be strings") }
-                        if let expanded = typeScoped.expandIRI(t, vocab: true) { types.append(.string(expanded)) }
+                        guard let expanded = typeScoped.expandIRI(t, vocab: true), JSONLDContext.isAbsoluteIRI(expanded) || expanded == "@json" else {
+                            throw JSONLDError.undefinedTerm(t)
+                        }
+                        types.append(.string(expanded))
                     }
                     result["@type"] = value.arrayValue == nil && result["@type"] == nil ? types.first : .array(types)
                 case "@graph":
@@ -159,11 +166,17 @@ enum JSONLDExpander {
         return .object(result)
     }
 
+    /// `iri` when it is absolute or a blank node label; a relative reference is refused.
+    private static func absolute(_ iri: String) throws -> String {
+        guard JSONLDContext.isAbsoluteIRI(iri) || iri.hasPrefix("_:") else { throw JSONLDError.relativeIRI(iri) }
+        return iri
+    }
+
     private static func expandValue(_ value: JSONValue, context: JSONLDContext, property: String) throws -> JSONValue {
         let definition = context.terms[property]
         if let mapping = definition?.typeMapping, case .string(let s) = value {
-            if mapping == "@id" { return .object(["@id": .string(context.expandIRI(s, vocab: false) ?? s)]) }
-            if mapping == "@vocab" { return .object(["@id": .string(context.expandIRI(s, vocab: true) ?? s)]) }
+            if mapping == "@id" { return .object(["@id": .string(try absolute(context.expandIRI(s, vocab: false) ?? s))]) }
+            if mapping == "@vocab" { return .object(["@id": .string(try absolute(context.expandIRI(s, vocab: true) ?? s))]) }
         }
         var result: [String: JSONValue] = ["@value": value]
         if let mapping = definition?.typeMapping, !["@id", "@vocab", "@none"].contains(mapping) {

@@ -82,7 +82,22 @@ import Testing
         #expect(canonical.contains("<https://w3id.org/security#cryptosuite> \"eddsa-rdfc-2022\"^^<https://w3id.org/security#cryptosuiteString> _:c14n"))
     }
 
-    @Test func relativeIRIsAreLeftOutAsTheAlgorithmRequires() throws {
-        #expect(try canonical(#"{"@context": {"@vocab": "http://e/"}, "@id": "relative", "p": "x"}"#) == "")
+    @Test func whatAProofWouldNotCoverIsRefusedNotDropped() throws {
+        #expect(throws: JSONLDError.relativeIRI("relative")) {
+            try canonical(#"{"@context": {"@vocab": "http://e/"}, "@id": "relative", "p": "x"}"#)
+        }
+        #expect(throws: JSONLDError.relativeIRI("page.html")) {
+            try canonical(#"{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": "VerifiableCredential", "issuer": "page.html"}"#)
+        }
+        #expect(throws: JSONLDError.undefinedTerm("grade")) {
+            try canonical(#"{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": "VerifiableCredential", "grade": "A"}"#)
+        }
+        #expect(throws: JSONLDError.undefinedTerm("GoldCredential")) {
+            try canonical(#"{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "GoldCredential"]}"#)
+        }
+        #expect(try canonical(#"{"@context": {"p": "http://e/p", "hidden": null}, "@id": "urn:x", "p": "x", "hidden": "y"}"#)
+            == "<urn:x> <http://e/p> \"x\" .\n")
+        #expect(try canonical(#"{"@context": {"p": {"@id": "http://e/p", "@type": "@id"}}, "@id": "_:a", "p": "_:a"}"#)
+            == "_:c14n0 <http://e/p> _:c14n0 .\n")
     }
 }
