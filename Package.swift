@@ -27,6 +27,13 @@ let package = Package(
         .target(name: "AttestCompression", dependencies: ["CZlib"]),
         // The commit the binary was built from, stamped by the scripts (a generated header, "" without one).
         .target(name: "CAttestBuild"),
+        // JSON-LD expansion to RDF, RDFC-1.0 canonicalisation, Data Integrity (eddsa-rdfc-2022) proofs,
+        // did:key and Bitstring Status Lists, from contexts bundled in the binary (pure: never fetches).
+        .target(
+            name: "AttestLinkedData",
+            dependencies: ["AttestCompression", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Contexts/SOURCES.md"]
+        ),
         // The pure core: model, JSON with positions, validation, quiz engine, scoring, credential rules.
         .target(name: "AttestCore"),
         // Scheduling: the FSRS-6 memory model per question, due reviews, parameter fitting and plans (pure).
@@ -51,7 +58,8 @@ let package = Package(
         .target(
             name: "AttestCLI",
             dependencies: [
-                "AttestCore", "AttestStore", "AttestCredentials", "AttestScheduling", "LineEditor", "CAttestBuild",
+                "AttestCore", "AttestStore", "AttestCredentials", "AttestScheduling", "AttestLinkedData", "LineEditor",
+                "CAttestBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -73,11 +81,18 @@ let package = Package(
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "AttestTestSupport"]),
         .testTarget(name: "AttestCompressionTests", dependencies: ["AttestCompression"]),
+        .testTarget(
+            name: "AttestLinkedDataTests",
+            dependencies: ["AttestLinkedData", "AttestTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "AttestStoreTests", dependencies: ["AttestStore", "AttestTestSupport"]),
         .testTarget(
             name: "AttestCredentialsTests", dependencies: ["AttestCredentials", "AttestCompression", "AttestTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "AttestCLITests", dependencies: ["AttestCLI", "AttestTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AttestCLITests", dependencies: ["AttestCLI", "AttestLinkedData", "AttestTestSupport"], exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

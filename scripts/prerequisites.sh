@@ -22,6 +22,8 @@ attest_missing_debs() {
         command -v groff >/dev/null 2>&1 || missing+=(groff-base)
         command -v zsh >/dev/null 2>&1 || missing+=(zsh)
         command -v fish >/dev/null 2>&1 || missing+=(fish)
+        # The verification page is opened in headless Chromium.
+        command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     fi
     # scripts/package (and its test) names the Debian packages behind the libraries with dpkg-shlibdeps.
     [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}${ATTEST_NEEDS_PACKAGING_TOOLS:-}" ] && ! command -v dpkg-shlibdeps >/dev/null 2>&1 &&

@@ -84,6 +84,9 @@ enum StoreSchema {
         migrator.registerMigration("v10") { db in
             try db.execute(sql: MemorySchema.v10)
         }
+        migrator.registerMigration("v13") { db in
+            try db.execute(sql: LinkedDataKeyRecord.v13)
+        }
         return migrator
     }()
 

@@ -1,5 +1,7 @@
 import AttestCredentials
+import AttestLinkedData
 import AttestStore
+import Crypto
 import Foundation
 
 /// What `creds verify` knows about issuers in this store: its own self-assessment key, its trust list and
@@ -7,12 +9,17 @@ import Foundation
 struct TrustList {
     /// This store's self-assessment DID, when it has a key (verifying never creates one).
     let ownDID: String?
+    /// This store's Ed25519 self-assessment `did:key` (Data Integrity exports), when it has one.
+    let ownLinkedDataDID: String?
     let entries: [TrustedIssuerRecord]
     private let store: AttestDatabase?
 
     init(store: AttestDatabase?) throws {
         self.store = store
         ownDID = try store?.issuerKey().flatMap { try? IssuerKey(rawRepresentation: $0.privateKey).did }
+        ownLinkedDataDID = try store?.linkedDataKey().flatMap { record in
+            (try? Curve25519.Signing.PrivateKey(rawRepresentation: record.privateKey)).map { DIDKey(publicKey: $0.publicKey).did }
+        }
         entries = try store?.trustedIssuers() ?? []
     }
 
@@ -24,10 +31,19 @@ struct TrustList {
         return entry.keys.isEmpty || entry.keys.contains(key.multibase) ? .trusted(name: entry.name) : .unknown
     }
 
+    /// Who vouches for a Data Integrity credential whose proof verified under `issuer`'s own key: this store's
+    /// Ed25519 key, or a `did:key` on the list (the DID is the key). Any other DID stays unknown: the list pins
+    /// did:web issuers to P-256 keys only, so an Ed25519 did:web proof is never taken as trusted.
+    func trust(issuer: String) -> IssuerTrust {
+        if issuer == ownLinkedDataDID { return .ownKey }
+        guard issuer.hasPrefix("did:key:"), let entry = entries.first(where: { $0.did == issuer }) else { return .unknown }
+        return .trusted(name: entry.name)
+    }
+
     /// Revocation keyed on (issuer, id): this store answers only for credentials its own key signed, and a
     /// credential its key signed that is not in its log is flagged.
     func revocation(issuer: String, id: String) -> RevocationLookup {
-        guard issuer == ownDID, let store else { return .unknown }
+        guard issuer == ownDID || issuer == ownLinkedDataDID, let store else { return .unknown }
         guard let award = try? store.credential(id) else { return .absentFromLog }
         return RevocationLookup(award: award)
     }

@@ -2,15 +2,18 @@ import ArgumentParser
 import AttestCore
 import Foundation
 
-/// `creds export ID --format jwt|json|png|svg`, or the whole log with `--all --format csv|json`.
+/// `creds export ID --format jwt|json|png|svg|ldp|html`, or the whole log with `--all --format csv|json`.
 struct CredentialsExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a signed Open Badges 3.0 credential (jwt, json, png, svg), or the whole log (--all: csv, json).",
+        abstract: "Export a signed Open Badges 3.0 credential (jwt, json, png, svg, ldp, html), or the whole log (--all: csv, json).",
         discussion: """
-            jwt and json go to standard output unless --output is given; png and svg are written to \
+            jwt, json, ldp and html go to standard output unless --output is given; png and svg are written to \
             PACK-CREDENTIAL.png/.svg in the current folder by default. Anyone can check a file with \
-            'attest creds verify FILE'. Existing files are never overwritten without --force.
+            'attest creds verify FILE'. ldp is the credential with an embedded Data Integrity proof \
+            (eddsa-rdfc-2022) under the store's Ed25519 did:key, for wallets and verifiers that read only \
+            linked-data proofs; html is a self-contained page that checks the credential's signature in \
+            the browser, to host as a LinkedIn certification URL. Existing files are never overwritten without --force.
             """
     )
 
@@ -22,7 +25,7 @@ struct CredentialsExportCommand: ParsableCommand {
     @Flag(help: "Export the whole log instead of one credential.")
     var all = false
 
-    @Option(help: "jwt, json, png or svg for one credential; csv or json with --all.")
+    @Option(help: "jwt, json, png, svg, ldp or html for one credential; csv or json with --all.")
     var format: String
 
     @Option(help: ArgumentHelp("The file to write, or - for standard output.", valueName: "path"))
@@ -37,8 +40,8 @@ struct CredentialsExportCommand: ParsableCommand {
             if !["csv", "json"].contains(format) { throw ValidationError("--all exports as csv or json, not '\(format)'.") }
         } else {
             if id == nil { throw ValidationError("Give the credential to export (see 'attest creds list'), or --all.") }
-            if CredentialExporter.Format(rawValue: format) == nil {
-                throw ValidationError("Unknown format '\(format)'; use jwt, json, png or svg.")
+            if !["ldp", "html"].contains(format), CredentialExporter.Format(rawValue: format) == nil {
+                throw ValidationError("Unknown format '\(format)'; use jwt, json, png, svg, ldp or html.")
             }
         }
     }
@@ -53,10 +56,15 @@ struct CredentialsExportCommand: ParsableCommand {
             data = Data((format == "csv" ? CredentialLog.csv(awards, now: now) : try CredentialLog.json(awards, now: now) + "\n").utf8)
         } else {
             let award = try CredentialLookup(context: context).find(id!)
-            let kind = CredentialExporter.Format(rawValue: format)!
-            data = try CredentialExporter(context: context).export(award, as: kind)
-            if destination == nil, kind == .png || kind == .svg {
-                destination = "\(award.packID)-\(award.credentialID).\(kind.rawValue)"
+            if let kind = CredentialExporter.Format(rawValue: format) {
+                data = try CredentialExporter(context: context).export(award, as: kind)
+                if destination == nil, kind == .png || kind == .svg {
+                    destination = "\(award.packID)-\(award.credentialID).\(kind.rawValue)"
+                }
+            } else if format == "html" {
+                data = try LinkedDataCredentialExporter(context: context).page(award)
+            } else {
+                data = try LinkedDataCredentialExporter(context: context).export(award)
             }
         }
         guard let destination, destination != "-" else {

@@ -7,7 +7,7 @@ import Foundation
 struct CredentialsVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Verify a credential file (JWT, JSON, PNG or SVG): signature, structure, dates, revocation, who vouches.",
+        abstract: "Verify a credential file (JWT, JSON, Data Integrity JSON, PNG or SVG): signature, structure, dates, revocation, who vouches.",
         discussion: """
             Exit status 0 when it is valid and its issuer is this store's own key or on your trust list \
             ('issuer trust add'); 3 when it is valid but nobody you trust vouches for its issuer; 1 when a check fails.
@@ -41,6 +41,13 @@ struct CredentialsVerifyCommand: ParsableCommand {
         }
         // Revocation and trust are looked up in the store when there is one; verifying never creates one.
         let trustList = try TrustList(store: context.existingStore())
+        if let linkedData = LinkedDataCredentialCheck(
+            data: data, revocationCheck: trustList.revocation, trust: trustList.trust(issuer:), now: context.clock.now())
+        {
+            try linkedData.print(to: context.console, json: json)
+            if linkedData.exitCode != 0 { throw ExitCode(linkedData.exitCode) }
+            return
+        }
         let report = CredentialVerifier.verify(
             data: data, revocationCheck: trustList.revocation, now: context.clock.now(), trust: trustList.trust)
         // The picture around a baked credential is not signed: its words are checked apart (see BadgePictureCheck).
