@@ -19,7 +19,6 @@ public struct QuizResult: Sendable, Hashable {
         public var passed: Bool { fraction >= threshold - 1e-9 }
     }
 
-    /// A question that did not earn full credit.
     /// A question without full credit, with its key; an abandoned attempt lists only the questions it reached.
     public struct MissedItem: Sendable, Hashable {
         public var position: Int
@@ -42,6 +41,8 @@ public struct QuizResult: Sendable, Hashable {
     /// Seconds from the start to the end (or to now for an attempt in progress).
     public var timeUsed: Double
     public var missed: [MissedItem]
+    /// Questions an abandoned attempt never reached (left out of `missed`, so their keys stay unseen).
+    public var unreached: Int
 
     /// Passed when every skill reached its threshold (and at least one skill was assessed).
     public var passed: Bool { !skills.isEmpty && skills.allSatisfy(\.passed) }
@@ -63,6 +64,7 @@ public struct QuizResult: Sendable, Hashable {
         var points = 0.0
         var maxPoints = 0.0
         var missed: [MissedItem] = []
+        var unreached = 0
         for (position, entry) in plan.entries.enumerated() {
             let question = pack.question(entry.questionID)
             let response = latest[position]
@@ -78,6 +80,7 @@ public struct QuizResult: Sendable, Hashable {
                 possible[skill.skill, default: 0] += share * maximum
             }
             // An abandoned attempt never reveals the key of a question it did not reach (it may be sat again).
+            if response == nil, status == .abandoned { unreached += 1 }
             if let question, (response?.score ?? 0) < 1, response != nil || status != .abandoned {
                 let presented = PresentedQuestion(question: question, order: entry.order)
                 missed.append(MissedItem(
@@ -99,5 +102,6 @@ public struct QuizResult: Sendable, Hashable {
         self.maxPoints = maxPoints
         self.timeUsed = max(0, endedAt.timeIntervalSince(startedAt))
         self.missed = missed
+        self.unreached = unreached
     }
 }

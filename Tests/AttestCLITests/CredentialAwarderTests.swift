@@ -40,7 +40,7 @@ struct CredentialAwarderTests {
                 "a credential is awarded once while it is valid")
 
         let part = try #require(parts.first { $0.qualifiedID == "ai-basics/foundations" })
-        let revoke = try sandbox.run(["creds", "revoke", part.id, "--reason", "exam taken by someone else"])
+        let revoke = try sandbox.run(["creds", "revoke", part.id, "--reason", "exam taken by someone else", "--yes"])
         #expect(revoke.status == 0, "\(revoke.standardError)")
         #expect(revoke.standardOutput.contains("too: it was awarded on"), "\(revoke.standardOutput)")
         let after = try AttestDatabase.open(path: sandbox.storePath)

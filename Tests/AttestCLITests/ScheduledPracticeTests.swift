@@ -50,7 +50,8 @@ struct ScheduledPracticeTests {
 
     @Test func dueQuestionsComeFirstThenNewOnesAndNeverTheFreshOne() throws {
         let run = try sandbox.run(["practice", "ux-design", "--count", "4", "--json"], input: "")
-        #expect(run.status == 0, "\(run.standardError)")
+        // No answers were given: the draw is recorded and the run says the answers ran out (exit 1).
+        #expect(run.status == 1 && run.standardError.contains("answers ran out"), "\(run.standardError)")
         let ids = try drawn("scheduled")
         #expect(ids.count == 4)
         #expect(ids.first == forgotten)
@@ -60,13 +61,15 @@ struct ScheduledPracticeTests {
 
     @Test func dueOnlyAndWithoutAPackPicksThePackWithDueQuestions() throws {
         let run = try sandbox.run(["practice", "--due", "--json"], input: "")
-        #expect(run.status == 0, "\(run.standardError)")
+        // No answers were given: the draw is recorded and the run says the answers ran out (exit 1).
+        #expect(run.status == 1 && run.standardError.contains("answers ran out"), "\(run.standardError)")
         #expect(try drawn("due") == [forgotten])
     }
 
     @Test func cramReviewsTheLikeliestForgottenEvenWhenNothingIsDue() throws {
         let run = try sandbox.run(["practice", "--cram", "ux-design", "--count", "5", "--json"], input: "")
-        #expect(run.status == 0, "\(run.standardError)")
+        // No answers were given: the draw is recorded and the run says the answers ran out (exit 1).
+        #expect(run.status == 1 && run.standardError.contains("answers ran out"), "\(run.standardError)")
         #expect(try drawn("cram") == [forgotten, fresh])
     }
 
@@ -121,7 +124,7 @@ struct ScheduledPracticeTests {
         #expect(try sandbox.run(["practice", "ux-design", "--due", "--cram"]).status == 64)
         let bare = try sandbox.run(["practice"])
         #expect(bare.status == 64)
-        #expect(bare.standardError.contains("or use --due or --cram"))
+        #expect(bare.standardError.contains("or use --missed, --due or --cram"))
     }
 
     /// `YYYY-MM-DD` of the day `days` after today (UTC).

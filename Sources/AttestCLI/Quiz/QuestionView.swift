@@ -102,7 +102,7 @@ struct QuestionView {
                 + " " + percent(skill.fraction).leftPadded(to: 4) + "  needs " + percent(skill.threshold) + "  " + mark)
         }
         // An abandoned attempt never shows the questions it did not reach: leaving must not reveal their keys.
-        let reviewed = result.status == .abandoned ? result.missed.filter { $0.outcome != nil } : result.missed
+        let reviewed = result.missed
         if !reviewed.isEmpty {
             lines.append("")
             lines.append(console.styled("Review", .bold)
@@ -118,7 +118,7 @@ struct QuestionView {
                 }
             }
         }
-        let unseen = result.missed.count - reviewed.count
+        let unseen = result.unreached
         if unseen > 0 {
             lines.append("")
             lines.append("\(unseen) question\(unseen == 1 ? " was" : "s were") not reached; "

@@ -93,11 +93,11 @@ enum ResultJSON {
             "packHash": engine.pack.contentHash, "quizId": engine.quiz.id, "mode": engine.mode.rawValue,
             "seed": String(engine.plan.seed), "status": result.status.rawValue, "passed": result.passed,
             "points": result.points, "maxPoints": result.maxPoints, "score": result.fraction,
-            "timeUsedSeconds": result.timeUsed, "timeMultiplier": engine.timeMultiplier,
+            "timeUsedSeconds": result.timeUsed, "timeMultiplier": engine.timeMultiplier, "unreached": result.unreached,
             "skills": result.skills.map {
                 ["id": $0.skillID, "name": $0.name, "score": $0.fraction, "threshold": $0.threshold, "passed": $0.passed]
             },
-            "missed": result.missed.filter { result.status != .abandoned || $0.outcome != nil }.map { item -> [String: Any] in
+            "missed": result.missed.map { item -> [String: Any] in
                 var entry: [String: Any] = [
                     "position": item.position + 1, "questionId": item.questionID, "score": item.score,
                     "correctAnswer": item.correctAnswer.summary, "outcome": item.outcome?.rawValue ?? "not-reached",
