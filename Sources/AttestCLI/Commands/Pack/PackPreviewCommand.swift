@@ -20,11 +20,17 @@ struct PackPreviewCommand: ParsableCommand {
     @Option(help: "Seed for the option order shown (learners each get their own).")
     var seed: UInt64 = 1
 
+    @Flag(help: "Also show sealed (exam-only) questions: for instructors, never for learners.")
+    var includeSealed = false
+
     func run() throws {
         let context = global.context()
         let pack = try PackArgument(context: context).load(self.pack)
-        var ids = pack.questions.map(\.id)
+        var ids = pack.questions.filter { includeSealed || !$0.pool.isSealed }.map(\.id)
         if let question {
+            if pack.question(question)?.pool.isSealed == true, !includeSealed {
+                throw ValidationError("Question '\(question)' is sealed (exam-only); add --include-sealed to preview it.")
+            }
             guard pack.question(question) != nil else {
                 let hint = Suggestion.closest(to: question, in: ids)
                 throw ValidationError("Pack '\(pack.id)' has no question '\(question)'."
