@@ -38,3 +38,56 @@ public struct DecisionRule: Sendable, Hashable, Codable {
         self.maxItems = maxItems
     }
 }
+
+/// Where a skill's sequential decision stands after some answers.
+public enum SkillDecision: Sendable, Hashable {
+    case undecided
+    /// Decided after `items` answers; `early` when before the last allowed one.
+    case proficient(items: Int, early: Bool)
+    case notYet(items: Int, early: Bool)
+
+    public var isDecided: Bool { self != .undecided }
+}
+
+extension DecisionRule {
+    /// Log-likelihood-ratio step for a right answer.
+    public var rightStep: Double { Foundation.log(upper / lower) }
+    /// Log-likelihood-ratio step for a wrong answer (negative).
+    public var wrongStep: Double { Foundation.log((1 - upper) / (1 - lower)) }
+    /// The ratio at or above which the rule stops at "proficient".
+    public var upperBound: Double { Foundation.log((1 - beta) / alpha) }
+    /// The ratio at or below which the rule stops at "not yet".
+    public var lowerBound: Double { Foundation.log(beta / (1 - alpha)) }
+    /// The ratio the decision at the last item is taken against.
+    public var finalCut: Double { (upperBound + lowerBound) / 2 }
+
+    /// The decision after `right` right answers out of `answered`, when at most `available`
+    /// questions of the skill can be asked (the section's draw; `maxItems` caps it).
+    public func decide(right: Int, answered: Int, available: Int) -> SkillDecision {
+        let last = max(1, min(maxItems, available))
+        let ratio = Double(right) * rightStep + Double(answered - right) * wrongStep
+        if answered >= last {
+            return ratio >= finalCut ? .proficient(items: answered, early: false) : .notYet(items: answered, early: false)
+        }
+        let remaining = Double(last - answered)
+        // Exact curtailment: the final decision can no longer change.
+        if ratio + remaining * wrongStep >= finalCut { return .proficient(items: answered, early: true) }
+        if ratio + remaining * rightStep < finalCut { return .notYet(items: answered, early: true) }
+        guard answered >= minItems else { return .undecided }
+        if ratio >= upperBound { return .proficient(items: answered, early: true) }
+        if ratio <= lowerBound { return .notYet(items: answered, early: true) }
+        return .undecided
+    }
+
+    /// Runs the rule on a sequence of answers (true = right) until it decides.
+    public func decide(_ answers: some Sequence<Bool>, available: Int) -> SkillDecision {
+        var right = 0, answered = 0
+        for answer in answers {
+            answered += 1
+            if answer { right += 1 }
+            let decision = decide(right: right, answered: answered, available: available)
+            if decision.isDecided { return decision }
+        }
+        return .undecided
+    }
+}

@@ -15,6 +15,9 @@ let usage = """
                               p50 and p99 µs of recordResponse on a file store, then of a raw
                               4 KiB write + fdatasync in the same folder
       credentials [--runs N]  median µs of building+signing one credential, then of verifying it
+      decision [--learners N] [--seed N]
+                              the exam decision rule's operating characteristics: award rate and
+                              mean questions per true ability (the table in docs/scoring.md)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -36,6 +39,8 @@ do {
         try JournalBenchmark(arguments: arguments).run()
     case "credentials":
         try CredentialBenchmark(arguments: arguments).run()
+    case "decision":
+        try DecisionBenchmark(arguments: arguments).run()
     default:
         FileHandle.standardError.write(Data("attest-bench: unknown suite \"\(suite)\"\n\(usage)\n".utf8))
         exit(64)
