@@ -158,3 +158,33 @@ public enum TemplateText {
         return output
     }
 }
+
+extension Pack {
+    /// The pack as one attempt sees it: each parameterised question among `questionIDs` replaced
+    /// by its instance for `seed`. The instance depends only on the attempt's seed and the
+    /// question's id, so a resumed, reviewed or re-scored attempt shows exactly the same numbers.
+    public func instantiated(seed: UInt64, questionIDs: [String]) -> Pack {
+        let wanted = Set(questionIDs)
+        var result = self
+        for index in questions.indices where questions[index].template != nil && wanted.contains(questions[index].id) {
+            let question = questions[index]
+            guard let instance = QuestionInstance.instance(of: question, seed: seed),
+                  let applied = try? instance.apply(to: question)
+            else { continue }
+            result.questions[index] = applied
+        }
+        return result
+    }
+}
+
+extension QuestionInstance {
+    /// The instance of `question` an attempt with `seed` draws (nil for a fixed question).
+    public static func instance(of question: Question, seed: UInt64) -> QuestionInstance? {
+        guard let template = question.template else { return nil }
+        // FNV-1a of the id, so two questions of one attempt draw independently.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in question.id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var generator = SeededGenerator(seed: seed ^ hash)
+        return draw(template, using: &generator)
+    }
+}

@@ -25,7 +25,9 @@ struct PackPreviewCommand: ParsableCommand {
 
     func run() throws {
         let context = global.context()
-        let pack = try PackArgument(context: context).load(self.pack)
+        let loaded = try PackArgument(context: context).load(self.pack)
+        // Parameterised questions show the instance `--seed` draws.
+        let pack = loaded.instantiated(seed: seed, questionIDs: loaded.questions.map(\.id))
         var ids = pack.questions.filter { includeSealed || !$0.pool.isSealed }.map(\.id)
         if let question {
             if pack.question(question)?.pool.isSealed == true, !includeSealed {
