@@ -33,3 +33,27 @@ public struct BlueprintDomain: Sendable, Hashable, Codable {
         self.skills = skills
     }
 }
+
+extension Blueprint {
+    /// One domain's coverage: its weight's share against its share of the pack's questions.
+    public struct Coverage: Sendable, Hashable {
+        public var domainID: String
+        public var weightShare: Double
+        public var questions: Int
+        public var questionShare: Double
+        /// More than 10 percentage points under the weight's share.
+        public var isUnder: Bool { questionShare < weightShare - 0.10 }
+    }
+
+    /// Each domain's coverage by `pack`'s questions (a question counts for every domain with one of its skills).
+    public func coverage(in pack: Pack) -> [Coverage] {
+        let total = max(1, pack.questions.count)
+        return domains.map { domain in
+            let skills = Set(domain.skills)
+            let count = pack.questions.filter { !skills.isDisjoint(with: $0.skillIDs) }.count
+            return Coverage(
+                domainID: domain.id, weightShare: share(of: domain), questions: count,
+                questionShare: Double(count) / Double(total))
+        }
+    }
+}
