@@ -51,6 +51,25 @@ public enum CompactQuestionCoding {
         writer.optional(question.timeLimit) { $0.double($1) }
         writer.optional(question.explanation) { $0.string($1) }
         writer.strings(question.tags)
+        writer.byte(UInt8(QuestionPool.allCases.firstIndex(of: question.pool)!))
+        writer.bool(question.difficultyStated)
+        writer.optional(question.source) { writer, source in
+            writer.string(source.reference)
+            writer.optional(source.section) { $0.string($1) }
+            writer.optional(source.page) { $0.string($1) }
+        }
+        writer.optional(question.itemKind) { $0.byte(UInt8(ItemKind.allCases.firstIndex(of: $1)!)) }
+        writer.optional(question.template) { writer, template in
+            writer.count(template.variables.count)
+            for variable in template.variables {
+                writer.string(variable.name)
+                switch variable.domain {
+                case let .range(min, max, step): writer.byte(0); writer.double(min); writer.double(max); writer.double(step)
+                case let .set(values): writer.byte(1); writer.count(values.count); for value in values { writer.double(value) }
+                }
+            }
+            writer.optional(template.answer) { $0.string($1) }
+        }
         return Data(writer.bytes)
     }
 
@@ -173,11 +192,48 @@ public enum CompactQuestionCoding {
             guard let prompt = string(), let kind = kind(), let points = double(),
                   let difficulty = byte().flatMap({ Difficulty.allCases.indices.contains(Int($0)) ? Difficulty.allCases[Int($0)] : nil }),
                   let timeLimit = optional({ $0.double() }), let explanation = optional({ $0.string() }),
-                  let tags = strings()
+                  let tags = strings(),
+                  let pool = byte().flatMap({ QuestionPool.allCases.indices.contains(Int($0)) ? QuestionPool.allCases[Int($0)] : nil }),
+                  let difficultyStated = bool(), let source = optional({ $0.source() }),
+                  let itemKind = optional({ $0.byte().flatMap { ItemKind.allCases.indices.contains(Int($0)) ? ItemKind.allCases[Int($0)] : nil } }),
+                  let template = optional({ $0.template() })
             else { return nil }
             return Question(
                 id: id, skills: skills, prompt: prompt, kind: kind, points: points, difficulty: difficulty,
-                timeLimit: timeLimit, explanation: explanation, tags: tags)
+                timeLimit: timeLimit, explanation: explanation, tags: tags, pool: pool, difficultyStated: difficultyStated,
+                source: source, itemKind: itemKind, template: template)
+        }
+
+        mutating func source() -> QuestionSource? {
+            guard let reference = string(), let section = optional({ $0.string() }), let page = optional({ $0.string() }) else {
+                return nil
+            }
+            return QuestionSource(reference: reference, section: section, page: page)
+        }
+
+        mutating func template() -> QuestionTemplate? {
+            guard let variableCount = count() else { return nil }
+            var variables: [TemplateVariable] = []
+            for _ in 0..<variableCount {
+                guard let name = string() else { return nil }
+                switch byte() {
+                case 0:
+                    guard let min = double(), let max = double(), let step = double() else { return nil }
+                    variables.append(TemplateVariable(name: name, domain: .range(min: min, max: max, step: step)))
+                case 1:
+                    guard let valueCount = count() else { return nil }
+                    var values: [Double] = []
+                    for _ in 0..<valueCount {
+                        guard let value = double() else { return nil }
+                        values.append(value)
+                    }
+                    variables.append(TemplateVariable(name: name, domain: .set(values)))
+                default:
+                    return nil
+                }
+            }
+            guard let answer = optional({ $0.string() }) else { return nil }
+            return QuestionTemplate(variables: variables, answer: answer)
         }
 
         mutating func kind() -> Question.Kind? {

@@ -304,7 +304,7 @@ public struct CompetencyEstimator: Sendable, Hashable {
         var best: (quiz: Quiz, focus: Double)?
         let questions = pack.questionsByID()
         for quiz in pack.quizzes {
-            let pool = Set(quiz.sections.flatMap { $0.poolQuestionIDs(in: pack) })
+            let pool = Set(quiz.sections.flatMap { $0.poolQuestionIDs(in: pack, mode: quiz.mode) })
             let matching = pool.filter { questions[$0]?.skillIDs.contains(id) == true }.count
             guard matching > 0 else { continue }
             let focus = Double(matching) / Double(pool.count)

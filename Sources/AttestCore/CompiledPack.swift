@@ -7,7 +7,7 @@ import Foundation
 /// to nil, and the caller falls back to the pack file.
 public enum CompiledPack {
     /// Bumped whenever an encoding below changes.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// What a listing or a quiz needs of a pack besides its questions.
     public struct Header: Sendable, Hashable, Codable {

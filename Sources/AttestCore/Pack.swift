@@ -24,6 +24,8 @@ public struct Pack: Sendable, Hashable, Codable {
     public var questions: [Question]
     public var quizzes: [Quiz]
     public var credentials: [CredentialDefinition]
+    /// The domains the pack covers, with their skills and weights (checked by `pack stats`).
+    public var blueprint: Blueprint?
     /// Hex SHA-256 of the exact bytes the pack was loaded from ("" when built in code).
     public var contentHash: String
 
@@ -31,7 +33,7 @@ public struct Pack: Sendable, Hashable, Codable {
         format: Int = 1, id: String, version: SemanticVersion, title: String, description: String = "",
         authors: [String] = [], license: String = "", language: String = "en",
         levels: MasteryLevels = .default, skills: [Skill], questions: [Question],
-        quizzes: [Quiz] = [], credentials: [CredentialDefinition] = [], contentHash: String = ""
+        quizzes: [Quiz] = [], credentials: [CredentialDefinition] = [], blueprint: Blueprint? = nil, contentHash: String = ""
     ) {
         self.format = format
         self.id = id
@@ -46,6 +48,7 @@ public struct Pack: Sendable, Hashable, Codable {
         self.questions = questions
         self.quizzes = quizzes
         self.credentials = credentials
+        self.blueprint = blueprint
         self.contentHash = contentHash
     }
 

@@ -2,7 +2,7 @@ extension PackDecoding {
     static let packFields = FieldSet(
         [
             "$schema", "format", "id", "version", "title", "description", "authors", "license", "language", "levels",
-            "skills", "questions", "quizzes", "credentials",
+            "skills", "questions", "quizzes", "credentials", "blueprint",
         ],
         required: ["format", "id", "version", "title", "skills", "questions"]
     )
@@ -36,7 +36,7 @@ extension PackDecoding {
         let schemaField = fields[0], formatField = fields[1], idField = fields[2], versionField = fields[3]
         let titleField = fields[4], descriptionField = fields[5], authorsField = fields[6], licenseField = fields[7]
         let languageField = fields[8], levelsField = fields[9], skillsField = fields[10], questionsField = fields[11]
-        let quizzesField = fields[12], credentialsField = fields[13]
+        let quizzesField = fields[12], credentialsField = fields[13], blueprintField = fields[14]
         if let streamed, streamed.skillsKeyOffset != skillsField?.keyOffset || streamed.questionsKeyOffset != questionsField?.keyOffset {
             streamedTheWrongMembers = true
             return nil
@@ -81,12 +81,14 @@ extension PackDecoding {
         let quizzes = quizzesField.flatMap { field in within(.key("quizzes")) { decodeQuizzes(field) } } ?? []
         let credentials = credentialsField.flatMap { field in within(.key("credentials")) { decodeCredentials(field) } } ?? []
         if let skills, let skillsField { warnAboutSkillCoverage(skills, in: skillsField) }
+        let blueprint = blueprintField.flatMap { field in within(.key("blueprint")) { decodeBlueprint(field) } }
 
+        if blueprintField != nil, blueprint == nil { return nil }
         guard errorCount == 0, let format, let packID, let version, let title, let skills, let questions else { return nil }
         return Pack(
             format: format, id: packID, version: version, title: title, description: description, authors: authors,
             license: license, language: language, levels: levels, skills: skills, questions: questions,
-            quizzes: quizzes, credentials: credentials
+            quizzes: quizzes, credentials: credentials, blueprint: blueprint
         )
     }
 

@@ -8,12 +8,15 @@ struct QuestionFacts {
     var id: String
     /// The question's tags, as a range of `PackDecoding.factTags`.
     var tags: Range<Int>
+    /// The routes that may show the question.
+    var pool: QuestionPool
 }
 
 extension PackDecoding {
     static let questionTypes = PackStatistics.questionTypes
     static let commonQuestionFields = [
         "id", "type", "prompt", "skill", "skills", "points", "difficulty", "timeLimit", "explanation", "tags",
+        "pool", "source", "kind", "variables",
     ]
     /// The type-specific fields of each type, in `questionTypes` order.
     static let typeQuestionFields: [[String]] = [
@@ -77,6 +80,11 @@ extension PackDecoding {
             ? positiveNumber(fields[7], atMost: PackLimits.questionTimeLimit, unit: "seconds (one day)") : nil
         let explanation = string(fields[8])
         let tags = stringList(fields[9]) ?? []
+        let pool = fields.isPresent(10) ? questionPool(fields[10]) : .shared
+        let source = fields[11].flatMap { field in within(.key("source")) { questionSource(field) } }
+        let itemKind = fields.isPresent(12) ? self.itemKind(fields[12]) : nil
+        let variables = fields[13].flatMap { field in within(.key("variables")) { templateVariables(field) } }
+        var answerExpression: String?
 
         if let id, let idField {
             let factsIndex = questionFacts.count
@@ -94,7 +102,7 @@ extension PackDecoding {
             } else {
                 let firstTag = factTags.count
                 factTags.append(contentsOf: tags)
-                questionFacts.append(QuestionFacts(index: index, id: id, tags: firstTag..<factTags.count))
+                questionFacts.append(QuestionFacts(index: index, id: id, tags: firstTag..<factTags.count, pool: pool ?? .shared))
                 if skills != nil {
                     if skillSlots.first >= 0 { questionsBySkill[skillSlots.first].append(factsIndex) }
                     for slot in skillSlots.more { questionsBySkill[slot].append(factsIndex) }
@@ -139,16 +147,25 @@ extension PackDecoding {
         case 4:
             kind = numericKind(
                 answer: field(.answer), tolerance: field(.tolerance), relative: field(.relativeTolerance),
-                range: field(.range), unit: field(.unit), at: value.offset
+                range: field(.range), unit: field(.unit), at: value.offset,
+                allowExpression: variables != nil, expression: &answerExpression
             )
         default:
             kind = orderingKind(field(.items), at: value.offset)
         }
-        guard let id, let prompt, let skills, let points, let difficulty, let kind else { return }
+        guard let id, let prompt, let skills, let points, let difficulty, let kind, let pool else { return }
         if fields.isPresent(7), timeLimit == nil { return }
+        if fields.isPresent(11), source == nil { return }
+        if fields.isPresent(12), itemKind == nil { return }
+        if fields.isPresent(13), variables == nil { return }
+        let template = variables.map { QuestionTemplate(variables: $0, answer: answerExpression) }
+        if let template, let member = fields[13] {
+            checkTemplate(template, prompt: prompt, kind: kind, explanation: explanation, at: member.value.offset)
+        }
         questions.append(Question(
             id: id, skills: skills, prompt: prompt, kind: kind, points: points, difficulty: difficulty,
-            timeLimit: timeLimit, explanation: explanation, tags: tags
+            timeLimit: timeLimit, explanation: explanation, tags: tags, pool: pool,
+            difficultyStated: fields.isPresent(6), source: source, itemKind: itemKind, template: template
         ))
     }
 
@@ -367,7 +384,8 @@ extension PackDecoding {
     }
 
     private func numericKind(
-        answer: JSONMember?, tolerance: JSONMember?, relative: JSONMember?, range: JSONMember?, unit: JSONMember?, at offset: Int
+        answer: JSONMember?, tolerance: JSONMember?, relative: JSONMember?, range: JSONMember?, unit: JSONMember?, at offset: Int,
+        allowExpression: Bool, expression: inout String?
     ) -> Question.Kind? {
         let unitText = string(unit)
         if unit != nil, unitText == nil { return nil }
@@ -396,8 +414,17 @@ extension PackDecoding {
             error("a `numeric` question needs `answer` or `range`", at: offset)
             return nil
         }
-        guard case let .number(value) = answer.value.kind else {
-            error("`answer` must be a number, found \(answer.value.typeDescription)", at: answer.value.offset, .key("answer"))
+        var value = 0.0
+        if allowExpression, case let .string(text) = answer.value.kind {
+            guard !Self.isBlank(text) else {
+                error("`answer` must not be empty", at: answer.value.offset, .key("answer"))
+                return nil
+            }
+            expression = text
+        } else if case let .number(number) = answer.value.kind {
+            value = number
+        } else {
+            error("`answer` must be a number\(allowExpression ? " or an expression over the variables" : ""), found \(answer.value.typeDescription)", at: answer.value.offset, .key("answer"))
             return nil
         }
         if let tolerance, let relative {

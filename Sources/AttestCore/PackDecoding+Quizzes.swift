@@ -2,7 +2,7 @@ extension PackDecoding {
     static let quizFields = FieldSet(
         [
             "id", "title", "description", "mode", "sections", "timeLimit", "questionTimeLimit", "shuffleQuestions",
-            "shuffleOptions", "allowBack", "passThreshold", "skillThresholds", "timeAccommodations",
+            "shuffleOptions", "allowBack", "passThreshold", "skillThresholds", "timeAccommodations", "decision",
         ],
         required: ["id", "title", "mode", "sections"]
     )
@@ -36,7 +36,7 @@ extension PackDecoding {
                 if let mode { quizModes[id] = mode }
             }
         }
-        let sections = fields[4].flatMap { field in within(.key("sections")) { decodeSections(field) } }
+        let sections = fields[4].flatMap { field in within(.key("sections")) { decodeSections(field, mode: mode ?? .exam) } }
         let timeLimit = fields.isPresent(5)
             ? positiveNumber(fields[5], atMost: PackLimits.quizTimeLimit, unit: "seconds (one week)") : nil
         let questionTimeLimit = fields.isPresent(6)
@@ -47,6 +47,10 @@ extension PackDecoding {
         let passThreshold = fields[10].map { fraction($0.value, named: $0.key, component: .key($0.key)) } ?? 0.7
         let skillThresholds = fields[11].flatMap { field in within(.key("skillThresholds")) { decodeSkillThresholds(field) } }
         let timeAccommodations = fields[12].flatMap(decodeTimeAccommodations)
+        let decision = fields[13].flatMap { field in within(.key("decision")) { decodeDecision(field) } }
+        if let field = fields[13], mode == .practice {
+            error("`decision` applies to exams only", at: field.keyOffset, .key("decision"))
+        }
 
         guard let id, let title, let mode, let sections, let shuffleQuestions, let shuffleOptions, let allowBack,
               let passThreshold
@@ -59,11 +63,12 @@ extension PackDecoding {
             warning("`timeAccommodations` on an untimed practice quiz only applies when it is taken with --timed",
                     at: accommodations.value.offset, .key("timeAccommodations"))
         }
+        if fields.isPresent(13), decision == nil || mode == .practice { return nil }
         return Quiz(
             id: id, title: title, description: description, mode: mode, sections: sections, timeLimit: timeLimit,
             questionTimeLimit: questionTimeLimit, shuffleQuestions: shuffleQuestions, shuffleOptions: shuffleOptions,
             allowBack: allowBack, passThreshold: passThreshold, skillThresholds: skillThresholds ?? [:],
-            timeAccommodations: timeAccommodations ?? []
+            timeAccommodations: timeAccommodations ?? [], decision: decision
         )
     }
 
@@ -125,7 +130,8 @@ extension PackDecoding {
         return valid ? result : nil
     }
 
-    private func decodeSections(_ field: JSONMember) -> [QuizSection]? {
+    /// The sections of a quiz of `mode`, their pools counted without the questions `mode` may not show.
+    private func decodeSections(_ field: JSONMember, mode: Quiz.Mode) -> [QuizSection]? {
         guard let items = array(field) else { return nil }
         if items.isEmpty {
             error("a quiz needs at least one section", at: field.value.offset)
@@ -141,13 +147,13 @@ extension PackDecoding {
                 else { valid = false; return }
                 let title = string(fields[0])
                 let draw = integer(fields[1], minimum: 1, maximum: PackLimits.draw)
-                let pool = fields[2].flatMap { field in within(.key("from")) { decodePool(field) } }
+                let pool = fields[2].flatMap { field in within(.key("from")) { decodePool(field, mode: mode) } }
                 guard let pool, !fields.isPresent(0) || title != nil, !fields.isPresent(1) || draw != nil else {
                     valid = false
                     return
                 }
                 let section = QuizSection(title: title, pool: pool, count: draw)
-                let ids = poolIndices(of: pool)
+                let ids = poolIndices(of: pool, mode: mode)
                 if ids.isEmpty {
                     error("this section's pool is empty: no question matches its `from`", at: fields[2]!.value.offset, .key("from"))
                     valid = false
@@ -197,24 +203,25 @@ extension PackDecoding {
         for (tag, slot) in slots { questionsByTag[tag] = lists[slot] }
     }
 
-    /// The facts indices of the questions in `pool`.
-    private func poolIndices(of pool: QuizSection.Pool) -> QuestionSet {
+    /// The facts indices of the questions in `pool` that a quiz of `mode` may show.
+    private func poolIndices(of pool: QuizSection.Pool, mode: Quiz.Mode) -> QuestionSet {
         var result = QuestionSet(capacity: questionFacts.count)
+        let admitted = { (index: Int) in self.questionFacts[index].pool.admits(mode) }
         switch pool {
         case let .skills(skills):
             for skill in skills {
-                if let slot = skillIDs[skill] { result.insert(contentsOf: questionsBySkill[slot]) }
+                if let slot = skillIDs[skill] { result.insert(contentsOf: questionsBySkill[slot].filter(admitted)) }
             }
         case let .tags(tags):
             indexTags()
-            for tag in tags { result.insert(contentsOf: questionsByTag[tag] ?? []) }
+            for tag in tags { result.insert(contentsOf: (questionsByTag[tag] ?? []).filter(admitted)) }
         case let .questions(ids):
-            for id in ids { if let index = questionIDs[id] { result.insert(index) } }
+            for id in ids { if let index = questionIDs[id], admitted(index) { result.insert(index) } }
         }
         return result
     }
 
-    private func decodePool(_ field: JSONMember) -> QuizSection.Pool? {
+    private func decodePool(_ field: JSONMember, mode: Quiz.Mode) -> QuizSection.Pool? {
         guard let fields = fields(of: field.value, Self.poolFields, what: "`from`") else { return nil }
         let present = fields.compactMap { $0 }
         guard present.count == 1, let member = present.first else {
@@ -246,6 +253,12 @@ extension PackDecoding {
                     valid = false
                 case "questions" where questionIDs[entry.text] == nil:
                     unknown("question", entry.text, at: entry.offset, .index(entry.index), among: questionFacts.map(\.id))
+                    valid = false
+                case "questions" where !questionFacts[questionIDs[entry.text]!].pool.admits(mode):
+                    let pool = questionFacts[questionIDs[entry.text]!].pool
+                    error(
+                        "question `\(entry.text)` is \(pool == .exam ? "exam-only (sealed)" : "practice-only"); a \(mode.rawValue) quiz cannot show it",
+                        at: entry.offset, .index(entry.index))
                     valid = false
                 default:
                     break

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The starting pack `attest pack new` writes: one example of every question type,
-/// a practice quiz, an exam and a credential, valid as written.
+/// The starting pack `attest pack new` writes: one example of every question type, a
+/// parameterised question, exam-only and practice-only pools, a source, an item kind, a
+/// blueprint, a practice quiz, an exam with a decision rule and a credential, valid as written.
 ///
 /// New authors learn the format fastest by editing a working example; the scaffold
 /// lints clean (no errors, no warnings) so every diagnostic they see afterwards is theirs.
@@ -36,17 +37,23 @@ public enum PackScaffold {
           "skills": [
             { "id": "basics", "name": "Basics", "description": "What the questions of this pack evidence." }
           ],
+          "blueprint": [
+            { "id": "foundations", "name": "Foundations", "weight": 1, "skills": ["basics"] }
+          ],
           "questions": [
             {
               "id": "single-example",
               "type": "single",
               "skill": "basics",
+              "pool": "exam",
+              "kind": "recall",
               "difficulty": "easy",
+              "source": { "reference": "Attest pack format", "section": "Question" },
               "prompt": "Which option is the only correct one?",
               "options": [
                 { "text": "This one", "correct": true },
                 { "text": "Not this one", "feedback": "Feedback shows when a learner picks this option." },
-                { "text": "Nor this one" }
+                { "text": "Nor this one", "feedback": "Give every wrong option its own feedback." }
               ],
               "explanation": "Exactly one option of a `single` question is correct."
             },
@@ -54,11 +61,14 @@ public enum PackScaffold {
               "id": "multiple-example",
               "type": "multiple",
               "skill": "basics",
+              "pool": "practice",
+              "difficulty": "easy",
               "prompt": "Select all the even numbers.",
               "options": [
                 { "text": "2", "correct": true },
-                { "text": "3" },
-                { "text": "4", "correct": true }
+                { "text": "3", "feedback": "3 is odd." },
+                { "text": "4", "correct": true },
+                { "text": "5", "feedback": "5 is odd." }
               ],
               "explanation": "A `multiple` question needs every correct option and no wrong one."
             },
@@ -66,6 +76,7 @@ public enum PackScaffold {
               "id": "true-false-example",
               "type": "true-false",
               "skill": "basics",
+              "pool": "exam",
               "difficulty": "easy",
               "prompt": "A true-false question has a boolean `answer`.",
               "answer": true,
@@ -75,6 +86,8 @@ public enum PackScaffold {
               "id": "text-example",
               "type": "text",
               "skills": { "basics": 1 },
+              "pool": "practice",
+              "difficulty": "medium",
               "prompt": "Name the format of this file.",
               "accept": ["JSON", "JavaScript Object Notation"],
               "explanation": "Accepted answers ignore case and extra spaces."
@@ -83,6 +96,7 @@ public enum PackScaffold {
               "id": "numeric-example",
               "type": "numeric",
               "skill": "basics",
+              "pool": "practice",
               "difficulty": "hard",
               "prompt": "What is 22 divided by 7, to two decimal places?",
               "answer": 3.14,
@@ -90,9 +104,24 @@ public enum PackScaffold {
               "explanation": "22 / 7 = 3.142857..., which rounds to 3.14."
             },
             {
+              "id": "parameterised-example",
+              "type": "numeric",
+              "skill": "basics",
+              "pool": "exam",
+              "kind": "scenario",
+              "difficulty": "medium",
+              "variables": { "items": { "min": 10, "max": 40, "step": 5 }, "minutes": { "values": [2, 4, 5] } },
+              "prompt": "A learner answers {items} questions in {minutes} minutes. How many questions per minute is that?",
+              "answer": "items / minutes",
+              "tolerance": 0.01,
+              "explanation": "{items} / {minutes} = {=items / minutes:2} questions per minute."
+            },
+            {
               "id": "ordering-example",
               "type": "ordering",
               "skill": "basics",
+              "pool": "exam",
+              "difficulty": "medium",
               "prompt": "Put these steps in order.",
               "items": ["Write the pack", "Lint it", "Take a quiz"],
               "timeLimit": 90,
@@ -112,7 +141,8 @@ public enum PackScaffold {
               "mode": "exam",
               "timeLimit": 600,
               "passThreshold": 0.7,
-              "sections": [ { "draw": 5, "from": { "skills": ["basics"] } } ]
+              "decision": { "lower": 0.6, "upper": 0.85, "alpha": 0.03, "beta": 0.1, "minItems": 3, "maxItems": 4 },
+              "sections": [ { "draw": 4, "from": { "skills": ["basics"] } } ]
             }
           ],
           "credentials": [

@@ -60,7 +60,7 @@ public struct PackStatistics: Sendable, Hashable {
         }
         var drawnQuestions = Set<String>()
         for quiz in pack.quizzes {
-            for section in quiz.sections { drawnQuestions.formUnion(section.poolQuestionIDs(in: pack)) }
+            for section in quiz.sections { drawnQuestions.formUnion(section.poolQuestionIDs(in: pack, mode: quiz.mode)) }
         }
         var drawnSkills = Set<String>()
         for question in pack.questions where drawnQuestions.contains(question.id) {
@@ -83,7 +83,7 @@ public struct PackStatistics: Sendable, Hashable {
         var used = Set<String>()
         let byID = pack.questionsByID()
         for section in quiz.sections {
-            let pool = section.poolQuestionIDs(in: pack).filter { !used.contains($0) }
+            let pool = section.poolQuestionIDs(in: pack, mode: quiz.mode).filter { !used.contains($0) }
             let questions = pool.compactMap { byID[$0] }
             guard !questions.isEmpty else { continue }
             let each = questions.map { $0.timeLimit ?? quiz.questionTimeLimit ?? defaultSeconds[$0.kind.typeName] ?? 60 }

@@ -20,23 +20,24 @@ extension Quiz {
             id = practicePrefix + "skill:" + skill
             title = "Practice: \(found.name)"
         } else {
-            pool = .questions(pack.questions.map(\.id))
+            pool = .questions(pack.questions.filter { $0.pool.admits(.practice) }.map(\.id))
             id = practicePrefix + "pack"
             title = "Practice: \(pack.title)"
         }
-        let available = QuizSection(pool: pool).poolQuestionIDs(in: pack).count
+        let available = QuizSection(pool: pool).poolQuestionIDs(in: pack, mode: .practice).count
         guard available > 0 else { throw .empty(quiz: id) }
         return Quiz(
             id: id, title: title, mode: .practice,
             sections: [QuizSection(pool: pool, count: count.map { min($0, available) })], allowBack: true)
     }
 
-    /// Practice over the questions a learner got wrong. Ids the pack no longer has are dropped.
+    /// Practice over the questions a learner got wrong. Ids the pack no longer has, and sealed
+    /// (exam-only) questions, are dropped.
     public static func practiceMissed(pack: Pack, questionIDs: [String], count: Int? = nil) throws(QuizPlanError) -> Quiz {
         let known = pack.questionsByID()
         var ids: [String] = []
         var seen = Set<String>()
-        for id in questionIDs where known[id] != nil && seen.insert(id).inserted {
+        for id in questionIDs where known[id]?.pool.admits(.practice) == true && seen.insert(id).inserted {
             ids.append(id)
         }
         let id = practicePrefix + "missed"

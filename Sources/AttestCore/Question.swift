@@ -14,10 +14,22 @@ public struct Question: Sendable, Hashable, Codable {
     public var timeLimit: Double?
     public var explanation: String?
     public var tags: [String]
+    /// Which routes may show this question: exam-only questions are sealed from practice.
+    public var pool: QuestionPool
+    /// Whether the pack stated `difficulty` (the item-writing lint warns when it did not).
+    public var difficultyStated: Bool
+    /// Where the question's content comes from (a standard or reference, with section or page).
+    public var source: QuestionSource?
+    /// What the question asks of the learner: recall, a scenario, or work on an artefact.
+    public var itemKind: ItemKind?
+    /// The variables and answer expression of a parameterised question; nil for a fixed one.
+    public var template: QuestionTemplate?
 
     public init(
         id: String, skills: [SkillWeight], prompt: String, kind: Kind, points: Double = 1,
-        difficulty: Difficulty = .medium, timeLimit: Double? = nil, explanation: String? = nil, tags: [String] = []
+        difficulty: Difficulty = .medium, timeLimit: Double? = nil, explanation: String? = nil, tags: [String] = [],
+        pool: QuestionPool = .shared, difficultyStated: Bool = true, source: QuestionSource? = nil,
+        itemKind: ItemKind? = nil, template: QuestionTemplate? = nil
     ) {
         self.id = id
         self.skills = skills
@@ -28,6 +40,11 @@ public struct Question: Sendable, Hashable, Codable {
         self.timeLimit = timeLimit
         self.explanation = explanation
         self.tags = tags
+        self.pool = pool
+        self.difficultyStated = difficultyStated
+        self.source = source
+        self.itemKind = itemKind
+        self.template = template
     }
 
     /// The shape of a question and its key.
@@ -57,6 +74,53 @@ public struct Question: Sendable, Hashable, Codable {
 
     /// The ids of the skills this question evidences.
     public var skillIDs: [String] { skills.map(\.skill) }
+}
+
+/// The routes that may show a question.
+///
+/// Exam-only questions are sealed: no practice quiz, `practice` route or preview shows them, and
+/// an exam's review shows whether they were answered right but not their key. Practice-only
+/// questions are never drawn by an exam. Shared questions (the default) may appear in both.
+public enum QuestionPool: String, Sendable, Hashable, Codable, CaseIterable {
+    case shared, exam, practice
+
+    /// Whether a quiz of `mode` may draw a question of this pool.
+    public func admits(_ mode: Quiz.Mode) -> Bool {
+        switch self {
+        case .shared: true
+        case .exam: mode == .exam
+        case .practice: mode == .practice
+        }
+    }
+
+    /// Whether the question is sealed (exam-only).
+    public var isSealed: Bool { self == .exam }
+}
+
+/// Where a question's content comes from, so a reviewer can check it against the reference.
+public struct QuestionSource: Sendable, Hashable, Codable {
+    /// The standard, book or document (e.g. "ISO/IEC 27001:2022", "The Scrum Guide (2020)").
+    public var reference: String
+    /// A section, clause or control within it (e.g. "A.5.15").
+    public var section: String?
+    /// A page or page range (text, e.g. "12" or "12–14").
+    public var page: String?
+
+    public init(reference: String, section: String? = nil, page: String? = nil) {
+        self.reference = reference
+        self.section = section
+        self.page = page
+    }
+}
+
+/// What a question asks of the learner, so a blueprint can balance recall against application.
+public enum ItemKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Remembering a fact, term or definition.
+    case recall
+    /// Applying knowledge to a described situation.
+    case scenario
+    /// Working on a given artefact (a log, a query, a chart, a document excerpt).
+    case artefact
 }
 
 /// A skill evidenced by a question and how much of the question's weight it gets.

@@ -28,12 +28,14 @@ public struct Quiz: Sendable, Hashable, Codable {
     /// The extended-time multipliers (each above 1, e.g. 1.5 and 2) a learner may be granted on this quiz's
     /// limits; empty when the quiz grants none (see `Accommodation`).
     public var timeAccommodations: [Double]
+    /// The sequential decision rule of an exam (early stopping per skill); nil keeps the fixed form.
+    public var decision: DecisionRule?
 
     public init(
         id: String, title: String, description: String = "", mode: Mode, sections: [QuizSection],
         timeLimit: Double? = nil, questionTimeLimit: Double? = nil, shuffleQuestions: Bool = true,
         shuffleOptions: Bool = true, allowBack: Bool = false, passThreshold: Double = 0.7,
-        skillThresholds: [String: Double] = [:], timeAccommodations: [Double] = []
+        skillThresholds: [String: Double] = [:], timeAccommodations: [Double] = [], decision: DecisionRule? = nil
     ) {
         self.id = id
         self.title = title
@@ -48,6 +50,7 @@ public struct Quiz: Sendable, Hashable, Codable {
         self.passThreshold = passThreshold
         self.skillThresholds = skillThresholds
         self.timeAccommodations = timeAccommodations
+        self.decision = decision
     }
 
     /// The pass threshold that applies to `skill`.
@@ -79,17 +82,19 @@ public struct QuizSection: Sendable, Hashable, Codable {
         self.count = count
     }
 
-    /// The ids of the questions of `pack` in this section's pool, in pack order.
-    public func poolQuestionIDs(in pack: Pack) -> [String] {
+    /// The ids of the questions of `pack` in this section's pool that a quiz of `mode` may show,
+    /// in pack order (a `questions` pool in its own order; ids the pack lacks are kept).
+    public func poolQuestionIDs(in pack: Pack, mode: Quiz.Mode) -> [String] {
         switch pool {
         case let .skills(skills):
             let wanted = Set(skills)
-            return pack.questions.filter { !wanted.isDisjoint(with: $0.skillIDs) }.map(\.id)
+            return pack.questions.filter { $0.pool.admits(mode) && !wanted.isDisjoint(with: $0.skillIDs) }.map(\.id)
         case let .tags(tags):
             let wanted = Set(tags)
-            return pack.questions.filter { !wanted.isDisjoint(with: $0.tags) }.map(\.id)
+            return pack.questions.filter { $0.pool.admits(mode) && !wanted.isDisjoint(with: $0.tags) }.map(\.id)
         case let .questions(ids):
-            return ids
+            let byID = pack.questionsByID()
+            return ids.filter { byID[$0]?.pool.admits(mode) ?? true }
         }
     }
 }

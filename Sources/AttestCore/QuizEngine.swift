@@ -37,7 +37,8 @@ public struct QuizEngine: Sendable {
         pack: Pack, quiz: Quiz, plan: QuizPlan, attemptID: String, clock: any WallClock, mode: Quiz.Mode? = nil,
         timedPractice: Bool = false, startedAt: Date? = nil, timeMultiplier: Double = 1
     ) {
-        self.pack = pack
+        // Parameterised questions show the instance the attempt's seed draws.
+        self.pack = pack.instantiated(seed: plan.seed, questionIDs: plan.entries.map(\.questionID))
         self.quiz = quiz
         self.plan = plan
         self.attemptID = attemptID

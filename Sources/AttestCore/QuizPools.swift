@@ -34,6 +34,8 @@ public struct QuizPools: Sendable, Hashable, Codable {
         let ordinals: [String: Int32]
         let bySkill: [String: [Int32]]
         let byTag: [String: [Int32]]
+        /// Each question's pool, by ordinal.
+        let pools: [QuestionPool]
 
         public init(_ pack: Pack) {
             questionCount = pack.questions.count
@@ -54,6 +56,7 @@ public struct QuizPools: Sendable, Hashable, Codable {
             self.ordinals = ordinals
             self.bySkill = bySkill
             self.byTag = byTag
+            pools = pack.questions.map(\.pool)
         }
 
         /// The ordinals of the questions with any of `keys` in `lists`, in pack order, each once:
@@ -73,19 +76,21 @@ public struct QuizPools: Sendable, Hashable, Codable {
         }
     }
 
-    /// The pools of every section of `quiz` in the pack `index` was built from.
+    /// The pools of every section of `quiz` in the pack `index` was built from, without the
+    /// questions its mode may not show (sealed questions never reach a practice quiz).
     public init(quiz: Quiz, in index: Index) {
         var unknown: [String] = []
         var unknownIndex: [String: Int32] = [:]
+        let admitted = { (ordinal: Int32) in ordinal < 0 || index.pools[Int(ordinal)].admits(quiz.mode) }
         sections = quiz.sections.map { section in
             switch section.pool {
             case let .skills(skills):
-                return index.union(of: skills, in: index.bySkill)
+                return index.union(of: skills, in: index.bySkill).filter(admitted)
             case let .tags(tags):
-                return index.union(of: tags, in: index.byTag)
+                return index.union(of: tags, in: index.byTag).filter(admitted)
             case let .questions(ids):
-                return ids.map { id in
-                    if let ordinal = index.ordinals[id] { return ordinal }
+                return ids.compactMap { id -> Int32? in
+                    if let ordinal = index.ordinals[id] { return admitted(ordinal) ? ordinal : nil }
                     if let known = unknownIndex[id] { return -1 - known }
                     let next = Int32(unknown.count)
                     unknown.append(id)

@@ -28,7 +28,8 @@ public struct QuizResult: Sendable, Hashable {
         public var outcome: ResponseOutcome?
         public var given: String?
         public var score: Double
-        public var correctAnswer: CorrectAnswer
+        /// nil for a sealed (exam-only) question after an exam: the review says it was missed, not its key.
+        public var correctAnswer: CorrectAnswer?
         public var explanation: String?
     }
 
@@ -83,10 +84,12 @@ public struct QuizResult: Sendable, Hashable {
             if response == nil, status == .abandoned { unreached += 1 }
             if let question, (response?.score ?? 0) < 1, response != nil || status != .abandoned {
                 let presented = PresentedQuestion(question: question, order: entry.order)
+                let sealed = question.pool.isSealed && quiz.mode == .exam
                 missed.append(MissedItem(
                     position: position, questionID: question.id, prompt: question.prompt, outcome: response?.outcome,
-                    given: response?.given, score: response?.score ?? 0, correctAnswer: CorrectAnswer(for: presented),
-                    explanation: question.explanation))
+                    given: response?.given, score: response?.score ?? 0,
+                    correctAnswer: sealed ? nil : CorrectAnswer(for: presented),
+                    explanation: sealed ? nil : question.explanation))
             }
         }
         var ordered = pack.skills.map(\.id).filter { possible[$0] != nil }

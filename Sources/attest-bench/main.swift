@@ -20,6 +20,9 @@ let usage = """
                               ms to fit FSRS weights to N simulated reviews (10,000) with held-out
                               log-loss before/after; mean predicted exam score planned vs random
                               practice of equal minutes over N seeded simulated learners (20)
+      decision [--learners N] [--seed N]
+                              the exam decision rule's operating characteristics: award rate and
+                              mean questions per true ability (the table in docs/scoring.md)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -45,6 +48,8 @@ do {
         try OptionListBenchmark(arguments: arguments).run()
     case "scheduling":
         try SchedulingBenchmark(arguments: arguments).run()
+    case "decision":
+        try DecisionBenchmark(arguments: arguments).run()
     default:
         FileHandle.standardError.write(Data("attest-bench: unknown suite \"\(suite)\"\n\(usage)\n".utf8))
         exit(64)

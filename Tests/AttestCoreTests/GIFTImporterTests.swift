@@ -29,7 +29,7 @@ struct GIFTImporterTests {
         #expect(pack.skills.map(\.id) == ["general", "european-rivers"])
         #expect(pack.skills.map(\.name) == ["General", "European Rivers"])
         #expect(pack.quizzes.map(\.id) == ["everything-practice"])
-        #expect(try Quiz.practice(pack: pack).sections[0].poolQuestionIDs(in: pack).count == 17)
+        #expect(try Quiz.practice(pack: pack).sections[0].poolQuestionIDs(in: pack, mode: .practice).count == 17)
         #expect(pack.questions.map(\.id) == [
             "capital", "capital-2", "partial", "primes", "grass-is-green", "sky", "the-sun-rises-in-the-west",
             "water-is-wet", "spell", "pi", "range", "speed", "the-seine-flows-into-the", "code", "bold",

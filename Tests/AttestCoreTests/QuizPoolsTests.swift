@@ -19,7 +19,7 @@ struct QuizPoolsTests {
         for (index, section) in quiz.sections.enumerated() {
             var pool: [String] = []
             var inPool = Set<String>()
-            for id in section.poolQuestionIDs(in: pack) where !used.contains(id) && !inPool.contains(id) {
+            for id in section.poolQuestionIDs(in: pack, mode: quiz.mode) where !used.contains(id) && !inPool.contains(id) {
                 guard known.contains(id) else { throw .unknownQuestion(id) }
                 pool.append(id)
                 inPool.insert(id)

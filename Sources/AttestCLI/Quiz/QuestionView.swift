@@ -112,7 +112,9 @@ struct QuestionView {
                 lines.append(console.styled("  \(item.position + 1). ", .bold) + console.styled(state(of: item), .yellow)
                     + (item.given.map { " — you answered " + console.safe($0, .bold) } ?? ""))
                 lines += markdown(indent: "     ").render(item.prompt)
-                lines += labelled(console.styled("Answer:", .green), item.correctAnswer.summary, indent: "     ")
+                lines += labelled(
+                    console.styled("Answer:", .green),
+                    item.correctAnswer?.summary ?? "sealed: this exam question's key is not shown", indent: "     ")
                 if let explanation = item.explanation {
                     lines += markdown(indent: "     ").render(explanation).map { console.styled($0, .dim) }
                 }

@@ -100,8 +100,10 @@ enum ResultJSON {
             "missed": result.missed.map { item -> [String: Any] in
                 var entry: [String: Any] = [
                     "position": item.position + 1, "questionId": item.questionID, "score": item.score,
-                    "correctAnswer": item.correctAnswer.summary, "outcome": item.outcome?.rawValue ?? "not-reached",
+                    "outcome": item.outcome?.rawValue ?? "not-reached",
                 ]
+                entry["correctAnswer"] = item.correctAnswer?.summary
+                if item.correctAnswer == nil { entry["sealed"] = true }
                 if let given = item.given { entry["given"] = given }
                 return entry
             },

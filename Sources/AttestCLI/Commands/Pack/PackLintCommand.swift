@@ -7,7 +7,7 @@ struct PackLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check pack files and report every problem with file:line:column and JSON path.",
-        discussion: "Exit status 65 when any file has errors, 0 when there are only warnings. Folders are searched for *.json."
+        discussion: "Exit status 65 when any file has errors, 0 when there are only warnings (with --strict, warnings count as errors). Folders are searched for *.json."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -20,6 +20,9 @@ struct PackLintCommand: ParsableCommand {
 
     @Flag(help: "Do not report warnings.")
     var quiet = false
+
+    @Flag(help: "Treat warnings (item-writing cues included) as errors, as credential packs must pass.")
+    var strict = false
 
     enum LintFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -42,6 +45,19 @@ struct PackLintCommand: ParsableCommand {
             entries[index].diagnostics.append(Diagnostic(
                 severity: .error, file: entries[index].path, path: "/credentials", line: 0, column: 0,
                 message: issue.localizedDescription))
+        }
+        for index in entries.indices {
+            guard let pack = entries[index].pack else { continue }
+            for finding in ItemWritingLint.findings(pack) {
+                entries[index].diagnostics.append(Diagnostic(
+                    severity: finding.isError ? .error : .warning, file: entries[index].path, path: finding.pointer,
+                    line: 0, column: 0, message: "\(finding.message) [\(finding.rule.rawValue)]", hint: finding.hint))
+            }
+        }
+        if strict {
+            for index in entries.indices {
+                for slot in entries[index].diagnostics.indices { entries[index].diagnostics[slot].severity = .error }
+            }
         }
         if quiet {
             for index in entries.indices { entries[index].diagnostics.removeAll { $0.severity == .warning } }

@@ -20,11 +20,19 @@ struct PackPreviewCommand: ParsableCommand {
     @Option(help: "Seed for the option order shown (learners each get their own).")
     var seed: UInt64 = 1
 
+    @Flag(help: "Also show sealed (exam-only) questions: for instructors, never for learners.")
+    var includeSealed = false
+
     func run() throws {
         let context = global.context()
-        let pack = try PackArgument(context: context).load(self.pack)
-        var ids = pack.questions.map(\.id)
+        let loaded = try PackArgument(context: context).load(self.pack)
+        // Parameterised questions show the instance `--seed` draws.
+        let pack = loaded.instantiated(seed: seed, questionIDs: loaded.questions.map(\.id))
+        var ids = pack.questions.filter { includeSealed || !$0.pool.isSealed }.map(\.id)
         if let question {
+            if pack.question(question)?.pool.isSealed == true, !includeSealed {
+                throw ValidationError("Question '\(question)' is sealed (exam-only); add --include-sealed to preview it.")
+            }
             guard pack.question(question) != nil else {
                 throw CommandFailure.unknown(
                     "question", question, among: ids, otherwise: "'attest pack preview \(pack.id)' shows every question.")

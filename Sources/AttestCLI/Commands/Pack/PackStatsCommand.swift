@@ -21,6 +21,8 @@ struct PackStatsCommand: ParsableCommand {
         let context = global.context()
         let pack = try PackArgument(context: context).load(self.pack)
         let stats = PackStatistics(pack: pack)
+        let pools = ExamPoolReport(pack: pack).rows
+        let coverage = pack.blueprint?.coverage(in: pack) ?? []
         let console = context.console
         if json {
             func counts(_ list: [PackStatistics.Count]) -> [String: Int] {
@@ -31,6 +33,20 @@ struct PackStatsCommand: ParsableCommand {
                 "perSkill": counts(stats.questionsPerSkill), "perType": counts(stats.questionsPerType),
                 "perDifficulty": counts(stats.questionsPerDifficulty), "estimatedSeconds": stats.estimatedSeconds,
                 "quizzes": pack.quizzes.map { ["id": $0.id, "estimatedSeconds": PackStatistics.estimatedSeconds(for: $0, in: pack)] },
+                "examPools": pools.map { row -> [String: Any] in
+                    [
+                        "quizId": row.quizID, "skill": row.skillID, "countsForCredential": row.countsForCredential,
+                        "examPool": row.examPool, "examDraw": row.examDraw, "practicePool": row.practicePool,
+                        "overlap": row.overlap.count, "sittingShare": (row.sittingShare * 1000).rounded() / 1000,
+                    ]
+                },
+                "blueprint": coverage.map { domain -> [String: Any] in
+                    [
+                        "domain": domain.domainID, "weightShare": (domain.weightShare * 1000).rounded() / 1000,
+                        "questions": domain.questions, "questionShare": (domain.questionShare * 1000).rounded() / 1000,
+                        "under": domain.isUnder,
+                    ]
+                },
                 "gaps": [
                     "skillsWithFewQuestions": stats.skillsWithFewQuestions, "unusedTypes": stats.unusedTypes,
                     "skillsNoQuizDraws": stats.skillsNoQuizDraws, "skillsWithoutHardQuestions": stats.skillsWithoutHardQuestions,
@@ -48,6 +64,22 @@ struct PackStatsCommand: ParsableCommand {
         for quiz in pack.quizzes {
             console.line("  \(quiz.id)  \(quiz.mode.rawValue), about "
                 + DurationText.minutes(PackStatistics.estimatedSeconds(for: quiz, in: pack)))
+        }
+        if !pools.isEmpty {
+            console.line(console.styled("Exam pools", .bold) + " (per skill: pool, draw, practice pool, overlap, share one sitting sees)")
+            for row in pools {
+                let line = "  \(row.quizID) / \(row.skillID): \(row.examPool), \(CorrectAnswer.format(row.examDraw)), "
+                    + "\(row.practicePool), \(row.overlap.count), \(Int((row.sittingShare * 100).rounded())) %"
+                console.line(console.safe(line) + (row.countsForCredential && !row.overlap.isEmpty ? console.styled("  practice shows exam questions", .red) : ""))
+            }
+        }
+        if !coverage.isEmpty {
+            console.line(console.styled("Blueprint", .bold) + " (share of questions against weight)")
+            for domain in coverage {
+                let line = "  \(domain.domainID): \(domain.questions) questions, \(Int((domain.questionShare * 100).rounded())) % "
+                    + "against \(Int((domain.weightShare * 100).rounded())) %"
+                console.line(console.safe(line) + (domain.isUnder ? console.styled("  under-covered", .yellow) : ""))
+            }
         }
         let gaps: [(String, [String])] = [
             ("skills with fewer than \(PackStatistics.minimumQuestionsPerSkill) questions", stats.skillsWithFewQuestions),

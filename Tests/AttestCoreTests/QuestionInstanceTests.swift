@@ -1,0 +1,109 @@
+import AttestCore
+import AttestTestSupport
+import Foundation
+import Testing
+
+@Suite("QuestionInstance")
+struct QuestionInstanceTests {
+    static let json = """
+    {"format": 1, "id": "calc", "version": "1.0.0", "title": "Calc", "skills": [{"id": "s", "name": "S"}],
+     "questions": [
+      {"id": "velocity", "type": "numeric", "skill": "s", "difficulty": "medium", "pool": "exam",
+       "variables": {"points": {"min": 20, "max": 60, "step": 2}, "sprints": {"values": [2, 3, 4]}},
+       "prompt": "{points} points over {sprints} sprints: velocity?", "answer": "points / sprints", "tolerance": 0.01,
+       "explanation": "{points} / {sprints} = {=points / sprints:2}"},
+      {"id": "fixed", "type": "true-false", "skill": "s", "prompt": "Fixed?", "answer": true, "explanation": "x", "pool": "exam"}
+     ],
+     "quizzes": [{"id": "exam", "title": "E", "mode": "exam", "shuffleQuestions": false,
+                  "sections": [{"from": {"questions": ["velocity", "fixed"]}}]}]}
+    """
+
+    static func pack() throws -> Pack {
+        let result = PackDecoder().decode(bytes: Array(json.utf8), file: "calc.json")
+        return try #require(result.pack, "\(result.diagnostics)")
+    }
+
+    @Test func eachSeedDrawsAnInstanceWhoseKeyIsComputed() throws {
+        let pack = try Self.pack()
+        var prompts = Set<String>()
+        for seed in UInt64(1)...20 {
+            let question = pack.instantiated(seed: seed, questionIDs: ["velocity"]).question("velocity")!
+            prompts.insert(question.prompt)
+            let instance = try #require(QuestionInstance.instance(of: pack.question("velocity")!, seed: seed))
+            let expected = instance.values["points"]! / instance.values["sprints"]!
+            guard case let .numeric(key) = question.kind else { Issue.record("not numeric"); return }
+            #expect(key.accepts(expected) && !key.accepts(expected + 0.5))
+            #expect(question.prompt == "\(Int(instance.values["points"]!)) points over \(Int(instance.values["sprints"]!)) sprints: velocity?")
+            #expect(question.explanation?.hasSuffix(String(format: "%.2f", expected)) == true)
+        }
+        #expect(prompts.count > 5)
+    }
+
+    @Test func aResumedAttemptShowsAndScoresTheSameInstance() throws {
+        let pack = try Self.pack()
+        let quiz = pack.quiz("exam")!
+        let clock = TestClock()
+        let plan = try QuizPlan(pack: pack, quiz: quiz, seed: 77)
+        var engine = QuizEngine(pack: pack, quiz: quiz, plan: plan, attemptID: "a1", clock: clock)
+        let shown = try #require(engine.current).presented.question
+        guard case let .numeric(key) = shown.kind, case let .absolute(value, _) = key.target else {
+            Issue.record("not numeric"); return
+        }
+        guard case let .accepted(record, _) = engine.submit(CorrectAnswer.format((value * 100).rounded() / 100)) else {
+            Issue.record("not accepted"); return
+        }
+        #expect(record.score == 1)
+        // The process dies here; a new one resumes from the journaled record and responses.
+        clock.advance(by: 30)
+        let resumed = try QuizEngine.resume(
+            pack: pack, quiz: quiz, record: engine.attemptRecord(learner: "ada"), responses: [record], clock: clock)
+        #expect(resumed.pack.question("velocity") == shown)
+        #expect(resumed.result().skills.first?.earned == 1)
+    }
+
+    @Test func validationReportsATemplateThatCannotBeInstantiated() {
+        let broken = Self.json.replacingOccurrences(of: "\"answer\": \"points / sprints\"", with: "\"answer\": \"points / (sprints - 3)\"")
+        let result = PackDecoder().decode(bytes: Array(broken.utf8), file: "calc.json")
+        #expect(result.errors.contains { $0.message.contains("fails with points = 20, sprints = 3: division by zero") && $0.path == "/questions/0" })
+        let unknown = Self.json.replacingOccurrences(of: "{=points / sprints:2}", with: "{=point / sprints:2}")
+        #expect(PackDecoder().decode(bytes: Array(unknown.utf8), file: "calc.json").errors
+            .contains { $0.message.contains("uses `point`, which is not one of the variables") })
+        let empty = Self.json.replacingOccurrences(of: "\"min\": 20, \"max\": 60", with: "\"min\": 60, \"max\": 20")
+        #expect(PackDecoder().decode(bytes: Array(empty.utf8), file: "calc.json").errors
+            .contains { $0.message.contains("empty range") && $0.path == "/questions/0/variables/points" })
+    }
+}
+
+@Suite("ArithmeticExpression")
+struct ArithmeticExpressionTests {
+    static func value(_ text: String, _ values: [String: Double] = [:]) throws -> Double {
+        try ExpressionParser.parse(text).evaluate(values).get()
+    }
+
+    @Test func precedenceAssociativityAndFunctions() throws {
+        #expect(try Self.value("1 + 2 * 3") == 7)
+        #expect(try Self.value("2 ^ 3 ^ 2") == 512)
+        #expect(try Self.value("-2 ^ 2") == -4)
+        #expect(try Self.value("(1 + 2) × 3 ÷ 9") == 1)
+        #expect(try Self.value("round(a / b, 2)", ["a": 2, "b": 3]) == 0.67)
+        #expect(try Self.value("max(sqrt(16), abs(-5)) + min(1, 2)") == 6)
+        #expect(try Self.value("1.5e3 - floor(2.7) + ceil(0.2)") == 1499)
+    }
+
+    @Test func errorsAreLocatedAndBounded() {
+        #expect(throws: ExpressionError.syntax("unexpected `;`", offset: 2)) { try ExpressionParser.parse("1 ; 2") }
+        #expect(throws: ExpressionError.self) { try ExpressionParser.parse("system(1)") }
+        #expect(throws: ExpressionError.self) { try ExpressionParser.parse(String(repeating: "(", count: 40) + "1" + String(repeating: ")", count: 40)) }
+        #expect(throws: ExpressionError.self) { try ExpressionParser.parse(Array(repeating: "1", count: 300).joined(separator: "+")) }
+        #expect(ExpressionParser.parse2("1 / (a - a)", ["a": 1]) == .failure(.divisionByZero))
+        #expect(ExpressionParser.parse2("10 ^ 400") == .failure(.notFinite))
+        #expect(ExpressionParser.parse2("sqrt(-1)") == .failure(.outOfDomain("sqrt of a negative number")))
+    }
+}
+
+extension ExpressionParser {
+    /// Parses and evaluates, for the tests' one-line expectations.
+    static func parse2(_ text: String, _ values: [String: Double] = [:]) -> Result<Double, ExpressionError> {
+        (try? parse(text)).map { $0.evaluate(values) } ?? .failure(.syntax("did not parse", offset: 0))
+    }
+}
