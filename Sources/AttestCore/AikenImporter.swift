@@ -3,101 +3,105 @@ import Foundation
 /// Converts an Aiken question bank into an Attest pack, reporting every malformed question by line.
 ///
 /// Aiken holds single-answer multiple-choice questions only: a question line, options
-/// `A.` or `A)` (one per line, letters in order), then `ANSWER: X`. Every question goes
-/// to the skill `general`.
+/// (a capital letter, `)` or `.`, an optional space, the text), then `ANSWER: X`. The reading
+/// follows Moodle's `qformat_aiken`: options count by position whatever their letters, the
+/// answer is the first letter after `ANSWER:` (so `ANSWER: B) yes` is B), lines shorter than
+/// two characters are ignored. Deliberate differences, each reported or documented in
+/// `docs/instructor-guide.md`: a stem may run over several lines before the first option, the
+/// `ANSWER` keyword and letter may be in any case, and a repeated option text is merged into
+/// one option (the pack format refuses look-alike options). Every question goes to the skill `general`.
 public enum AikenImporter {
+    /// A question being read: its first line, text and options so far (with the letters written).
+    struct Open {
+        var line: Int
+        var text: String
+        var options: [(letter: Character, text: String)] = []
+
+        var label: String { "question \"\(text.prefix(40))\"" }
+    }
+
     public static func importPack(_ text: String, id: String, title: String? = nil) throws(PackImportError) -> PackImportResult {
         var pack = try ImportedPack(id: id, title: title)
-        var question: (line: Int, text: String)?
-        var options: [String] = []
-        var broken = false
-
-        func label(_ prompt: String) -> String { "question \"\(prompt.prefix(40))\"" }
-        func abandon(_ current: (line: Int, text: String), _ why: String) {
-            pack.report(current.line, label(current.text), "skipped: \(why)")
-            question = nil
-            options = []
-            broken = false
-        }
-
+        var question: Open?
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for (offset, raw) in normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
             var line = raw.trimmingCharacters(in: .whitespaces)
             if offset == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if line.isEmpty { continue }
+            if line.count < 2 { continue }
+            if let option = optionLine(line) {
+                guard question != nil else {
+                    pack.report(number, "option \(option.letter)", "ignored: no question before it")
+                    continue
+                }
+                question!.options.append((option.letter, option.text))
+                continue
+            }
             if let answer = answerLetter(line) {
                 guard let current = question else {
                     pack.report(number, "ANSWER line", "ignored: no question before it")
                     continue
                 }
-                if broken {
-                    question = nil
-                    options = []
-                    broken = false
-                    continue
-                }
-                guard options.count >= 2 else {
-                    abandon(current, "needs at least 2 options before ANSWER (line \(number)), found \(options.count)")
-                    continue
-                }
-                guard let index = answer.index, index < options.count else {
-                    abandon(current, "ANSWER \(answer.raw) on line \(number) names no option")
-                    continue
-                }
-                let choices = options.enumerated().map { ImportedPack.Item.Choice(text: $0.element, correct: $0.offset == index) }
-                pack.add(
-                    ImportedPack.Item(line: current.line, title: nil, prompt: current.text, key: .single(choices)),
-                    label: label(current.text))
                 question = nil
-                options = []
+                finish(current, answer: answer, line: number, into: &pack)
                 continue
             }
-            if let option = optionLine(line), question != nil {
-                if broken { continue }
-                if option.index != options.count {
-                    pack.report(question!.line, label(question!.text),
-                                "skipped: option \(option.letter) on line \(number) is out of order (expected \(letter(options.count)))")
-                    broken = true
+            if var current = question {
+                if current.options.isEmpty {
+                    current.text += "\n" + line
+                    question = current
                     continue
                 }
-                options.append(option.text)
-                continue
+                pack.report(current.line, current.label, "skipped: no ANSWER line before line \(number)")
             }
-            if let current = question {
-                if options.isEmpty, !broken {
-                    question = (current.line, current.text + "\n" + line)
-                    continue
-                }
-                if !broken {
-                    pack.report(current.line, label(current.text), "skipped: no ANSWER line before line \(number)")
-                }
-                options = []
-                broken = false
-            }
-            question = (number, line)
+            question = Open(line: number, text: line)
         }
-        if let current = question, !broken {
-            pack.report(current.line, label(current.text), "skipped: the file ends before its ANSWER line")
+        if let current = question {
+            pack.report(current.line, current.label, "skipped: the file ends before its ANSWER line")
         }
         return pack.result()
     }
 
-    /// `A. text` or `A) text`: the option's 0-based index, its letter and text.
-    static func optionLine(_ line: String) -> (index: Int, letter: Character, text: String)? {
-        let characters = Array(line)
-        guard characters.count >= 3, let ascii = characters[0].asciiValue, (65...90).contains(ascii),
-              characters[1] == "." || characters[1] == ")", characters[2] == " " || characters[2] == "\t"
-        else { return nil }
-        return (Int(ascii - 65), characters[0], String(characters[3...]).trimmingCharacters(in: .whitespaces))
+    static func finish(_ question: Open, answer: (raw: String, index: Int?), line: Int, into pack: inout ImportedPack) {
+        let label = question.label
+        guard question.options.count >= 2 else {
+            return pack.report(question.line, label, "skipped: needs at least 2 options before ANSWER (line \(line)), found \(question.options.count)")
+        }
+        guard let index = answer.index, index < question.options.count else {
+            return pack.report(question.line, label, "skipped: ANSWER \(answer.raw) on line \(line) names no option")
+        }
+        let letters = question.options.map(\.letter)
+        if letters != (0..<letters.count).map(letter) {
+            pack.report(question.line, label, "option letters \(String(letters)) are not in order; like Moodle, options are read by position, "
+                + "so ANSWER \(letter(index)) is option \(index + 1) (\"\(question.options[index].text.prefix(30))\")")
+        }
+        var choices: [ImportedPack.Item.Choice] = []
+        for (position, option) in question.options.enumerated() {
+            let correct = position == index
+            if let same = choices.firstIndex(where: { PackDecoding.equivalent($0.text, option.text) }) {
+                choices[same].correct = choices[same].correct || correct
+                pack.report(question.line, label, "option \(option.letter) repeats \"\(choices[same].text)\": merged into one option")
+                continue
+            }
+            choices.append(ImportedPack.Item.Choice(text: option.text, correct: correct))
+        }
+        pack.add(ImportedPack.Item(line: question.line, title: nil, prompt: question.text, key: .single(choices)), label: label)
     }
 
-    /// `ANSWER: X` (case-insensitive keyword): the letter as written and its index when it is one letter A–Z.
+    /// `A. text`, `A) text` or `A)text` (Moodle's `^[A-Z][).][ \t]?`): the letter and text.
+    static func optionLine(_ line: String) -> (letter: Character, text: String)? {
+        let characters = Array(line)
+        guard characters.count >= 2, let ascii = characters[0].asciiValue, (65...90).contains(ascii),
+              characters[1] == "." || characters[1] == ")"
+        else { return nil }
+        return (characters[0], String(characters[2...]).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `ANSWER: X…` (keyword in any case): what follows as written, and the index of its first letter A–Z (any case).
     static func answerLetter(_ line: String) -> (raw: String, index: Int?)? {
         guard line.uppercased().hasPrefix("ANSWER:") else { return nil }
         let raw = line.dropFirst("ANSWER:".count).trimmingCharacters(in: .whitespaces)
-        let upper = raw.uppercased()
-        guard upper.count == 1, let ascii = upper.first?.asciiValue, (65...90).contains(ascii) else { return (raw, nil) }
+        guard let ascii = raw.uppercased().first?.asciiValue, (65...90).contains(ascii) else { return (raw, nil) }
         return (raw, Int(ascii - 65))
     }
 

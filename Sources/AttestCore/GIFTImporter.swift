@@ -2,17 +2,20 @@ import Foundation
 
 /// Converts a Moodle GIFT question bank into an Attest pack, reporting everything it could not carry over.
 ///
-/// Pure text in, pack JSON text and a report out. Supported: multiple choice (with weights;
-/// negative weights make a select-all-that-apply question), true/false, short answer,
-/// numerical, missing word, titles, categories (→ skills), comments, per-answer and general
-/// feedback, format tags and escapes. Matching and essay questions are reported and skipped.
+/// Pure text in, pack JSON text and a report out. The reading follows Moodle's own
+/// `qformat_gift` (question/format/gift/format.php): the question type is decided the way
+/// Moodle decides it (`#` numerical, any `~` multiple choice, `=` with `->` matching,
+/// `T`/`F` true/false, anything else short answer), weights, format markers, escapes and
+/// general feedback are read as Moodle reads them, and HTML in the `[html]` and default
+/// `[moodle]` formats becomes the pack's light-Markdown text. Where Attest cannot hold what
+/// Moodle would (partial credit, matching, essays, media), the report says so, one line each.
 /// `docs/instructor-guide.md` lists what maps where.
 public enum GIFTImporter {
     public static func importPack(_ text: String, id: String, title: String? = nil) throws(PackImportError) -> PackImportResult {
         var pack = try ImportedPack(id: id, title: title)
         var category: String?
         for block in blocks(text) {
-            var lines = block
+            var lines = block.lines
             if let first = lines.first, first.text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("$category:") {
                 let path = first.text.trimmingCharacters(in: .whitespaces).dropFirst("$category:".count)
                 var parts = path.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -26,7 +29,7 @@ public enum GIFTImporter {
                 lines.removeFirst()
                 if lines.isEmpty { continue }
             }
-            parseQuestion(lines, category: category, into: &pack)
+            parseQuestion(GIFTBlock(lines: lines, sourceID: block.sourceID, tags: block.tags), category: category, into: &pack)
         }
         return pack.result()
     }
@@ -36,48 +39,110 @@ public enum GIFTImporter {
         var text: String
     }
 
-    /// Questions are separated by blank lines (as in Moodle); `//` comment lines are dropped.
-    static func blocks(_ text: String) -> [[Line]] {
+    /// One question's lines, with the id and tags newer Moodle writes in `// [id:…] [tag:…]` comments.
+    struct GIFTBlock {
+        var lines: [Line]
+        var sourceID: String?
+        var tags: [String]
+    }
+
+    /// Questions are separated by blank lines (as in Moodle); `//` comment lines are dropped,
+    /// except that their `[id:…]` and `[tag:…]` markers go to the question they precede.
+    static func blocks(_ text: String) -> [GIFTBlock] {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var blocks: [[Line]] = []
-        var current: [Line] = []
+        var blocks: [GIFTBlock] = []
+        var current = GIFTBlock(lines: [], sourceID: nil, tags: [])
         for (offset, raw) in normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = String(raw)
             if offset == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("//") { continue }
-            if trimmed.isEmpty {
-                if !current.isEmpty { blocks.append(current) }
-                current = []
+            if trimmed.hasPrefix("//") {
+                for (name, value) in markers(in: trimmed) {
+                    if name == "id" { current.sourceID = value } else if !current.tags.contains(value) { current.tags.append(value) }
+                }
                 continue
             }
-            current.append(Line(number: offset + 1, text: line))
+            if trimmed.isEmpty {
+                if !current.lines.isEmpty { blocks.append(current) }
+                if !current.lines.isEmpty || current.sourceID != nil || !current.tags.isEmpty {
+                    current = GIFTBlock(lines: [], sourceID: current.lines.isEmpty ? current.sourceID : nil,
+                                        tags: current.lines.isEmpty ? current.tags : [])
+                }
+                continue
+            }
+            current.lines.append(Line(number: offset + 1, text: line))
         }
-        if !current.isEmpty { blocks.append(current) }
+        if !current.lines.isEmpty { blocks.append(current) }
         return blocks
     }
 
-    static func parseQuestion(_ lines: [Line], category: String?, into pack: inout ImportedPack) {
+    /// The `[id:value]` and `[tag:value]` markers of a comment line (`\]` stands for `]` inside a value).
+    static func markers(in comment: String) -> [(name: String, value: String)] {
+        var found: [(String, String)] = []
+        var rest = Substring(comment)
+        while let open = rest.range(of: "[") {
+            let after = rest[open.upperBound...]
+            let name = after.hasPrefix("id:") ? "id" : after.hasPrefix("tag:") ? "tag" : nil
+            guard let name else {
+                rest = after
+                continue
+            }
+            var value = ""
+            var index = after.index(after.startIndex, offsetBy: name.count + 1)
+            var closed = false
+            while index < after.endIndex {
+                let character = after[index]
+                if character == "\\", after.index(after: index) < after.endIndex, after[after.index(after: index)] == "]" {
+                    value.append("]")
+                    index = after.index(index, offsetBy: 2)
+                    continue
+                }
+                if character == "]" {
+                    closed = true
+                    break
+                }
+                value.append(character)
+                index = after.index(after: index)
+            }
+            guard closed else { break }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { found.append((name, trimmed)) }
+            rest = after[after.index(after: index)...]
+        }
+        return found
+    }
+
+    static func parseQuestion(_ block: GIFTBlock, category: String?, into pack: inout ImportedPack) {
+        let lines = block.lines
         let line = lines[0].number
         var body = GIFTText(lines.map(\.text).joined(separator: "\n")).trimmed
         var title: String?
-        var format = "moodle"
-        // `::title::[format]` is Moodle's order; a format tag before the title is accepted too.
+        var unclosedTitle = false
+        var format = GIFTFormat.moodle
+        // `::title::[format]` is Moodle's order; a format marker before the title is accepted too.
         for _ in 0..<2 {
-            if title == nil, body.hasPrefix("::"), let end = body.find("::", from: 2) {
-                title = body[2..<end].text
-                body = body[(end + 2)..<body.units.count].trimmed
-            }
-            if body.hasPrefix("["), let end = body.find("]"), end <= 10 {
-                let name = body[1..<end].text.lowercased()
-                if ["html", "moodle", "plain", "markdown"].contains(name) {
-                    format = name
-                    body = body[(end + 1)..<body.units.count].trimmed
+            if title == nil, !unclosedTitle, body.hasPrefix("::") {
+                if let end = body.find("::", from: 2) {
+                    title = body[2..<end].text
+                    body = body[(end + 2)..<body.units.count].trimmed
+                } else {
+                    // Moodle drops the `::` of a title that is never closed and names the question from its text.
+                    unclosedTitle = true
+                    body = body.dropFirst(2).trimmed
                 }
             }
+            if let marked = GIFTFormat.marker(in: body) {
+                format = marked.format
+                body = marked.rest.trimmed
+            }
         }
-        let preview = title ?? String(body.text.prefix(40))
+        var fields = GIFTFields(format: format)
+        var scratch = fields
+        let preview = title ?? String(scratch.convert(body[0..<(body.find("{") ?? body.units.count)].text, as: format).prefix(40))
         let label = "question \"\(preview)\""
+        if unclosedTitle {
+            pack.report(line, label, "the title's opening :: is never closed; like Moodle, the :: is dropped and the text is the question")
+        }
         guard let open = body.find("{") else {
             if body.find("}") != nil {
                 return pack.report(line, label, "skipped: a closing } has no opening {")
@@ -91,23 +156,27 @@ public enum GIFTImporter {
         if after.find("{") != nil {
             return pack.report(line, label, "skipped: more than one answer block (embedded answers are not supported)")
         }
-        var html = HTMLCleaner(active: format == "html")
-        var prompt = html.clean(body[0..<open].text)
-        let tail = html.clean(after.text)
+        var prompt = fields.convert(body[0..<open].text, as: format)
+        let tail = fields.convert(after.text, as: format)
         if !tail.isEmpty {
             let joiner = tail.first.map { $0.isPunctuation } == true ? "" : " "
             prompt = (prompt.isEmpty ? "____" : prompt + " ____") + joiner + tail
         }
-        var answers = body[(open + 1)..<close]
+        var answers = body[(open + 1)..<close].trimmed
         var explanation: String?
-        let general = answers.cut(at: "####")
-        if let feedback = general.after {
-            explanation = html.clean(feedback.text)
-            answers = general.before
+        // Moodle splits at the last `####`.
+        if let general = answers.findLast("####") {
+            explanation = fields.text(answers[(general + 4)..<answers.units.count])
+            answers = answers[0..<general].trimmed
         }
-        let context = Context(line: line, title: title, label: label, category: category, prompt: prompt, explanation: explanation)
-        parseAnswers(answers.trimmed, context, html: &html, into: &pack)
-        if html.removedTags {
+        let context = Context(
+            line: line, title: title, label: label, category: category, prompt: prompt, explanation: explanation,
+            sourceID: block.sourceID, tags: block.tags)
+        parseAnswers(answers, context, fields: &fields, into: &pack)
+        for medium in fields.droppedMedia {
+            pack.report(line, label, "\(GIFTFields.mediaName(medium)) not carried over (Attest packs hold text only)")
+        }
+        if fields.droppedFormatting {
             pack.report(line, label, "HTML tags removed; their formatting is not carried over")
         }
     }
@@ -119,124 +188,186 @@ public enum GIFTImporter {
         var category: String?
         var prompt: String
         var explanation: String?
+        var sourceID: String?
+        var tags: [String]
 
         func item(_ key: ImportedPack.Item.Key) -> ImportedPack.Item {
-            ImportedPack.Item(line: line, title: title, prompt: prompt, key: key, explanation: explanation, skillName: category)
+            ImportedPack.Item(
+                line: line, title: title, prompt: prompt, key: key, explanation: explanation, skillName: category,
+                sourceID: sourceID, tags: tags)
         }
     }
 
-    static func parseAnswers(_ answers: GIFTText, _ context: Context, html: inout HTMLCleaner, into pack: inout ImportedPack) {
+    /// One answer of a multiple-choice, short-answer or numerical block: Moodle's fraction (1 = full credit), text and feedback.
+    struct Answer {
+        var fraction: Double
+        var text: GIFTText
+        var feedback: String?
+    }
+
+    static func parseAnswers(_ answers: GIFTText, _ context: Context, fields: inout GIFTFields, into pack: inout ImportedPack) {
         let line = context.line
         if answers.isEmpty {
             return pack.report(line, "essay " + context.label, "skipped: Attest cannot score free-form answers")
         }
         if answers.hasPrefix("#") {
-            return parseNumerical(answers.dropFirst(1), context, into: &pack)
+            return parseNumerical(answers.dropFirst(1), context, fields: &fields, into: &pack)
+        }
+        if answers.find("~") != nil {
+            return parseChoice(answers, context, fields: &fields, into: &pack)
+        }
+        if answers.find("=") != nil, answers.find("->") != nil {
+            return pack.report(line, "matching " + context.label, "skipped: Attest has no matching questions")
         }
         let truth = answers.cut(at: "#")
-        switch truth.before.text.uppercased() {
-        case "T", "TRUE", "F", "FALSE":
+        let word = truth.before.text
+        if ["T", "TRUE", "F", "FALSE"].contains(word) {
             if let feedback = truth.after, !feedback.text.replacingOccurrences(of: "#", with: "").trimmingCharacters(in: .whitespaces).isEmpty {
                 pack.report(line, context.label, "true/false feedback not carried over (Attest shows the explanation instead)")
             }
-            return pack.add(context.item(.truth(truth.before.text.uppercased().hasPrefix("T"))), label: context.label)
-        default:
-            break
+            return pack.add(context.item(.truth(word.hasPrefix("T"))), label: context.label)
         }
-        let (leading, parts) = answers.split(before: ["=", "~"])
-        if !leading.isEmpty {
-            return pack.report(line, context.label, "skipped: text \"\(leading.text.prefix(30))\" before the first = or ~ in the answers")
-        }
-        if parts.contains(where: { $0.marker == "=" && $0.body.find("->") != nil }) {
-            return pack.report(line, "matching " + context.label, "skipped: Attest has no matching questions")
-        }
-        struct Answer {
-            var weight: Double
-            var text: String
-            var feedback: String?
-        }
-        var list: [Answer] = []
-        for part in parts {
-            let weighed = part.body.weight()
-            if let invalid = weighed.invalid {
-                pack.report(line, context.label, "weight %\(invalid)% is not a number; the answer counts as wrong")
-            }
-            let split = weighed.rest.cut(at: "#")
-            let feedback = split.after.map { html.clean($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
-            list.append(Answer(
-                weight: weighed.weight ?? (part.marker == "=" ? 100 : 0), text: html.clean(split.before.text), feedback: feedback))
-        }
-        if !parts.contains(where: { $0.marker == "~" }) {
-            var accepted: [String] = []
-            for answer in list {
-                if answer.weight >= 100 {
-                    accepted.append(answer.text)
-                } else {
-                    pack.report(line, context.label, "partial-credit answer \"\(answer.text)\" (\(percent(answer.weight))) not carried over")
-                }
-                if answer.feedback != nil {
-                    pack.report(line, context.label, "feedback for answer \"\(answer.text)\" not carried over (short-answer questions have none)")
-                }
-            }
-            if accepted.isEmpty {
-                return pack.report(line, context.label, "skipped: no answer carries full credit")
-            }
-            return pack.add(context.item(.text(accepted)), label: context.label)
-        }
-        if list.contains(where: { $0.weight < 0 }) {
-            pack.report(line, context.label, "answer weights replaced by Attest's select-all-that-apply scoring: "
-                + "options with a positive weight are the correct ones")
-            let choices = list.map { ImportedPack.Item.Choice(text: $0.text, correct: $0.weight > 0, feedback: $0.feedback) }
-            return pack.add(context.item(.multiple(choices)), label: context.label)
-        }
-        for answer in list where answer.weight > 0 && answer.weight < 100 {
-            pack.report(line, context.label, "partial credit (\(percent(answer.weight))) for option \"\(answer.text)\" not carried over: it counts as wrong")
-        }
-        let choices = list.map { ImportedPack.Item.Choice(text: $0.text, correct: $0.weight >= 100, feedback: $0.feedback) }
-        let full = choices.filter(\.correct).count
-        if full > 1 {
-            pack.report(line, context.label, "\(full) options carry full credit: imported as select-all-that-apply")
-            return pack.add(context.item(.multiple(choices)), label: context.label)
-        }
-        pack.add(context.item(.single(choices)), label: context.label)
+        parseShortAnswer(answers, context, fields: &fields, into: &pack)
     }
 
-    static func parseNumerical(_ answers: GIFTText, _ context: Context, into pack: inout ImportedPack) {
+    /// Moodle: `=` answers are full credit, `~` answers take their `%weight%` (0 without); a block
+    /// without `=` is multiple-response ("select all that apply"), with `=` single-answer.
+    static func parseChoice(_ answers: GIFTText, _ context: Context, fields: inout GIFTFields, into pack: inout ImportedPack) {
         let line = context.line
-        let (leading, parts) = answers.split(before: ["="])
-        var specs: [(weight: Double, spec: GIFTText)] = []
-        if parts.isEmpty {
-            specs = [(100, leading)]
-        } else {
-            if !leading.isEmpty {
-                return pack.report(line, context.label, "skipped: text \"\(leading.text.prefix(30))\" before the first = in a numerical answer")
+        let single = answers.find("=") != nil
+        var (leading, parts) = answers.split(before: ["=", "~"])
+        if !leading.trimmed.isEmpty { parts.insert(("~", leading), at: 0) }
+        var list: [(fraction: Double, text: String, feedback: String?)] = []
+        for part in parts {
+            let answer = read(part, fullByDefault: false, context, fields: &fields, into: &pack)
+            list.append((answer.fraction, fields.text(answer.text), answer.feedback))
+        }
+        if single {
+            for answer in list where answer.fraction > 0 && answer.fraction < 1 {
+                pack.report(line, context.label, "partial credit (\(percent(answer.fraction))) for option \"\(answer.text)\" not carried over: it counts as wrong")
             }
-            for part in parts {
-                let weighed = part.body.weight()
-                specs.append((weighed.weight ?? 100, weighed.rest))
+            for answer in list where answer.fraction < 0 {
+                pack.report(line, context.label, "penalty (\(percent(answer.fraction))) for option \"\(answer.text)\" not carried over: it scores 0")
+            }
+            let choices = list.map { ImportedPack.Item.Choice(text: $0.text, correct: $0.fraction >= 1, feedback: $0.feedback) }
+            let full = choices.filter(\.correct).count
+            if full > 1 {
+                pack.report(line, context.label, "\(full) options carry full credit and Moodle accepts any one of them; "
+                    + "Attest's single-answer questions have one key, so it is imported as select-all-that-apply (all \(full) must be chosen)")
+                return pack.add(context.item(.multiple(choices)), label: context.label)
+            }
+            return pack.add(context.item(.single(choices)), label: context.label)
+        }
+        let positive = list.filter { $0.fraction > 0 }
+        let share = positive.isEmpty ? 0 : 1 / Double(positive.count)
+        let canonical = positive.allSatisfy { abs($0.fraction - share) < 0.006 } && !list.contains { $0.fraction < 0 }
+        if !canonical {
+            pack.report(line, context.label, "answer weights (" + list.map { percent($0.fraction) }.joined(separator: ", ")
+                + ") replaced by Attest's select-all-that-apply scoring: options with a positive weight are the correct ones")
+        }
+        let choices = list.map { ImportedPack.Item.Choice(text: $0.text, correct: $0.fraction > 0, feedback: $0.feedback) }
+        pack.add(context.item(.multiple(choices)), label: context.label)
+    }
+
+    /// Moodle: answers split at `=` (text before the first `=` is an answer too), each full credit unless weighted;
+    /// `*` is a wildcard for any run of characters.
+    static func parseShortAnswer(_ answers: GIFTText, _ context: Context, fields: inout GIFTFields, into pack: inout ImportedPack) {
+        let line = context.line
+        var (leading, parts) = answers.split(before: ["="])
+        if !leading.trimmed.isEmpty { parts.insert(("=", leading), at: 0) }
+        var accepted: [String] = []
+        var wildcards: [String] = []
+        for part in parts {
+            let answer = read(part, fullByDefault: true, context, fields: &fields, into: &pack)
+            let text = fields.text(answer.text)
+            if answer.fraction >= 1 {
+                if let wildcard = ShortAnswerWildcard(text) {
+                    wildcards.append(wildcard.pattern)
+                    if !wildcard.example.isEmpty { accepted.append(wildcard.example) }
+                } else {
+                    accepted.append(ShortAnswerWildcard.literal(text))
+                }
+            } else {
+                pack.report(line, context.label, "partial-credit answer \"\(text)\" (\(percent(answer.fraction))) not carried over")
+            }
+            if answer.feedback != nil {
+                pack.report(line, context.label, "feedback for answer \"\(text)\" not carried over (short-answer questions have none)")
             }
         }
-        var chosen: ImportedPack.Item.Key?
-        for (weight, spec) in specs {
-            let split = spec.cut(at: "#")
-            let raw = split.before.text
-            if split.after.map({ !$0.isEmpty }) == true {
-                pack.report(line, context.label, "feedback for answer \(raw) not carried over (numeric questions have none)")
+        if accepted.isEmpty && wildcards.isEmpty {
+            return pack.report(line, context.label, "skipped: no answer carries full credit")
+        }
+        if accepted.isEmpty {
+            return pack.report(line, context.label, "skipped: every full-credit answer is only wildcards")
+        }
+        let pattern = wildcards.isEmpty ? nil : wildcards.joined(separator: "|")
+        pack.add(context.item(.text(accepted, pattern: pattern)), label: context.label)
+    }
+
+    /// Moodle: `#` then answers split at `=`, each `value`, `value:tolerance` or `min..max`; text from the first `~`
+    /// is the feedback for every other response.
+    static func parseNumerical(_ answers: GIFTText, _ context: Context, fields: inout GIFTFields, into pack: inout ImportedPack) {
+        let line = context.line
+        var body = answers
+        if let tilde = answers.find("~") {
+            let rest = answers[(tilde + 1)..<answers.units.count].cut(at: "#")
+            if let feedback = rest.after.map({ fields.text($0) }), !feedback.isEmpty {
+                pack.report(line, context.label, "feedback for any other answer (\"\(feedback.prefix(30))\") not carried over (numeric questions have none)")
             }
-            guard weight >= 100, chosen == nil else {
-                pack.report(line, context.label, "\(weight >= 100 ? "another full-credit" : "partial-credit") answer \(raw)"
-                    + (weight >= 100 ? "" : " (\(percent(weight)))") + " not carried over")
-                continue
+            body = answers[0..<tilde]
+        }
+        var (leading, parts) = body.split(before: ["="])
+        if !leading.trimmed.isEmpty { parts.insert(("=", leading), at: 0) }
+        guard !parts.isEmpty else {
+            return pack.report(line, context.label, "skipped: no numerical answer")
+        }
+        var chosen: (key: ImportedPack.Item.Key, raw: String)?
+        for part in parts {
+            let answer = read(part, fullByDefault: true, context, fields: &fields, into: &pack)
+            let raw = answer.text.text
+            if answer.feedback != nil {
+                pack.report(line, context.label, "feedback for answer \(raw) not carried over (numeric questions have none)")
             }
             guard let key = numericKey(raw) else {
                 return pack.report(line, context.label, "skipped: cannot read the number \"\(raw)\"")
             }
-            chosen = key
+            guard answer.fraction >= 1 else {
+                pack.report(line, context.label, "partial-credit answer \(raw) (\(percent(answer.fraction))) not carried over")
+                continue
+            }
+            if let chosen {
+                pack.report(line, context.label, "Moodle also gives full credit for \(raw); Attest's numeric key holds one answer "
+                    + "(\(chosen.raw)), so \(raw) will be marked wrong")
+                continue
+            }
+            chosen = (key, raw)
         }
         guard let chosen else {
             return pack.report(line, context.label, "skipped: no numerical answer carries full credit")
         }
-        pack.add(context.item(chosen), label: context.label)
+        pack.add(context.item(chosen.key), label: context.label)
+    }
+
+    /// One answer: Moodle's weight (`=` is 100 %; `%w%` as Moodle's pattern reads it), text and feedback after the first `#`.
+    static func read(
+        _ part: (marker: Character, body: GIFTText), fullByDefault: Bool, _ context: Context, fields: inout GIFTFields,
+        into pack: inout ImportedPack
+    ) -> Answer {
+        var body = part.body.trimmed
+        var fraction: Double = fullByDefault || part.marker == "=" ? 1 : 0
+        // Moodle reads `=%50%x` in a choice block as full credit with the text `%50%x`; elsewhere a leading weight counts.
+        if !(part.marker == "=" && !fullByDefault) {
+            let weighed = body.weight()
+            if let weight = weighed.weight {
+                fraction = weight / 100
+                body = weighed.rest
+            } else if let invalid = weighed.invalid {
+                pack.report(context.line, context.label, "weight %\(invalid)% is not a weight Moodle reads; it stays part of the answer text")
+            }
+        }
+        let split = body.cut(at: "#")
+        let feedback = split.after.map { fields.text($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        return Answer(fraction: fraction, text: split.before, feedback: feedback)
     }
 
     /// `3`, `3:0.5` (value and tolerance) or `1..5` (range).
@@ -244,7 +375,7 @@ public enum GIFTImporter {
         func number(_ text: Substring) -> Double? {
             Double(text.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
         }
-        if let range = raw.range(of: "..") {
+        if let range = raw.range(of: ".."), range.lowerBound > raw.startIndex {
             guard let low = number(raw[..<range.lowerBound]), let high = number(raw[range.upperBound...]), low <= high else { return nil }
             return .range(low: low, high: high)
         }
@@ -257,39 +388,7 @@ public enum GIFTImporter {
         return .number(value: value, tolerance: 0)
     }
 
-    static func percent(_ weight: Double) -> String {
-        "\(CorrectAnswer.format(weight))%"
-    }
-}
-
-/// Strips tags from `[html]` text (keeping their content) and decodes the common entities,
-/// remembering that it did so the importer can report it.
-struct HTMLCleaner {
-    var active: Bool
-    private(set) var removedTags = false
-
-    init(active: Bool) {
-        self.active = active
-    }
-
-    mutating func clean(_ text: String) -> String {
-        guard active else { return text }
-        var result = ""
-        var inTag = false
-        for character in text {
-            if character == "<" {
-                inTag = true
-                removedTags = true
-            } else if character == ">", inTag {
-                inTag = false
-            } else if !inTag {
-                result.append(character)
-            }
-        }
-        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")]
-        for (entity, replacement) in entities {
-            result = result.replacingOccurrences(of: entity, with: replacement)
-        }
-        return result.trimmingCharacters(in: .whitespacesAndNewlines)
+    static func percent(_ fraction: Double) -> String {
+        "\(CorrectAnswer.format((fraction * 100 * 1e6).rounded() / 1e6))%"
     }
 }

@@ -8,8 +8,8 @@ struct GIFTText {
         var escaped: Bool
     }
 
-    /// The characters `\` makes literal; `\n` is a line break.
-    static let escapable: Set<Character> = ["~", "=", "#", "{", "}", ":"]
+    /// The characters `\` makes literal (as in Moodle, `\\` is one backslash); `\n` is a line break.
+    static let escapable: Set<Character> = ["\\", "~", "=", "#", "{", "}", ":"]
 
     var units: [Unit]
 
@@ -83,6 +83,17 @@ struct GIFTText {
         return nil
     }
 
+    /// Where the unescaped `marker` last starts.
+    func findLast(_ marker: String) -> Int? {
+        var found: Int?
+        var start = 0
+        while let index = find(marker, from: start) {
+            found = index
+            start = index + 1
+        }
+        return found
+    }
+
     func hasPrefix(_ marker: String) -> Bool { find(marker) == 0 && units.count >= marker.count }
 
     /// Splits before each unescaped character in `markers`; the text before the first marker comes first.
@@ -107,12 +118,15 @@ struct GIFTText {
         return (self[0..<index], self[(index + marker.count)..<units.count])
     }
 
-    /// A leading `%weight%`, if present, and the rest.
+    /// A leading `%weight%` as Moodle reads it (`%`, optional `-`, one or two digits, optional
+    /// decimals, `%`), and the rest; `invalid` holds a `%…%` prefix Moodle does not read as a weight.
     func weight() -> (weight: Double?, rest: GIFTText, invalid: String?) {
         let body = trimmed
         guard body.hasPrefix("%"), let end = body.find("%", from: 1) else { return (nil, body, nil) }
         let raw = body[1..<end].text
-        guard let value = Double(raw), value.isFinite else { return (nil, body[(end + 1)..<body.units.count], raw) }
+        let shape = raw.range(of: "^-*[0-9]{1,2}\\.?[0-9]*$", options: .regularExpression) != nil
+        guard shape, let value = Double(raw.replacingOccurrences(of: "^-+", with: "-", options: .regularExpression)), value.isFinite
+        else { return (nil, body, raw) }
         return (value, body[(end + 1)..<body.units.count], nil)
     }
 }

@@ -14,7 +14,8 @@ struct ImportedPack {
             case single([Choice])
             case multiple([Choice])
             case truth(Bool)
-            case text([String])
+            /// Accepted answers, and a regular expression (from Moodle `*` wildcards) an answer may match instead.
+            case text([String], pattern: String?)
             case number(value: Double, tolerance: Double)
             case range(low: Double, high: Double)
         }
@@ -32,6 +33,9 @@ struct ImportedPack {
         var key: Key
         var explanation: String?
         var skillName: String?
+        /// The id the source bank gave the question (GIFT `// [id:…]`), preferred over the title for the pack id.
+        var sourceID: String?
+        var tags: [String] = []
     }
 
     let id: String
@@ -82,16 +86,21 @@ struct ImportedPack {
             } else {
                 item.key = .multiple(cleaned)
             }
-        case let .text(accepted):
+        case let .text(accepted, pattern):
             let cleaned = accepted.map { clean($0, line: item.line, label: label, field: "answer") }.filter { !$0.isEmpty }
             guard !cleaned.isEmpty else { return report(item.line, label, "skipped: no accepted answer") }
-            item.key = .text(cleaned)
+            item.key = .text(cleaned, pattern: pattern.map { clean($0, line: item.line, label: label, field: "answer") })
         case .truth, .number, .range:
             break
         }
         let skillName = item.skillName.map { clean($0, line: item.line, label: label, field: "category") }
         let skill = skillID(for: skillName)
-        items.append((uniqueID(for: item), skill, item))
+        item.tags = item.tags.map { clean($0, line: item.line, label: label, field: "tag") }.filter { !$0.isEmpty }
+        let id = uniqueID(for: item)
+        if let source = item.sourceID, source != id {
+            report(item.line, label, "id \"\(source)\" becomes \"\(id)\" (pack ids are lowercase letters, digits and hyphens, unique in the pack)")
+        }
+        items.append((id, skill, item))
     }
 
     static func choiceProblem(_ choices: [Item.Choice]) -> String? {
@@ -154,7 +163,8 @@ struct ImportedPack {
     }
 
     private mutating func uniqueID(for item: Item) -> String {
-        var base = item.title.map { Self.slug($0) } ?? ""
+        var base = item.sourceID.map { Self.slug($0) } ?? ""
+        if base.isEmpty { base = item.title.map { Self.slug($0) } ?? "" }
         if base.isEmpty {
             base = Self.slug(item.prompt.split(whereSeparator: \.isWhitespace).prefix(6).joined(separator: " "))
         }
@@ -239,9 +249,10 @@ struct ImportedPack {
             fields += ["\"type\": \"multiple\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))", choices(list)]
         case let .truth(answer):
             fields += ["\"type\": \"true-false\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))", "\"answer\": \(answer)"]
-        case let .text(accepted):
+        case let .text(accepted, pattern):
             fields += ["\"type\": \"text\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
                        "\"accept\": [" + accepted.map(q).joined(separator: ", ") + "]"]
+            if let pattern { fields.append("\"pattern\": \(q(pattern))") }
         case let .number(value, tolerance):
             fields += ["\"type\": \"numeric\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
                        "\"answer\": \(Self.number(value))", "\"tolerance\": \(Self.number(tolerance))"]
@@ -250,6 +261,7 @@ struct ImportedPack {
                        "\"range\": [\(Self.number(low)), \(Self.number(high))]"]
         }
         if let explanation = item.explanation { fields.append("\"explanation\": \(q(explanation))") }
+        if !item.tags.isEmpty { fields.append("\"tags\": [" + item.tags.map(q).joined(separator: ", ") + "]") }
         return ["    {"] + fields.enumerated().map { index, field in
             "      " + field + (index < fields.count - 1 ? "," : "")
         } + ["    }" + (last ? "" : ",")]

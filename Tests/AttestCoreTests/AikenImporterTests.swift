@@ -25,14 +25,16 @@ struct AikenImporterTests {
     @Test func malformedBlocksAreReportedByLine() throws {
         let result = try PackImportFormat.aiken.importPack(try GIFTImporterTests.fixture("aiken/malformed.txt"), id: "aiken-bad")
         let pack = try GIFTImporterTests.load(result)
-        #expect(pack.questions.map(\.prompt) == ["Next question starts here?"])
+        #expect(pack.questions.map(\.prompt) == ["Letters out of order?", "Next question starts here?"])
         #expect(result.issues.map(\.description) == [
             "line 1: ANSWER line: ignored: no question before it",
             "line 3: question \"Only one option?\": skipped: needs at least 2 options before ANSWER (line 5), found 1",
             "line 7: question \"Answer out of range?\": skipped: ANSWER D on line 10 names no option",
-            "line 12: question \"Letters out of order?\": skipped: option C on line 14 is out of order (expected B)",
+            "line 12: question \"Letters out of order?\": option letters ACB are not in order; like Moodle, options are read by position, "
+                + "so ANSWER A is option 1 (\"One\")",
             "line 18: question \"No answer line?\": skipped: no ANSWER line before line 21",
-            "line 26: question \"Duplicate options?\": skipped: two options read \"Same\"",
+            "line 26: question \"Duplicate options?\": option B repeats \"Same\": merged into one option",
+            "line 26: question \"Duplicate options?\": skipped: a choice question needs at least 2 options, found 1",
             "line 31: question \"The file ends too soon?\": skipped: the file ends before its ANSWER line",
         ])
     }

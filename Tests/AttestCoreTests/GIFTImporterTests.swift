@@ -56,18 +56,17 @@ struct GIFTImporterTests {
         #expect(pack.question("speed")?.kind == .numeric(NumericKey(target: .absolute(value: 300000, tolerance: 1000))))
         #expect(pack.question("the-seine-flows-into-the")?.prompt == "The Seine flows into the ____ near Le Havre.")
         #expect(pack.question("code")?.prompt == "Which keyword declares a constant in Swift? `let` or `var`?")
-        #expect(pack.question("bold")?.prompt == "Which tag makes bold text?")
+        #expect(pack.question("bold")?.prompt == "Which tag makes **bold** text?")
         #expect(pack.question("bold")?.kind == .singleChoice([Option(text: "<b>", correct: true), Option(text: "<i>", correct: false)]))
         #expect(pack.question("escapes-a-brace-a-tilde-an")?.prompt
             == "Escapes: a {brace}, a ~tilde, an = equals and a # hash.\nSecond line?")
         #expect(result.issues.map(\.description) == [
             "line 13: question \"Partial\": partial credit (50%) for option \"Timsort\" not carried over: it counts as wrong",
-            "line 19: question \"Primes\": answer weights replaced by Attest's select-all-that-apply scoring: options with a positive weight are the correct ones",
+            "line 19: question \"Primes\": answer weights (50%, 50%, -100%, -100%) replaced by Attest's select-all-that-apply scoring: options with a positive weight are the correct ones",
             "line 28: question \"Sky\": true/false feedback not carried over (Attest shows the explanation instead)",
             "line 36: question \"Spell\": partial-credit answer \"for\" (50%) not carried over",
             "line 42: question \"Speed\": feedback for answer 300000:1000 not carried over (numeric questions have none)",
             "line 42: question \"Speed\": partial-credit answer 299792:1 (50%) not carried over",
-            "line 51: question \"Bold\": HTML tags removed; their formatting is not carried over",
             "line 55: matching question \"Pairs\": skipped: Attest has no matching questions",
             "line 60: essay question \"Essay\": skipped: Attest cannot score free-form answers",
             "line 62: question \"Broken\": skipped: the answer block opened with { is never closed",
@@ -79,15 +78,19 @@ struct GIFTImporterTests {
         let result = try GIFTImporter.importPack(try Self.fixture("gift/malformed.gift"), id: "malformed", title: "Broken bank")
         let pack = try Self.load(result)
         #expect(pack.title == "Broken bank")
-        #expect(pack.questions.map(\.id) == ["control", "weight"])
+        #expect(pack.questions.map(\.id) == ["control", "weight", "leading", "no-key"])
+        #expect(pack.question("weight")?.kind == .singleChoice([Option(text: "yes", correct: true), Option(text: "%abc%no", correct: false)]))
+        #expect(pack.question("leading")?.kind == .singleChoice([
+            Option(text: "stray", correct: false), Option(text: "a", correct: true), Option(text: "b", correct: false),
+        ]))
+        #expect(pack.question("no-key")?.kind == .multipleChoice([Option(text: "a", correct: true), Option(text: "b", correct: false)]))
         #expect(pack.question("control")?.prompt == "A bell in the prompt?")
         #expect(result.issues.map(\.description) == [
             "line 3: question \"Control\": removed 1 control character from the prompt",
-            "line 5: question \"Weight\": weight %abc% is not a number; the answer counts as wrong",
-            "line 7: question \"Leading\": skipped: text \"stray\" before the first = or ~ in the answers",
+            "line 5: question \"Weight\": weight %abc% is not a weight Moodle reads; it stays part of the answer text",
             "line 9: question \"Twice\": skipped: two options read \"same\"",
-            "line 11: question \"No key\": partial credit (50%) for option \"a\" not carried over: it counts as wrong",
-            "line 11: question \"No key\": skipped: no option is marked right",
+            "line 11: question \"No key\": answer weights (50%, 0%) replaced by Attest's select-all-that-apply scoring: "
+                + "options with a positive weight are the correct ones",
             "line 13: question \"Short partial\": partial-credit answer \"maybe\" (50%) not carried over",
             "line 13: question \"Short partial\": skipped: no answer carries full credit",
             "line 15: question \"Bad number\": skipped: cannot read the number \"abc\"",
