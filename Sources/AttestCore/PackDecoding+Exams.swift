@@ -148,15 +148,11 @@ extension PackDecoding {
         var seen: [String: Int] = [:]
         var valid = true
         for (index, item) in items.enumerated() {
-            let domain: BlueprintDomain? = within(.index(index)) {
+            let domain = within(.index(index)) { () -> BlueprintDomain? in
                 guard let fields = fields(of: item, Self.blueprintDomainFields, what: "a blueprint domain") else { return nil }
                 let id = slug(fields[0])
                 let name = string(fields[1], nonEmpty: true)
-                let weight = positiveNumber(fields[2])
-                if let weight, weight > 1_000_000, let member = fields[2] {
-                    error("`weight` must be at most 1000000", at: member.value.offset, .key("weight"))
-                    return nil
-                }
+                let weight = positiveNumber(fields[2], atMost: 1_000_000)
                 let skills = fields[3].flatMap { member in strings(member, nonEmpty: true) }
                 if let skills, let member = fields[3] {
                     for entry in skills where skillIDs[entry.text] == nil {

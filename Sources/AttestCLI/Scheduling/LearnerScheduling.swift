@@ -54,7 +54,8 @@ struct LearnerScheduling {
 
     /// The questions practice may show from `pack` (one skill's when given), as the picker sees them.
     static func candidates(_ pack: Pack, skill: String?) -> [ReviewPicker.Candidate] {
-        pack.questions.filter { skill == nil || $0.skillIDs.contains(skill!) }.map { question in
+        // Sealed (exam-only) questions are never practised, however due their memory is.
+        pack.questions.filter { $0.pool.admits(.practice) && (skill == nil || $0.skillIDs.contains(skill!)) }.map { question in
             ReviewPicker.Candidate(
                 questionID: question.id, item: MemoryItem(packID: pack.id, key: keying.key(pack.id, question.id)),
                 skillIDs: question.skillIDs)

@@ -31,9 +31,12 @@ struct StudyPlan {
         var order: [MemoryItem] = []
         let questions = pack.questionsByID()
         for section in exam.sections {
-            let pool = section.poolQuestionIDs(in: pack).filter { questions[$0] != nil }
-            guard !pool.isEmpty else { continue }
-            let share = Double(min(section.count ?? pool.count, pool.count)) / Double(pool.count)
+            // The exam's own questions may be sealed: the plan reviews the questions practice may show from the
+            // same section (its skills or tags), each weighted by the share of the exam pool one sitting draws.
+            let examPool = section.poolQuestionIDs(in: pack, mode: .exam).filter { questions[$0] != nil }
+            let pool = section.poolQuestionIDs(in: pack, mode: .practice).filter { questions[$0] != nil }
+            guard !pool.isEmpty, !examPool.isEmpty else { continue }
+            let share = Double(min(section.count ?? examPool.count, examPool.count)) / Double(examPool.count)
             for id in pool {
                 let item = MemoryItem(packID: pack.id, key: LearnerScheduling.keying.key(pack.id, id))
                 if weights[item] == nil { order.append(item) }
