@@ -44,7 +44,7 @@ extension AttestCommand {
                 try ReplCommand.start(AppContext(
                     console: .standard(noColor: false, environment: environment), environment: environment))
             } else if let first = arguments.first, !first.hasPrefix("-"), first != "help",
-                      !Repl.commandNames.contains(first) {
+                      !Repl.commandNames(includingHidden: true).contains(first) {
                 // The root takes no positional argument: a first word that is no command is a typo.
                 FileHandle.standardError.write(Data(("error: " + Repl.unknownCommand(
                     first, candidates: Repl.commandNames + ["help"], help: "run 'attest --help'") + "\n").utf8))

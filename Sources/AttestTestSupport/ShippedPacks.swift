@@ -25,8 +25,10 @@ public enum ShippedPacks {
     public static func answers(pack: Pack, quiz: String, seed: UInt64, correct: Bool = true) throws -> [String] {
         guard let quiz = pack.quiz(quiz) else { return [] }
         let plan = try QuizPlan(pack: pack, quiz: quiz, seed: seed)
+        // Parameterised questions are answered as the attempt's own instance asks them.
+        let drawn = pack.instantiated(seed: plan.seed, questionIDs: plan.entries.map(\.questionID))
         return plan.entries.compactMap { entry in
-            guard let question = pack.question(entry.questionID) else { return nil }
+            guard let question = drawn.question(entry.questionID) else { return nil }
             let presented = PresentedQuestion(question: question, order: entry.order)
             return correct ? AnswerKey.correctInput(for: presented) : AnswerKey.wrongInput(for: presented)
         }

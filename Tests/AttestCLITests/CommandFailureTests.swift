@@ -49,8 +49,9 @@ struct CommandFailureTests {
         #expect(nothing.status == 0, "\(nothing.standardError)")
         #expect(nothing.standardOutput.contains("Nothing to drill"))
         let pack = try #require(ShippedPacks.pack("ai-basics"))
-        let wrong = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-quick-check", seed: 5, correct: false)
-        _ = try sandbox.run(["take", "ai-basics-quick-check", "--seed", "5", "--json"], input: wrong.joined(separator: "\n") + "\n")
+        // Missed practice questions are drilled; missed exam-only ones stay sealed.
+        let wrong = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-practice", seed: 5, correct: false)
+        _ = try sandbox.run(["take", "ai-basics-practice", "--seed", "5", "--json"], input: wrong.joined(separator: "\n") + "\n")
         let drill = try sandbox.run(["practice", "--missed", "--json"], input: String(repeating: ":skip\n", count: wrong.count))
         #expect(drill.status == 0, "\(drill.standardError)")
         #expect(drill.standardOutput.contains("\"quizId\" : \"practice:missed\"") || drill.standardOutput.contains("\"quizId\":\"practice:missed\""),

@@ -129,7 +129,8 @@ struct HostileInputTests {
         credentials[0]["image"] = nil
         pack["credentials"] = [credentials[0]]
         let clean = try sandbox.write(
-            String(decoding: try JSONSerialization.data(withJSONObject: pack), as: UTF8.self), to: "clean/clean.json")
+            String(decoding: try JSONSerialization.data(withJSONObject: try HugeInputTests.sealed(pack)), as: UTF8.self),
+            to: "clean/clean.json")
         let cleanRun = try sandbox.run(["pack", "lint", clean])
         #expect(cleanRun.status == 0, "the untouched sample lints clean: \(cleanRun.standardError)")
     }

@@ -18,6 +18,17 @@ struct HugeInputTests {
         var credentials = try #require(pack["credentials"] as? [[String: Any]])
         credentials[0]["image"] = nil
         pack["credentials"] = [credentials[0]]
+        return try sealed(pack)
+    }
+
+    /// `pack` with every question exam-only and its practice quizzes gone, so that `pack lint` finds no
+    /// credential exam that practice could show (the exam-sealing error) in an otherwise unchanged sample.
+    static func sealed(_ pack: [String: Any]) throws -> [String: Any] {
+        var pack = pack
+        let questions = try #require(pack["questions"] as? [[String: Any]])
+        pack["questions"] = questions.map { question in question.merging(["pool": "exam"]) { _, new in new } }
+        let quizzes = try #require(pack["quizzes"] as? [[String: Any]])
+        pack["quizzes"] = quizzes.filter { $0["mode"] as? String != "practice" }
         return pack
     }
 
@@ -75,7 +86,7 @@ struct HugeInputTests {
             #expect(lint.standardError.contains("sample.json:"), "a refusal is located: \(lint.standardError)")
             return
         }
-        let preview = try PeakMemory.run(sandbox, ["pack", "preview", path, "--question", "q-single"])
+        let preview = try PeakMemory.run(sandbox, ["pack", "preview", path, "--question", "q-single", "--include-sealed"])
         #expect(preview.status == 0 && preview.signal == 0, "\(preview.standardError)")
         // A prompt past the displayed-size cap is cut with a marker saying how much was left out.
         #expect(preview.standardOutput.contains("lorem ipsum") && preview.standardOutput.contains(" more)"))

@@ -34,7 +34,8 @@ struct ReadmeCommandsTests {
         let sandbox = try AttestSandbox()
         let packs = try sandbox.run(["packs", "--json"])
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(packs.standardOutput.utf8)) as? [Any])
-        let version = try sandbox.run(["--version"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        // `--version` adds the commit the binary was built from; the banner names the version alone.
+        let version = try sandbox.run(["--version"]).standardOutput.split(separator: " ").first.map(String.init) ?? ""
         #expect(Self.readme.contains("Attest \(version) — \(listed.count) packs, 0 credentials for ada."))
         var credentialPrefix: String?
         for command in commands {

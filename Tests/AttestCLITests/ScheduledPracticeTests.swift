@@ -17,8 +17,10 @@ struct ScheduledPracticeTests {
     init() throws {
         sandbox = try AttestSandbox()
         pack = try #require(ShippedPacks.pack("ux-design"))
-        forgotten = pack.questions[0].id
-        fresh = pack.questions[1].id
+        // Two questions practice may show (an exam-only question is sealed from every practice route).
+        let practised = pack.questions.filter { $0.pool.admits(.practice) }
+        forgotten = practised[0].id
+        fresh = practised[1].id
         let store = try AttestDatabase.open(path: sandbox.storePath)
         let now = Date()
         try seed(store, attempt: "old", questionID: forgotten, at: now.addingTimeInterval(-30 * 86_400))

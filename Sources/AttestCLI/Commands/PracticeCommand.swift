@@ -89,7 +89,9 @@ struct PracticeCommand: ParsableCommand {
         guard let (pack, skill) = try target.map({ try resolve($0, in: context.library) }) ?? duePack(context, mode: mode) else { return }
         if missed {
             let questions = pack.questionsByID()
+            // A missed exam-only question stays sealed: drilling it would show its key.
             let ids = try context.store().wrongQuestionIDs(learner: context.learner, packID: pack.id)
+                .filter { id in questions[id]?.pool.admits(.practice) == true }
                 .filter { id in skill == nil || questions[id]?.skillIDs.contains(skill!) == true }
             guard !ids.isEmpty else {
                 context.console.line("Nothing to drill: no missed questions recorded for \(TerminalText.sanitize(target ?? pack.id)) yet.")
@@ -109,11 +111,13 @@ struct PracticeCommand: ParsableCommand {
     private func drillEveryPack(_ context: AppContext) throws {
         let store = try context.store()
         let drills = try context.library.newestPacks.compactMap { pack -> (Pack, [String])? in
+            let questions = pack.questionsByID()
             let ids = try store.wrongQuestionIDs(learner: context.learner, packID: pack.id)
+                .filter { id in questions[id]?.pool.admits(.practice) == true }
             return ids.isEmpty ? nil : (pack, ids)
         }
         guard !drills.isEmpty else {
-            context.console.line("Nothing to drill: no missed questions recorded yet.")
+            context.console.line("Nothing to drill: no missed practice questions recorded yet (missed exam-only questions stay sealed).")
             return
         }
         for (pack, ids) in drills {

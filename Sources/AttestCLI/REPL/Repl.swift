@@ -114,8 +114,11 @@ public final class Repl {
     }
 
     /// Names of every command reachable from the prompt, aliases included (not the hidden ones for scripts).
-    public static var commandNames: [String] {
-        AttestCommand.configuration.subcommands.filter { $0.configuration.shouldDisplay }.flatMap { command in
+    public static var commandNames: [String] { commandNames(includingHidden: false) }
+
+    /// Every command name, aliases included; the hidden ones (e.g. `manual-page`, for the install scripts) on request.
+    static func commandNames(includingHidden: Bool) -> [String] {
+        AttestCommand.configuration.subcommands.filter { includingHidden || $0.configuration.shouldDisplay }.flatMap { command in
             [command._commandName] + command.configuration.aliases
         }
     }
