@@ -38,6 +38,8 @@ struct TerminalTextTests {
         #expect(quoted.hasPrefix(String(repeating: "é", count: 200) + "… (3.0 MB more)"), "cut at a character boundary: \(quoted.suffix(30))")
         #expect(TerminalText.shown(String(repeating: "x", count: 70_000)).hasSuffix("x… (4.5 KB more)"))
         #expect(TerminalText.shown("short\n") == "short\n")
+        let rendered = MarkdownRenderer(width: 60, useColor: false, indent: "").render(String(repeating: "word ", count: 400_000))
+        #expect(rendered.last?.hasSuffix("… (1.9 MB more)") == true, "a 2 MB prompt is cut short: \(rendered.last ?? "")")
         #expect(TerminalText.byteCount(1) == "1 byte" && TerminalText.byteCount(999) == "999 bytes")
         #expect(TerminalText.byteCount(1_234_567) == "1.2 MB" && TerminalText.byteCount(999_999) == "1.0 MB")
     }

@@ -29,7 +29,7 @@ struct AttemptsImportCommand: ParsableCommand {
             do {
                 let attempts = try AttemptsFile.read(path: file)
                 let summary = try store.importAttempts(attempts)
-                context.console.line("\(TerminalText.sanitize(file)): imported \(summary.imported), "
+                context.console.line("\(TerminalText.quoted(file)): imported \(summary.imported), "
                     + "already present \(summary.alreadyPresent).")
             } catch let error as InstructorFileError {
                 context.console.error(TerminalText.sanitize(error.errorDescription ?? ""))

@@ -51,13 +51,13 @@ struct PackImportCommand: ParsableCommand {
             throw ValidationError("\(path) already exists; choose another --output or add --force to overwrite it.")
         }
         if !result.issues.isEmpty {
-            context.console.line("Not carried over from \(TerminalText.sanitize(file)):")
+            context.console.line("Not carried over from \(TerminalText.quoted(file)):")
             for issue in result.issues {
                 context.console.line("  " + context.console.safe(issue.description))
             }
         }
         guard let json = result.json else {
-            context.console.error("Nothing in \(TerminalText.sanitize(file)) could be imported as \(format.rawValue); no pack written.")
+            context.console.error("Nothing in \(TerminalText.quoted(file)) could be imported as \(format.rawValue); no pack written.")
             throw ExitCode(65)
         }
         try OutputFile.refuseBrokenLink(path)
@@ -67,9 +67,9 @@ struct PackImportCommand: ParsableCommand {
             throw InstructorFileError.cannotWrite(file: path, reason: error.localizedDescription)
         }
         let skipped = result.issues.filter { $0.why.hasPrefix("skipped") }.count
-        context.console.line("Wrote \(TerminalText.sanitize(path)): \(result.questionCount) question\(result.questionCount == 1 ? "" : "s")"
+        context.console.line("Wrote \(TerminalText.quoted(path)): \(result.questionCount) question\(result.questionCount == 1 ? "" : "s")"
             + " in \(result.skillCount) skill\(result.skillCount == 1 ? "" : "s")"
-            + (skipped > 0 ? ", \(skipped) skipped" : "") + ". Next: 'attest pack lint \(TerminalText.sanitize(path))', "
+            + (skipped > 0 ? ", \(skipped) skipped" : "") + ". Next: 'attest pack lint \(TerminalText.quoted(path))', "
             + "then add explanations and an exam quiz.")
     }
 

@@ -94,7 +94,7 @@ struct PracticeCommand: ParsableCommand {
                 .filter { id in questions[id]?.pool.admits(.practice) == true }
                 .filter { id in skill == nil || questions[id]?.skillIDs.contains(skill!) == true }
             guard !ids.isEmpty else {
-                context.console.line("Nothing to drill: no missed questions recorded for \(TerminalText.sanitize(target ?? pack.id)) yet.")
+                context.console.line("Nothing to drill: no missed questions recorded for \(TerminalText.quoted(target ?? pack.id)) yet.")
                 return
             }
             try start(try Quiz.practiceMissed(pack: pack, questionIDs: ids, count: count), of: pack, mode: mode, context: context)

@@ -60,7 +60,7 @@ struct ProgressCommand: ParsableCommand {
             return
         }
         guard !reports.isEmpty else {
-            context.console.line("No attempts recorded for \(TerminalText.sanitize(context.learner)) yet. "
+            context.console.line("No attempts recorded for \(TerminalText.quoted(context.learner)) yet. "
                 + "Start with 'practice PACK' or 'take QUIZ'; 'packs' lists them.")
             return
         }

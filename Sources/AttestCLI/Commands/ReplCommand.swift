@@ -31,7 +31,7 @@ enum ReplCommand {
         var text = "Attest \(AttestCommand.version) — \(Plural.count(packCount, "pack")), "
         do {
             let credentials = try context.store().credentialCount(learner: context.learner)
-            text += "\(Plural.count(credentials, "credential")) for \(TerminalText.sanitize(context.learner)). "
+            text += "\(Plural.count(credentials, "credential")) for \(TerminalText.quoted(context.learner)). "
         } catch {
             context.console.error(context.console.styled("warning: ", .yellow) + context.console.safe(error.localizedDescription))
             text += "store unavailable. "

@@ -23,7 +23,7 @@ struct StoreCheckCommand: ParsableCommand {
         let context = global.context()
         let problems = try context.store().check()
         if problems.isEmpty {
-            context.console.line(context.console.styled("ok", .green) + ": \(TerminalText.sanitize(context.storePath)) passed "
+            context.console.line(context.console.styled("ok", .green) + ": \(TerminalText.quoted(context.storePath)) passed "
                 + "the integrity and foreign-key checks.")
             return
         }
@@ -54,7 +54,7 @@ struct StoreBackupCommand: ParsableCommand {
         } catch StoreError.backupDestinationExists {
             throw CommandFailure("\(CommandFailure.quote(path)) already exists; choose another path, or add --force to overwrite it.")
         }
-        context.console.line("Backed up to \(TerminalText.sanitize(path)). Use it with --store \(TerminalText.quoted(path)) or ATTEST_STORE.")
+        context.console.line("Backed up to \(TerminalText.quoted(path)). Use it with --store \(TerminalText.quoted(path)) or ATTEST_STORE.")
     }
 }
 

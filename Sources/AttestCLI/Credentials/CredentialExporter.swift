@@ -87,11 +87,11 @@ enum ExportError: LocalizedError {
     var errorDescription: String? {
         switch self {
         case let .imageOutsidePack(path):
-            "The pack's badge image '\(TerminalText.sanitize(path))' points outside the pack's folder; it was not read."
+            "The pack's badge image '\(TerminalText.quoted(path))' points outside the pack's folder; it was not read."
         case let .unreadableSignedCredential(id):
             "The signed form of \(id) in the store cannot be read; the store may be damaged ('attest store check')."
         case let .imageUnreadable(path):
-            "The pack's badge image '\(TerminalText.sanitize(path))' cannot be read."
+            "The pack's badge image '\(TerminalText.quoted(path))' cannot be read."
         }
     }
 }

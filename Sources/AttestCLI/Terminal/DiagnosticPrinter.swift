@@ -23,6 +23,6 @@ struct DiagnosticPrinter {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "\(TerminalText.sanitize(file)): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+        return "\(TerminalText.quoted(file)): \(plural(errors, "error")), \(plural(warnings, "warning"))"
     }
 }

@@ -81,7 +81,7 @@ struct CredentialsExportCommand: ParsableCommand {
         } catch {
             throw PackFileError.cannotWrite(path: destination, reason: error.localizedDescription)
         }
-        context.console.line("Wrote \(TerminalText.sanitize(destination)) (\(data.count) bytes). "
+        context.console.line("Wrote \(TerminalText.quoted(destination)) (\(data.count) bytes). "
             + "Check it with 'attest creds verify \(TerminalText.quoted(destination))'.")
     }
 }

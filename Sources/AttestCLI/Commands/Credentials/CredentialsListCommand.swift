@@ -37,7 +37,7 @@ struct CredentialsListCommand: ParsableCommand {
         }
         let table = CredentialTable(console: console, now: now)
         if try !table.write(from: context.store(), learner: context.learner) {
-            console.line("No credentials yet for \(TerminalText.sanitize(context.learner)). Pass an exam ('attest packs' "
+            console.line("No credentials yet for \(TerminalText.quoted(context.learner)). Pass an exam ('attest packs' "
                 + "lists them) to earn one.")
         }
     }

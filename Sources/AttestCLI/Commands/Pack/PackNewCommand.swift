@@ -44,7 +44,7 @@ struct PackNewCommand: ParsableCommand {
         } catch {
             throw PackFileError.cannotWrite(path: path, reason: error.localizedDescription)
         }
-        context.console.line("Wrote \(TerminalText.sanitize(path)). Next: edit it, then 'attest pack lint \(TerminalText.quoted(path))'; "
+        context.console.line("Wrote \(TerminalText.quoted(path)). Next: edit it, then 'attest pack lint \(TerminalText.quoted(path))'; "
             + "'attest pack preview \(TerminalText.quoted(path))' shows it as a learner will see it.")
     }
 
