@@ -72,7 +72,7 @@ extension ReaderTests {
             defer { terminal.close(); reader.close() }
             let read = try startRead(ReadOptions(prompt: "> "), on: reader)
             try terminal.send("qu" + Key.tab)
-            try terminal.waitFor("quiz ", timeout: .seconds(3), ignoringEscapes: true)
+            try terminal.waitFor("quiz ", timeout: .seconds(10), ignoringEscapes: true)
             try terminal.send("now" + Key.enter)
             #expect(read.result() == .line("quiz now"))
         }
@@ -84,12 +84,12 @@ extension ReaderTests {
             defer { terminal.close(); reader.close() }
             let read = try startRead(ReadOptions(prompt: "> "), on: reader)
             try terminal.send("sw" + Key.tab)
-            try terminal.waitFor("swift-", timeout: .seconds(3), ignoringEscapes: true)
+            try terminal.waitFor("swift-", timeout: .seconds(10), ignoringEscapes: true)
             try terminal.send(Key.tab)
-            let listing = try terminal.waitFor("swift-concurrency", timeout: .seconds(3), ignoringEscapes: true)
+            let listing = try terminal.waitFor("swift-concurrency", timeout: .seconds(10), ignoringEscapes: true)
             #expect(listing.contains("swift-basics"))
             // The line is redrawn under the list with the text typed so far.
-            try terminal.waitFor("> swift-", timeout: .seconds(3), ignoringEscapes: true)
+            try terminal.waitFor("> swift-", timeout: .seconds(10), ignoringEscapes: true)
             try terminal.send("b" + Key.tab + Key.enter)
             #expect(read.result() == .line("swift-basics "))
         }
