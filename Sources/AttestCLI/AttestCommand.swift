@@ -43,7 +43,7 @@ extension AttestCommand {
                 let environment = ProcessInfo.processInfo.environment
                 try ReplCommand.start(AppContext(
                     console: .standard(noColor: false, environment: environment), environment: environment))
-            } else if let first = arguments.first, !first.hasPrefix("-"), first != "help",
+            } else if let first = firstWord(after: arguments), first != "help",
                       !Repl.commandNames(includingHidden: true).contains(first) {
                 // The root takes no positional argument: a first word that is no command is a typo.
                 FileHandle.standardError.write(Data(("error: " + Repl.unknownCommand(
@@ -58,6 +58,25 @@ extension AttestCommand {
             exitSanitizing(error)
         }
         finishBackgroundWork()
+    }
+
+    /// The first word that is neither a global option nor its value (`--store X nosuchcmd` → `nosuchcmd`);
+    /// nil when the arguments start with anything else, which the parser then judges.
+    static func firstWord(after arguments: [String]) -> String? {
+        let takingValues: Set<String> = ["--store", "--packs", "--learner"]
+        let flags: Set<String> = ["--no-color", "--accessible"]
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if takingValues.contains(argument) {
+                index += 2
+            } else if flags.contains(argument) || takingValues.contains(where: { argument.hasPrefix($0 + "=") }) {
+                index += 1
+            } else {
+                return argument.hasPrefix("-") ? nil : argument
+            }
+        }
+        return nil
     }
 
     /// Waits for the work handed to background threads (compiling packs first seen) to be done.

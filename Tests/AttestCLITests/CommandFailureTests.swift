@@ -33,6 +33,8 @@ struct CommandFailureTests {
     @Test func anUnknownShellCommandGetsADidYouMeanLikeTheRepl() throws {
         let sandbox = try AttestSandbox()
         expectOneLine(try sandbox.run(["progres"]), status: 64, contains: "unknown command 'progres' — did you mean 'progress'?")
+        let afterOptions = try sandbox.run(["--store", sandbox.root.appendingPathComponent("s.sqlite").path, "--no-color", "prgress"])
+        expectOneLine(afterOptions, status: 64, contains: "unknown command 'prgress' — did you mean 'progress'?")
         #expect(try sandbox.run(["help", "take"]).status == 0)
         let repl = try sandbox.run([], input: "progres\n")
         #expect(repl.standardError.contains("did you mean 'progress'?"))
