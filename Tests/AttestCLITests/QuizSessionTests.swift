@@ -287,6 +287,22 @@ struct QuizSessionTests {
         try terminal.waitFor("Answer recorded.", ignoringEscapes: true)
     }
 
+    @Test func inACLocaleTheCountdownAndPromptsAreASCII() throws {
+        let sandbox = try AttestSandbox()
+        let packs = try sandbox.write(Self.timedPack, to: "packs/clockwork.json")
+        let binary = try #require(AttestBinary.path)
+        let terminal = try PseudoTerminal.spawn(
+            executable: binary,
+            arguments: ["take", "clockwork-slow", "--packs", URL(fileURLWithPath: packs).deletingLastPathComponent().path],
+            environment: sandbox.environment.merging(["NO_COLOR": "1", "LANG": "C", "LC_ALL": "C"]) { _, new in new })
+        defer { terminal.close() }
+        try terminal.waitFor("answer>", timeout: .seconds(10), ignoringEscapes: true)
+        try terminal.waitFor("@ ", timeout: .seconds(5), ignoringEscapes: true)
+        try terminal.send("t" + Key.enter)
+        try terminal.waitFor("Answer recorded.", ignoringEscapes: true)
+        #expect(!terminal.output.contains("⏱") && !terminal.output.contains("─"), "\(terminal.output)")
+    }
+
     @Test func onAWindowTooNarrowForTheCountdownItIsAPlainLine() throws {
         let sandbox = try AttestSandbox()
         let packs = try sandbox.write(Self.timedPack, to: "packs/clockwork.json")

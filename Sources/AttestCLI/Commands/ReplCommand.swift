@@ -8,7 +8,7 @@ enum ReplCommand {
     static func start(_ context: AppContext) throws {
         // Decided before anything is printed, so the banner is already plain in accessible mode.
         let accessible = context.accessible
-        let reader = LineReaders.standard(
+        let reader = context.standardReader(
             historyPath: isatty(STDIN_FILENO) == 1 ? context.location.historyPath : nil,
             completion: ReplCompletion(context: context).provider
         )

@@ -66,7 +66,7 @@ struct QuizRunner {
         } else if let shared = context.reader {
             reader = shared
         } else {
-            reader = LineReaders.standard(historyPath: nil, completion: nil)
+            reader = context.standardReader()
             ownedReader = reader
         }
         let session = try makeSession(reader)

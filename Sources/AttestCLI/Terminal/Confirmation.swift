@@ -6,7 +6,7 @@ import LineEditor
 enum Confirmation {
     /// Asks `question` on the REPL's reader (or a reader of its own) and returns whether the answer was yes.
     static func ask(_ question: String, context: AppContext) -> Bool {
-        let owned = context.reader == nil ? LineReaders.standard(historyPath: nil, completion: nil) : nil
+        let owned = context.reader == nil ? context.standardReader() : nil
         defer { owned?.close() }
         guard let reader = context.reader ?? owned else { return false }
         while true {
