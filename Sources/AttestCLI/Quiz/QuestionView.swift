@@ -44,7 +44,8 @@ struct QuestionView {
         if let given = item.previous?.given {
             lines.append(console.styled("  Your answer so far: ", .dim) + console.safe(given))
         }
-        lines.append(console.styled("  " + QuestionView.answerHint(for: item.presented) + "  (:help for commands)", .dim))
+        lines += console.wrapped(QuestionView.answerHint(for: item.presented) + "  (:help for commands)", indent: "  ")
+            .map { console.styled("  " + $0, .dim) }
         return lines
     }
 

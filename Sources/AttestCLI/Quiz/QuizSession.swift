@@ -187,8 +187,13 @@ final class QuizSession {
             facts.append(DurationText.minutes(limit * engine.timeMultiplier) + " per question")
         }
         if engine.timeMultiplier > 1 { facts.append("extended time " + Accommodation.describe(engine.timeMultiplier)) }
-        console.line(console.styled(TerminalText.sanitize(quiz.title, keepNewlines: false), .bold) + " — "
-            + facts.joined(separator: " · "))
+        let title = TerminalText.sanitize(quiz.title, keepNewlines: false)
+        let rest = " — " + facts.joined(separator: " · ")
+        if DisplayWidth.of(title + rest) <= console.width {
+            console.line(console.styled(title, .bold) + rest)
+        } else {
+            console.wrapped(title + rest).forEach { console.line($0) }
+        }
         if engine.mode == .exam {
             MarkdownRenderer(width: console.width, useColor: false)
                 .render("No feedback until the end. The clock runs from the start, even if Attest is closed; "
@@ -450,7 +455,7 @@ final class QuizSession {
 
     fileprivate func say(_ text: String) {
         guard verbose else { return }
-        console.line("  " + console.styled(text, .dim))
+        console.wrapped(text, indent: "  ").forEach { console.line("  " + console.styled($0, .dim)) }
     }
 
     /// A warning on a line of its own, so it is noticed: marked and with the terminal's bell, or in accessible
@@ -460,7 +465,9 @@ final class QuizSession {
         if accessible {
             console.line("Warning: " + text)
         } else {
-            console.line((console.isTerminal ? "\u{7}" : "") + "  " + console.styled("⚠ " + text, .bold, .yellow))
+            for (index, line) in console.wrapped("⚠ " + text, indent: "  ").enumerated() {
+                console.line((index == 0 && console.isTerminal ? "\u{7}" : "") + "  " + console.styled(line, .bold, .yellow))
+            }
         }
     }
 }

@@ -59,6 +59,14 @@ public final class Console: @unchecked Sendable {
         lock.withLock { writeOut(text + "\n") }
     }
 
+    /// `text` (plain, no escape codes) in lines that fit the window after `indent`, broken between words,
+    /// so a narrow terminal never cuts a word in two.
+    /// A line that fits is returned as it is, its spacing kept.
+    public func wrapped(_ text: String, indent: String = "") -> [String] {
+        let room = width - DisplayWidth.of(indent)
+        return DisplayWidth.of(text) <= room ? [text] : DisplayWidth.wrap(text, to: room)
+    }
+
     /// Writes text to standard output without a newline.
     public func write(_ text: String) {
         lock.withLock { writeOut(text) }

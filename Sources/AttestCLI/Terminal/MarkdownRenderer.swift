@@ -12,7 +12,7 @@ public struct MarkdownRenderer {
     public var indent: String
 
     public init(width: Int, useColor: Bool, indent: String = "") {
-        self.width = max(20, width)
+        self.width = max(10, width)
         self.useColor = useColor
         self.indent = indent
     }
