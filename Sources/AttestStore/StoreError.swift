@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case readableByOthers(path: String)
     /// The store file belongs to another user.
     case ownedByAnotherUser(path: String)
+    /// The folder holding the store lets other users replace or remove the store file.
+    case folderOpenToOthers(folder: String, path: String)
     /// The file exists but is not an Attest store (another program's file, or not SQLite at all).
     case notAttestStore(path: String)
     /// SQLite found the file damaged.
@@ -53,6 +55,9 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case let .ownedByAnotherUser(path):
             return "The Attest store at \(path) belongs to another user, so it was not opened. Use your own store "
                 + "(--store PATH), or have its owner hand it over with chown."
+        case let .folderOpenToOthers(folder, path):
+            return "The folder \(folder) holding the Attest store \(path) can be changed by other users, who could replace "
+                + "your store; it was not opened. Run 'chmod go-w \(folder)' (or move the store with --store PATH) and try again."
         case let .readOnly(path):
             return "The Attest store at \(path) is read-only, so nothing can be saved. Nothing was changed or lost. "
                 + "Make the file and its folder writable (chmod u+w), or use another store with --store PATH."

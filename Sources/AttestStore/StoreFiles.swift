@@ -57,8 +57,10 @@ enum StoreFiles {
                 if info.st_uid != getuid() { throw StoreError.ownedByAnotherUser(path: path) }
                 if info.st_mode & 0o077 != 0 { throw StoreError.readableByOthers(path: path) }
             }
+            try refuseFolderOpenToOthers(path)
             return .existing
         }
+        try refuseFolderOpenToOthers(path)
         if let reason = SymbolicLinks.brokenLink(path) { throw StoreError.cannotOpen(path: path, reason: reason) }
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor < 0 {
@@ -70,6 +72,19 @@ enum StoreFiles {
         fchmod(descriptor, 0o600)
         close(descriptor)
         return .created
+    }
+
+    /// Refuses a store whose folder any user could write to (world-writable without the sticky bit that
+    /// `/tmp` has) or that belongs to another user other than root: they could swap the file. A group-writable
+    /// folder is allowed: with the user-private groups of Debian and Ubuntu that group is the user's own.
+    static func refuseFolderOpenToOthers(_ path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let shown = folder.isEmpty ? "." : folder
+        var info = stat()
+        guard stat(shown, &info) == 0 else { return }
+        let writableByOthers = info.st_mode & 0o002 != 0 && info.st_mode & S_ISVTX == 0
+        let foreignOwner = info.st_uid != getuid() && info.st_uid != 0
+        if writableByOthers || foreignOwner { throw StoreError.folderOpenToOthers(folder: shown, path: path) }
     }
 
     /// Gives the write-ahead log and shared-memory files the store's private mode.

@@ -69,6 +69,25 @@ struct StoreFailureTests {
         try Self.expectIntact(store: store, attemptID: attemptID, answers: try Self.answers(seed: 1).count)
     }
 
+    /// A store in a folder other users can write to (they could swap the file) is refused, untouched;
+    /// a sticky shared folder like /tmp is not such a folder.
+    @Test func aStoreInAFolderOthersCanWriteIsRefusedWithTheFix() throws {
+        let sandbox = try AttestSandbox()
+        let folder = sandbox.root.appendingPathComponent("store").path
+        let store = folder + "/attest.sqlite"
+        let attemptID = try Self.recordOneAttempt(sandbox, store: store)
+        #expect(chmod(folder, 0o777) == 0)
+        let run = try sandbox.run(["creds", "list"], extraEnvironment: ["ATTEST_STORE": store])
+        Self.expectPlainFailure(run, mentioning: "chmod go-w \(folder)")
+        let fresh = try sandbox.run(["creds", "list"], extraEnvironment: ["ATTEST_STORE": folder + "/new.sqlite"])
+        Self.expectPlainFailure(fresh, mentioning: "can be changed by other users")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/new.sqlite"), "nothing is created there")
+        #expect(chmod(folder, 0o1777) == 0)
+        #expect(try sandbox.run(["creds", "list"], extraEnvironment: ["ATTEST_STORE": store]).status == 0, "sticky, like /tmp")
+        #expect(chmod(folder, 0o755) == 0)
+        try Self.expectIntact(store: store, attemptID: attemptID, answers: try Self.answers(seed: 1).count)
+    }
+
     /// A small tmpfs mounted in the sandbox; nil (with the reason printed) when mounting is not permitted.
     final class TinyDisk {
         let path: String
