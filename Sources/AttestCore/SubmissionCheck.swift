@@ -8,9 +8,10 @@ public enum SubmissionCheck {
     public static let timeSlack = 1.0
 
     /// Every reason `record` cannot count, in order; empty when it adds up. `pack` must be the pack whose
-    /// content hash the attempt names (the caller finds it); `jumps` are the session's wall-clock jumps.
+    /// content hash the attempt names (the caller finds it); `jumps` are the session's wall-clock jumps;
+    /// `timeMultiplier` the extended time the attempt claims, which must be one the quiz grants.
     public static func problems(
-        record: AttemptRecord, responses: [ResponseRecord], jumps: [ClockJump], pack: Pack
+        record: AttemptRecord, responses: [ResponseRecord], jumps: [ClockJump], pack: Pack, timeMultiplier: Double = 1
     ) -> [String] {
         var problems: [String] = []
         guard record.packHash == pack.contentHash, record.packID == pack.id else {
@@ -25,10 +26,14 @@ public enum SubmissionCheck {
         do { plan = try QuizPlan(rebuilding: record, pack: pack, quiz: quiz) } catch {
             return ["its questions are not what the seed draws from the pack"]
         }
+        let multiplier = timeMultiplier > 1 ? timeMultiplier : 1
+        if multiplier > 1, !quiz.timeAccommodations.contains(multiplier) {
+            problems.append("it claims extended time \(Accommodation.describe(multiplier)), which the quiz does not grant")
+        }
         if !jumps.isEmpty {
             problems.append("the wall clock jumped \(jumps.count) time\(jumps.count == 1 ? "" : "s") during the session")
         }
-        if let limit = quiz.timeLimit, endedAt.timeIntervalSince(record.startedAt) > limit + timeSlack {
+        if let limit = quiz.timeLimit, endedAt.timeIntervalSince(record.startedAt) > limit * multiplier + timeSlack {
             problems.append("it ended after the quiz's time limit")
         }
         var seen = Set<Int>()
@@ -53,11 +58,11 @@ public enum SubmissionCheck {
                     continue
                 }
                 rescored = Scoring.score(answer, for: question)
-                if let limit = quiz.timeLimit, response.answeredAt.timeIntervalSince(record.startedAt) > limit + timeSlack {
+                if let limit = quiz.timeLimit, response.answeredAt.timeIntervalSince(record.startedAt) > limit * multiplier + timeSlack {
                     problems.append("\(label): answered after the quiz's time limit")
                 }
                 if let limit = question.timeLimit ?? quiz.questionTimeLimit,
-                   response.answeredAt.timeIntervalSince(response.shownAt) > limit + timeSlack {
+                   response.answeredAt.timeIntervalSince(response.shownAt) > limit * multiplier + timeSlack {
                     problems.append("\(label): answered after the question's time limit")
                 }
             case .skipped, .timedOut:

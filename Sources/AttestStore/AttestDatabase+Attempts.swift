@@ -169,7 +169,11 @@ extension AttestDatabase {
             try AttemptReader.read(
                 db, filter: filter, arguments: arguments, columns: AttemptReader.recordColumns,
                 response: { try $0.record() }, position: \.position
-            ).map { RecordedAttempt(attempt: $0.attempt, responses: $0.responses) }
+            ).map { read in
+                let multiplier = try Double.fetchOne(
+                    db, sql: "SELECT timeMultiplier FROM attempt_accommodation WHERE attemptID = ?", arguments: [read.attempt.id])
+                return RecordedAttempt(attempt: read.attempt, responses: read.responses, timeMultiplier: multiplier)
+            }
         }
     }
 }

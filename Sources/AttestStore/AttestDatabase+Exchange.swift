@@ -47,6 +47,11 @@ extension AttestDatabase {
                 }
                 try Self.ensureLearner(db, name: item.attempt.learner, at: item.attempt.startedAt)
                 try Self.insert(item.attempt, db)
+                if let multiplier = item.timeMultiplier, multiplier > 1, multiplier <= Accommodation.largestMultiplier {
+                    try db.execute(
+                        sql: "INSERT INTO attempt_accommodation (attemptID, timeMultiplier) VALUES (?, ?)",
+                        arguments: [item.attempt.id, multiplier])
+                }
                 for response in item.responses {
                     var response = response
                     response.attemptID = item.attempt.id

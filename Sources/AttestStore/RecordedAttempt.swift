@@ -8,10 +8,14 @@ import Foundation
 public struct RecordedAttempt: Sendable, Hashable, Codable {
     public var attempt: AttemptRecord
     public var responses: [ResponseRecord]
+    /// The extended time the attempt was taken with (`Accommodation`); nil for standard time and in files
+    /// written before extended time existed.
+    public var timeMultiplier: Double?
 
-    public init(attempt: AttemptRecord, responses: [ResponseRecord]) {
+    public init(attempt: AttemptRecord, responses: [ResponseRecord], timeMultiplier: Double? = nil) {
         self.attempt = attempt
         self.responses = responses
+        self.timeMultiplier = timeMultiplier.flatMap { $0 > 1 ? $0 : nil }
     }
 }
 

@@ -87,4 +87,19 @@ struct AccommodationTests {
         #expect(TimeThresholds.untilNext(question: 1, questionLimit: 1, quiz: nil, quizLimit: nil) == 1,
                 "a question of 1 s has no warning of its own")
     }
+
+    /// An organisation re-checking a submission allows the time the attempt was granted, and only a grant the quiz lists.
+    @Test func aSubmissionIsCheckedAgainstItsGrantedTime() throws {
+        let pack = try #require(Self.decode(#", "timeAccommodations": [1.5]"#).pack)
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        let record = AttemptRecord(
+            id: "a1", learner: "ada", packID: pack.id, packVersion: pack.version.description, packHash: pack.contentHash,
+            quizID: "timing-exam", mode: .exam, seed: 1, questionIDs: ["q1", "q2"], startedAt: start,
+            endedAt: start.addingTimeInterval(800), status: .completed)
+        let late = "it ended after the quiz's time limit"
+        #expect(SubmissionCheck.problems(record: record, responses: [], jumps: [], pack: pack).contains(late))
+        #expect(SubmissionCheck.problems(record: record, responses: [], jumps: [], pack: pack, timeMultiplier: 1.5).isEmpty)
+        let claimed = SubmissionCheck.problems(record: record, responses: [], jumps: [], pack: pack, timeMultiplier: 2)
+        #expect(claimed.contains("it claims extended time 2×, which the quiz does not grant"))
+    }
 }

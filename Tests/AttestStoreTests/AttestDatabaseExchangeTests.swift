@@ -29,4 +29,20 @@ struct AttestDatabaseExchangeTests {
         #expect(try instructor.exportAttempts() == exported)
         #expect(try instructor.learner("bob") != nil)
     }
+
+    @Test func extendedTimeTravelsWithTheAttempt() throws {
+        let source = try AttestDatabase.inMemory()
+        try source.startAttempt(F.attempt("a1", at: 0), timeMultiplier: 1.5)
+        try source.startAttempt(F.attempt("a2", at: 10))
+        let exported = try source.exportAttempts()
+        #expect(exported.map(\.timeMultiplier) == [1.5, nil])
+        let decoded = try JSONDecoder().decode([RecordedAttempt].self, from: try JSONEncoder().encode(exported))
+        let instructor = try AttestDatabase.inMemory()
+        _ = try instructor.importAttempts(decoded)
+        #expect(try instructor.timeMultiplier(attemptID: "a1") == 1.5)
+        #expect(try instructor.timeMultiplier(attemptID: "a2") == 1)
+        let older = #"[{"attempt":"# + String(decoding: try JSONEncoder().encode(exported[1].attempt), as: UTF8.self) + #","responses":[]}]"#
+        #expect(try JSONDecoder().decode([RecordedAttempt].self, from: Data(older.utf8))[0].timeMultiplier == nil,
+                "files written before extended time still read")
+    }
 }

@@ -53,9 +53,10 @@ struct ClassIssuer {
                 continue
             }
             let problems = SubmissionCheck.problems(
-                record: item.attempt, responses: item.responses, jumps: item.clockJumps, pack: pack)
+                record: item.attempt, responses: item.responses, jumps: item.clockJumps, pack: pack,
+                timeMultiplier: item.timeMultiplier ?? 1)
             if problems.isEmpty {
-                accepted.append(RecordedAttempt(attempt: item.attempt, responses: item.responses))
+                accepted.append(RecordedAttempt(attempt: item.attempt, responses: item.responses, timeMultiplier: item.timeMultiplier))
             } else {
                 outcome.rejected.append("\(label): " + problems.joined(separator: "; "))
             }

@@ -18,6 +18,8 @@ struct Submission {
         /// Seconds each response's question was open, on the same clock, in response order.
         var questionSeconds: [Double]
         var clockJumps: [ClockJump]
+        /// The extended time the attempt was taken with; nil for standard time (and in older bundles).
+        var timeMultiplier: Double?
     }
 
     var learner: String
@@ -41,7 +43,8 @@ struct Submission {
                     attempt: recorded.attempt, responses: recorded.responses,
                     elapsedSeconds: recorded.attempt.endedAt.map { $0.timeIntervalSince(recorded.attempt.startedAt) },
                     questionSeconds: recorded.responses.map { $0.answeredAt.timeIntervalSince($0.shownAt) },
-                    clockJumps: try store.clockJumps(attemptID: recorded.attempt.id))
+                    clockJumps: try store.clockJumps(attemptID: recorded.attempt.id),
+                    timeMultiplier: recorded.timeMultiplier)
             }
         return Submission(learner: learner, device: device, attempts: attempts)
     }
