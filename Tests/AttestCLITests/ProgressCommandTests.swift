@@ -22,7 +22,7 @@ struct ProgressCommandTests {
         let json = try sandbox.run(["progress", "ai-basics", "--json"])
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         let skills = try #require(reports.first?["skills"] as? [[String: Any]])
-        #expect(skills.count == 3)
+        #expect(skills.count == 6)
         for skill in skills {
             let (lower, estimate, upper) = (skill["lower"] as? Double ?? -1, skill["estimate"] as? Double ?? -1, skill["upper"] as? Double ?? -1)
             #expect(0 < lower && lower < estimate && estimate < upper && upper <= 1)
