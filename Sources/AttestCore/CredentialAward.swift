@@ -97,11 +97,14 @@ public struct EvidenceAttempt: Sendable, Hashable, Codable {
     public var finishedAt: Date
     /// The extended-time multiplier the attempt was taken with; nil at standard time.
     public var timeMultiplier: Double?
+    /// The exam's decision rule and what it decided per skill; nil when the exam has no rule.
+    public var decisions: [EvidenceDecision]?
 
     public init(
         attemptID: String, quizID: String, quizTitle: String, score: Double, passed: Bool, finishedAt: Date,
-        timeMultiplier: Double? = nil
+        timeMultiplier: Double? = nil, decisions: [EvidenceDecision]? = nil
     ) {
+        self.decisions = decisions
         self.attemptID = attemptID
         self.quizID = quizID
         self.quizTitle = quizTitle
@@ -109,6 +112,38 @@ public struct EvidenceAttempt: Sendable, Hashable, Codable {
         self.passed = passed
         self.finishedAt = finishedAt
         self.timeMultiplier = timeMultiplier
+    }
+}
+
+/// One skill's decision in an exam with a decision rule, as cited in a credential's evidence: the rule and
+/// how many answers it took, so a reader knows the award's error rates rather than a bare score.
+public struct EvidenceDecision: Sendable, Hashable, Codable {
+    public var skillID: String
+    public var skillName: String
+    public var proficient: Bool
+    /// Answers the decision took.
+    public var items: Int
+    public var rule: DecisionRule
+
+    public init(skillID: String, skillName: String, proficient: Bool, items: Int, rule: DecisionRule) {
+        self.skillID = skillID
+        self.skillName = skillName
+        self.proficient = proficient
+        self.items = items
+        self.rule = rule
+    }
+
+    public init(_ decision: SectionDecision, skillName: String) {
+        self.init(
+            skillID: decision.skillID, skillName: skillName, proficient: decision.isProficient, items: decision.items,
+            rule: decision.rule)
+    }
+
+    /// "Scrum proficient after 5 questions (sequential probability ratio test 0.6 vs 0.85, α 0.03, β 0.1, 5–30 questions)".
+    public var summary: String {
+        "\(skillName) \(proficient ? "proficient" : "not yet proficient") after \(items) question\(items == 1 ? "" : "s") "
+            + "(sequential probability ratio test \(rule.lower) vs \(rule.upper), α \(rule.alpha), β \(rule.beta), "
+            + "\(rule.minItems)–\(rule.maxItems) questions)"
     }
 }
 

@@ -27,6 +27,10 @@ public struct QuizEngine: Sendable {
     /// The latest response for each position (a later response for a position replaces the earlier one).
     public private(set) var responses: [Int: ResponseRecord] = [:]
     public private(set) var flagged: Set<Int> = []
+    /// The skill sections an exam's decision rule has settled (early stopping), derived from `responses`.
+    public private(set) var decisions: [SectionDecision] = []
+    /// Positions the decisions made unnecessary: never shown.
+    private var saved: Set<Int> = []
     private var shownAt: Date
     private var furthest = 0
     private var warned: Set<TimeWarning> = []
@@ -82,6 +86,7 @@ public struct QuizEngine: Sendable {
             else { throw .responseDoesNotMatch(position: response.position, questionID: response.questionID) }
             engine.responses[response.position] = response
         }
+        engine.decide()
         engine.flagged = flagged.filter(plan.entries.indices.contains)
         engine.furthest = (engine.responses.keys.max() ?? -1) + 1
         engine.position = nil
@@ -125,8 +130,9 @@ public struct QuizEngine: Sendable {
     }
 
     /// Where every question stands.
+    /// Positions an exam's decision rule saved are left out: they were never shown.
     public func review() -> QuizReview {
-        QuizReview(entries: plan.entries.enumerated().map { index, entry in
+        QuizReview(entries: plan.entries.enumerated().filter { !saved.contains($0.offset) }.map { index, entry in
             let state: QuizReview.State
             switch responses[index]?.outcome {
             case .answered: state = .answered
@@ -216,8 +222,12 @@ public struct QuizEngine: Sendable {
         if events.contains(where: Self.endsQuestion) { return .tooLate(events) }
         guard status == .inProgress else { return .refused(reason: "the attempt has ended") }
         guard quiz.allowBack else { return .refused(reason: "this quiz does not allow going back") }
-        guard target >= 0, target < plan.count, target <= furthest else {
+        guard target >= 0, target < plan.count, target <= furthest, !saved.contains(target) else {
             return .refused(reason: "you can only go to questions you have already reached")
+        }
+        if let settled = decisions.first(where: { plan.entries[target].section == $0.section }) {
+            let name = pack.skill(settled.skillID)?.name ?? settled.skillID
+            return .refused(reason: "the decision for \(name) has been reached; its answers are final")
         }
         position = target
         shownAt = clock.now()
@@ -248,6 +258,7 @@ public struct QuizEngine: Sendable {
                     at: deadline)
                 responses[position] = timedOut
                 record = timedOut
+                decide()
             }
             furthest = max(furthest, position + 1)
             moveToNextOpen(after: position, at: now)
@@ -329,6 +340,7 @@ public struct QuizEngine: Sendable {
 
     private mutating func store(_ record: ResponseRecord) {
         responses[record.position] = record
+        decide()
         furthest = max(furthest, record.position + 1)
         moveToNextOpen(after: record.position, at: record.answeredAt)
         completeIfDone(at: record.answeredAt)
@@ -336,14 +348,20 @@ public struct QuizEngine: Sendable {
 
     /// Opens the first position after `index` without a response (nil when there is none).
     private mutating func moveToNextOpen(after index: Int, at now: Date) {
-        position = ((index + 1)..<max(index + 1, plan.count)).first { responses[$0] == nil }
+        position = ((index + 1)..<max(index + 1, plan.count)).first { responses[$0] == nil && !saved.contains($0) }
         if position != nil { shownAt = now }
         furthest = max(furthest, min(position ?? plan.count, plan.count - 1))
     }
 
     private mutating func completeIfDone(at date: Date) {
-        guard position == nil, !quiz.allowBack, responses.count == plan.count else { return }
+        guard position == nil, !quiz.allowBack, responses.count + saved.count >= plan.count else { return }
         end(.completed, at: date)
+    }
+
+    /// Re-derives the decision rule's settled sections from the responses (see `SectionDecision`).
+    private mutating func decide() {
+        decisions = SectionDecision.decisions(quiz: quiz, plan: plan, responses: responses)
+        saved = Set(decisions.flatMap(\.saved))
     }
 
     private mutating func end(_ final: AttemptStatus, at date: Date) {

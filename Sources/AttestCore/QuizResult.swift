@@ -15,8 +15,15 @@ public struct QuizResult: Sendable, Hashable {
         public var earned: Double
         public var possible: Double
         public var threshold: Double
+        /// The exam's decision rule settled this skill (early stopping): it, not the threshold, says whether it passed.
+        public var decision: SectionDecision?
+        /// The skill is decided by the exam's rule but the attempt ended before the rule decided: not passed.
+        public var awaitsDecision = false
         public var fraction: Double { possible > 0 ? earned / possible : 0 }
-        public var passed: Bool { fraction >= threshold - 1e-9 }
+        public var passed: Bool {
+            if let decision { return decision.isProficient }
+            return !awaitsDecision && fraction >= threshold - 1e-9
+        }
     }
 
     /// A question without full credit, with its key; an abandoned attempt lists only the questions it reached.
@@ -44,6 +51,8 @@ public struct QuizResult: Sendable, Hashable {
     public var missed: [MissedItem]
     /// Questions an abandoned attempt never reached (left out of `missed`, so their keys stay unseen).
     public var unreached: Int
+    /// Questions an exam's decision rule made unnecessary: never shown, they count for nothing either way.
+    public var saved: Int
 
     /// Passed when every skill reached its threshold (and at least one skill was assessed).
     public var passed: Bool { !skills.isEmpty && skills.allSatisfy(\.passed) }
@@ -51,7 +60,7 @@ public struct QuizResult: Sendable, Hashable {
     public var fraction: Double { maxPoints > 0 ? points / maxPoints : 0 }
 
     /// `responses` may hold several responses for a position; the last one in the array wins.
-    /// Positions without a response score 0.
+    /// Positions without a response score 0, except those an exam's decision rule saved (left out entirely).
     public init(
         pack: Pack, quiz: Quiz, plan: QuizPlan, responses: [ResponseRecord], startedAt: Date, endedAt: Date,
         status: AttemptStatus
@@ -66,7 +75,9 @@ public struct QuizResult: Sendable, Hashable {
         var maxPoints = 0.0
         var missed: [MissedItem] = []
         var unreached = 0
-        for (position, entry) in plan.entries.enumerated() {
+        let decisions = SectionDecision.decisions(quiz: quiz, plan: plan, responses: latest)
+        let saved = Set(decisions.flatMap(\.saved))
+        for (position, entry) in plan.entries.enumerated() where !saved.contains(position) {
             let question = pack.question(entry.questionID)
             let response = latest[position]
             let skills = response?.skills ?? question?.skills ?? []
@@ -96,15 +107,18 @@ public struct QuizResult: Sendable, Hashable {
         ordered += possible.keys.filter { pack.skill($0) == nil }.sorted()
         self.quizID = quiz.id
         self.status = status
+        let ruled = quiz.mode == .exam && quiz.decision != nil ? Set(quiz.sections.compactMap(SectionDecision.skill(of:))) : []
         self.skills = ordered.map { id in
-            SkillScore(
+            let decision = decisions.first { $0.skillID == id }
+            return SkillScore(
                 skillID: id, name: pack.skill(id)?.name ?? id, earned: earned[id] ?? 0, possible: possible[id] ?? 0,
-                threshold: quiz.threshold(for: id))
+                threshold: quiz.threshold(for: id), decision: decision, awaitsDecision: decision == nil && ruled.contains(id))
         }
         self.points = points
         self.maxPoints = maxPoints
         self.timeUsed = max(0, endedAt.timeIntervalSince(startedAt))
         self.missed = missed
         self.unreached = unreached
+        self.saved = saved.count
     }
 }

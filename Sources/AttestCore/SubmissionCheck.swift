@@ -2,7 +2,7 @@ import Foundation
 
 /// Re-checks a submitted exam attempt against its pack, as an organisation issuer must before awarding:
 /// the same pack (content hash), the plan the seed draws, every response re-scored by the same engine,
-/// no answer after a time limit, no wall-clock jump. Collects every problem; an attempt with none counts.
+/// no answer after a time limit or to a question the exam's decision rule saved, no wall-clock jump. Collects every problem; an attempt with none counts.
 public enum SubmissionCheck {
     /// Seconds of slack on time limits (the journal write after a last-moment answer).
     public static let timeSlack = 1.0
@@ -71,6 +71,13 @@ public enum SubmissionCheck {
             if abs(rescored - response.score) > 1e-9 || abs(response.points - rescored * question.points) > 1e-9
                 || response.maxPoints != question.points {
                 problems.append("\(label): recorded as \(response.score) but scores \(rescored) from the pack")
+            }
+        }
+        // An exam with a decision rule never shows a section's questions once the rule has settled it.
+        let byPosition = Dictionary(responses.map { ($0.position, $0) }) { _, last in last }
+        for settled in SectionDecision.decisions(quiz: quiz, plan: plan, responses: byPosition) {
+            for position in settled.saved where byPosition[position] != nil {
+                problems.append("response \(position + 1): answered after the decision rule had settled \(settled.skillID)")
             }
         }
         return problems

@@ -213,7 +213,7 @@ public struct OpenBadgeCredential: Sendable, Hashable {
                 "narrative": .string(
                     "\(attempt.passed ? "Passed" : "Took") the exam \(attempt.quizTitle) with a score of "
                         + "\(percent(attempt.score)) on \(ISODate.format(attempt.finishedAt))."
-                        + extendedTime(attempt) + setting),
+                        + extendedTime(attempt) + decided(attempt) + setting),
             ]
             if let uuid = UUID(uuidString: attempt.attemptID) {
                 item["id"] = .string("urn:uuid:" + uuid.uuidString.lowercased())
@@ -241,6 +241,12 @@ public struct OpenBadgeCredential: Sendable, Hashable {
         guard let multiplier = attempt.timeMultiplier, multiplier > 1 else { return "" }
         return " Taken with extended time: \(Accommodation.describe(multiplier)) the standard time limits, "
             + "an accommodation the pack allows."
+    }
+
+    /// The exam's decision rule and what it decided, e.g. " Decided by the exam's rule: Scrum proficient after 5 questions (…)."
+    private static func decided(_ attempt: EvidenceAttempt) -> String {
+        guard let decisions = attempt.decisions, !decisions.isEmpty else { return "" }
+        return " Decided by the exam's rule: " + decisions.map(\.summary).joined(separator: "; ") + "."
     }
 
     private static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -111,7 +111,11 @@ struct CredentialAwarder {
                         attemptID: $0.record.id, quizID: $0.quiz.id, quizTitle: $0.quiz.title,
                         score: $0.result.fraction, passed: $0.result.passed,
                         finishedAt: $0.record.endedAt ?? $0.record.startedAt,
-                        timeMultiplier: $0.timeMultiplier > 1 ? $0.timeMultiplier : nil)
+                        timeMultiplier: $0.timeMultiplier > 1 ? $0.timeMultiplier : nil,
+                        decisions: $0.quiz.decision == nil
+                            ? nil : $0.result.skills.compactMap { skill in
+                                skill.decision.map { EvidenceDecision($0, skillName: skill.name) }
+                            })
                 },
                 skills: report.skills.filter { criteriaSkills.contains($0.skillID) }.compactMap(\.evidenceSkill),
                 prerequisites: evaluation.heldPrerequisites))

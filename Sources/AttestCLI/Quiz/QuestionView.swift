@@ -99,8 +99,18 @@ struct QuestionView {
             let name = DisplayWidth.pad(
                 DisplayWidth.truncate(TerminalText.sanitize(skill.name, keepNewlines: false), to: nameWidth), to: nameWidth)
             let mark = skill.passed ? console.styled("pass", .green) : console.styled("below", .red)
+            let rule: String
+            if let settled = skill.decision {
+                rule = "  decided \(settled.isProficient ? "proficient" : "not yet proficient") after \(settled.items)"
+            } else {
+                rule = skill.awaitsDecision ? "  undecided" : "  needs " + percent(skill.threshold)
+            }
             lines.append("  " + name + "  " + Bar.render(skill.fraction, width: 20, threshold: skill.threshold, console: console)
-                + " " + percent(skill.fraction).leftPadded(to: 4) + "  needs " + percent(skill.threshold) + "  " + mark)
+                + " " + percent(skill.fraction).leftPadded(to: 4) + rule + "  " + mark)
+        }
+        if result.saved > 0 {
+            lines.append("  The decision rule settled early: \(result.saved) question\(result.saved == 1 ? " was" : "s were") "
+                + "not needed.")
         }
         // An abandoned attempt never shows the questions it did not reach: leaving must not reveal their keys.
         let reviewed = result.missed

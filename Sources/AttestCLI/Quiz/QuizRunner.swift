@@ -94,8 +94,17 @@ enum ResultJSON {
             "seed": String(engine.plan.seed), "status": result.status.rawValue, "passed": result.passed,
             "points": result.points, "maxPoints": result.maxPoints, "score": result.fraction,
             "timeUsedSeconds": result.timeUsed, "timeMultiplier": engine.timeMultiplier, "unreached": result.unreached,
-            "skills": result.skills.map {
-                ["id": $0.skillID, "name": $0.name, "score": $0.fraction, "threshold": $0.threshold, "passed": $0.passed]
+            "saved": result.saved,
+            "skills": result.skills.map { skill -> [String: Any] in
+                var entry: [String: Any] = [
+                    "id": skill.skillID, "name": skill.name, "score": skill.fraction, "threshold": skill.threshold,
+                    "passed": skill.passed,
+                ]
+                if let settled = skill.decision {
+                    entry["decision"] = settled.isProficient ? "proficient" : "not-yet"
+                    entry["decisionItems"] = settled.items
+                }
+                return entry
             },
             "missed": result.missed.map { item -> [String: Any] in
                 var entry: [String: Any] = [

@@ -32,6 +32,8 @@ final class QuizSession {
     private var linesRead = 0
     /// Whether the input ended before the attempt did (a script ran out of answers).
     private(set) var inputEnded = false
+    /// Sections whose decision (exam decision rule) has been said, so each is said once.
+    private var announced: Set<Int>
 
     private init(
         context: AppContext, store: AttestDatabase, reader: any LineReader, engine: QuizEngine, clock: ExamClock,
@@ -47,6 +49,7 @@ final class QuizSession {
         // Settled before anything is printed: accessible mode also turns colour off.
         accessible = context.accessible
         view = QuestionView(console: context.console)
+        announced = Set(engine.decisions.map(\.section))
     }
 
     /// Starts a new attempt and records it before the first question is shown.
@@ -255,6 +258,7 @@ final class QuizSession {
             } else {
                 say("Answer recorded.")
             }
+            announceDecisions()
             return true
         case let .invalid(hint):
             say(hint)
@@ -276,7 +280,9 @@ final class QuizSession {
         switch name {
         case "skip", "s":
             switch engine.skip() {
-            case let .accepted(record, _): try journal(record)
+            case let .accepted(record, _):
+                try journal(record)
+                announceDecisions()
             case let .tooLate(events): try handle(events)
             case let .invalid(hint): say(hint)
             case .unchanged, .finished: break
@@ -334,6 +340,19 @@ final class QuizSession {
         }
     }
 
+    /// Says each newly settled skill section once: "Decision reached for Scrum: proficient — 4 questions saved".
+    private func announceDecisions() {
+        for settled in engine.decisions where !announced.contains(settled.section) {
+            announced.insert(settled.section)
+            guard verbose, !settled.saved.isEmpty else { continue }
+            let name = TerminalText.sanitize(engine.pack.skill(settled.skillID)?.name ?? settled.skillID, keepNewlines: false)
+            let count = settled.saved.count
+            let text = "Decision reached for \(name): \(settled.isProficient ? "proficient" : "not yet proficient") — "
+                + "\(count) question\(count == 1 ? "" : "s") saved"
+            console.line(accessible ? text : "  " + console.styled(text, .bold))
+        }
+    }
+
     /// Saves a flag so a resumed attempt shows it; a failure is reported but does not stop the quiz.
     private func journal(_ change: FlagChange) {
         do {
@@ -353,6 +372,7 @@ final class QuizSession {
                 warn(record == nil
                     ? "Time is up for question \(position + 1); your answer to it is kept."
                     : "Time is up for question \(position + 1); it is recorded as unanswered.")
+                announceDecisions()
             case let .warning(warning):
                 warn(warning == .oneMinute ? "One minute left for the whole quiz." : "Ten seconds left for the whole quiz.")
             case .quizTimedOut:
