@@ -36,11 +36,13 @@ public enum SubmissionCheck {
         if let limit = quiz.timeLimit, endedAt.timeIntervalSince(record.startedAt) > limit * multiplier + timeSlack {
             problems.append("it ended after the quiz's time limit")
         }
+        // Parameterised questions are re-scored as this attempt's seed asked them.
+        let drawn = pack.instantiated(seed: plan.seed, questionIDs: plan.entries.map(\.questionID))
         var seen = Set<Int>()
         for response in responses {
             let label = "response \(response.position + 1)"
             guard plan.entries.indices.contains(response.position), plan.entries[response.position].questionID == response.questionID,
-                  let question = pack.question(response.questionID)
+                  let question = drawn.question(response.questionID)
             else {
                 problems.append("\(label): question \(response.questionID) is outside the plan")
                 continue

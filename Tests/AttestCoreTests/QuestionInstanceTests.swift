@@ -61,6 +61,31 @@ struct QuestionInstanceTests {
         #expect(resumed.result().skills.first?.earned == 1)
     }
 
+    /// An issuer re-checking a submission scores the instance the attempt's seed drew, not the template:
+    /// a right answer counts, and the same answer to another seed's instance does not.
+    @Test func reScoringASubmissionUsesTheAttemptsOwnInstance() throws {
+        let pack = try Self.pack()
+        let quiz = pack.quiz("exam")!
+        for seed in UInt64(1)...12 {
+            let clock = TestClock()
+            let plan = try QuizPlan(pack: pack, quiz: quiz, seed: seed)
+            var engine = QuizEngine(pack: pack, quiz: quiz, plan: plan, attemptID: "a\(seed)", clock: clock)
+            guard case let .numeric(key) = try #require(engine.current).presented.question.kind,
+                  case let .absolute(value, _) = key.target,
+                  case let .accepted(velocity, _) = engine.submit(CorrectAnswer.format((value * 100).rounded() / 100)),
+                  case let .accepted(fixed, _) = engine.submit("true")
+            else { Issue.record("seed \(seed): not answered"); return }
+            #expect(velocity.score == 1)
+            let record = engine.attemptRecord(learner: "ada")
+            #expect(SubmissionCheck.problems(record: record, responses: [velocity, fixed], jumps: [], pack: pack) == [],
+                    "seed \(seed)")
+            var wrong = velocity
+            wrong.given = CorrectAnswer.format(value + 1)
+            #expect(SubmissionCheck.problems(record: record, responses: [wrong, fixed], jumps: [], pack: pack)
+                == ["response 1: recorded as 1.0 but scores 0.0 from the pack"])
+        }
+    }
+
     @Test func validationReportsATemplateThatCannotBeInstantiated() {
         let broken = Self.json.replacingOccurrences(of: "\"answer\": \"points / sprints\"", with: "\"answer\": \"points / (sprints - 3)\"")
         let result = PackDecoder().decode(bytes: Array(broken.utf8), file: "calc.json")
