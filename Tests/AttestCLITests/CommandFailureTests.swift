@@ -63,15 +63,22 @@ struct CommandFailureTests {
     @Test func anUnreadableScriptedAnswerIsLocatedAndTheNextLineIsItsRetry() throws {
         let sandbox = try AttestSandbox()
         let pack = try #require(ShippedPacks.pack("ai-basics"))
-        let answers = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-quick-check", seed: 3)
+        let quiz = try #require(pack.quiz("ai-basics-quick-check"))
+        // A seed whose first question takes a letter, so '%%%' cannot be read as an answer to it.
+        let seed = try #require((UInt64(1)...64).first { seed in
+            guard let first = try? QuizPlan(pack: pack, quiz: quiz, seed: seed).entries.first?.questionID,
+                  case .singleChoice = pack.question(first)?.kind else { return false }
+            return true
+        })
+        let answers = try ShippedPacks.answers(pack: pack, quiz: quiz.id, seed: seed)
         let file = try sandbox.write((["%%%"] + answers).joined(separator: "\n") + "\n", to: "answers.txt")
-        let run = try sandbox.run(["take", "ai-basics-quick-check", "--seed", "3", "--answers", file, "--json"])
+        let run = try sandbox.run(["take", quiz.id, "--seed", "\(seed)", "--answers", file, "--json"])
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardError.contains("answers line 1: '%%%' cannot be read"))
         #expect(run.standardError.contains("the next line is taken as the answer to question 1"))
         #expect(run.standardOutput.contains("\"status\" : \"completed\"") || run.standardOutput.contains("\"status\":\"completed\""))
         let short = try sandbox.write((["%%%"] + answers.dropLast(2)).joined(separator: "\n") + "\n", to: "short.txt")
-        let ranOut = try sandbox.run(["take", "ai-basics-quick-check", "--seed", "3", "--answers", short])
+        let ranOut = try sandbox.run(["take", quiz.id, "--seed", "\(seed)", "--answers", short])
         #expect(ranOut.status == 1)
         #expect(ranOut.standardError.contains("The answers ran out before the quiz ended"))
     }

@@ -18,7 +18,7 @@ struct ReplCompletionTests {
         let after = candidates("practice data-analytics ")
         #expect(after.contains("--count") && after.contains("--missed"))
         #expect(!after.contains("cybersecurity") && !after.contains("data-analytics"))
-        #expect(candidates("practice data-analytics/") == ["data-analytics/sql", "data-analytics/statistics", "data-analytics/visualization"])
+        #expect(candidates("practice data-analytics/") == ["data-analytics/data-preparation", "data-analytics/sql", "data-analytics/statistics", "data-analytics/visualization"])
         #expect(candidates("practice data-analytics") .contains("data-analytics/sql"))
     }
 
