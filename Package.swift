@@ -6,11 +6,18 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "attest", targets: ["attest"]),
+        .executable(name: "attest-registry", targets: ["attest-registry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The organisation registry only (never linked into `attest`, whose start-up stays free of NIO).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The C library libedit, wrapped the GRDB way: a module map plus static inline shims for varargs.
@@ -65,6 +72,23 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "attest", dependencies: ["AttestCLI"]),
+        // The organisation registry: HTTP routes, PostgreSQL schema and queries, idempotent submissions.
+        .target(
+            name: "AttestRegistry",
+            dependencies: [
+                "AttestCLI", "AttestCore", "AttestCredentials", "AttestLinkedData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        // `attest registry serve|token|stats|export` run this binary, found beside `attest`.
+        .executableTarget(name: "attest-registry", dependencies: ["AttestRegistry"]),
         // Benchmarks that print numbers (never run by the tests): `swift run -c release attest-bench`.
         .executableTarget(
             name: "attest-bench",
@@ -73,8 +97,22 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The registry's load test (scripts/registry-load): prints numbers, never run by the tests.
+        .executableTarget(
+            name: "registry-load",
+            dependencies: ["AttestCLI", "AttestCredentials", "AttestRegistry", "AttestTestSupport"]
+        ),
         // Helpers shared by the test targets: test clock, pseudo-terminal harness, fixtures.
         .target(name: "AttestTestSupport", dependencies: ["AttestCore"]),
+        .testTarget(
+            name: "AttestRegistryTests",
+            dependencies: [
+                "AttestRegistry", "AttestCLI", "AttestCredentials", "AttestLinkedData", "AttestStore", "AttestTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "AttestCoreTests", dependencies: ["AttestCore", "AttestTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "AttestSchedulingTests", dependencies: ["AttestScheduling", "AttestTestSupport"], exclude: ["Fixtures"]

@@ -24,6 +24,8 @@ attest_missing_debs() {
         command -v fish >/dev/null 2>&1 || missing+=(fish)
         # The verification page is opened in headless Chromium.
         command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+        # The registry's tests start a throwaway PostgreSQL 15 server (initdb and pg_ctl, never the system's cluster).
+        compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql)
     fi
     # scripts/package (and its test) names the Debian packages behind the libraries with dpkg-shlibdeps.
     [ -n "${ATTEST_NEEDS_TEST_TOOLS:-}${ATTEST_NEEDS_PACKAGING_TOOLS:-}" ] && ! command -v dpkg-shlibdeps >/dev/null 2>&1 &&

@@ -14,7 +14,7 @@ public struct AttestCommand: ParsableCommand {
         version: BuildVersion.description,
         subcommands: [
             PacksCommand.self, LoadCommand.self, TakeCommand.self, PracticeCommand.self, PlanCommand.self, ResumeCommand.self, ProgressCommand.self, PackCommand.self, CredentialsCommand.self, IssuerCommand.self, LearnerCommand.self, StoreCommand.self, AttemptsCommand.self, StatsCommand.self,
-            SettingsCommand.self, ManualPageCommand.self,
+            SettingsCommand.self, ManualPageCommand.self, RegistryCommand.self, SubmitCommand.self,
         ]
     )
 

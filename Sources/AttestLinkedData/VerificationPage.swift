@@ -13,12 +13,23 @@ public enum VerificationPage {
     }
 
     /// The page for `jws`, titled `title` (escaped; the verified credential supplies everything else).
-    public static func html(jws: String, title: String = "Credential verification") throws -> String {
+    /// `publishedKey` is the issuer's DID and public JWK when the page is served by the issuer itself (an
+    /// organisation registry with a did:web or did:key): the browser then checks against that key when the
+    /// credential names that DID. `notice` is a line the server states above the check (its status record).
+    public static func html(
+        jws: String, title: String = "Credential verification", publishedKey: (did: String, jwk: JSONValue)? = nil,
+        notice: String? = nil
+    ) throws -> String {
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
         guard !jws.isEmpty, jws.allSatisfy(allowed.contains), jws.split(separator: ".", omittingEmptySubsequences: false).count == 3 else {
             throw NotACompactJWS()
         }
         let scriptHash = Data(SHA256.hash(data: Data(script.utf8))).base64EncodedString()
+        let keyScript = publishedKey.map { published in
+            let text = JSONValue.object(["did": .string(published.did), "jwk": published.jwk]).canonicalText
+            return "<script type=\"application/json\" id=\"issuer-key\">\(text.replacingOccurrences(of: "<", with: "\\u003c"))</script>\n"
+        } ?? ""
+        let noticeLine = notice.map { "<p id=\"notice\">\(escape($0))</p>\n" } ?? ""
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -38,10 +49,10 @@ public enum VerificationPage {
             </style>
             </head>
             <body>
-            <h1 id="status">Checking the signature…</h1>
+            \(noticeLine)<h1 id="status">Checking the signature…</h1>
             <dl id="facts"></dl>
             <footer>Checked in this browser with the Web Crypto API against the issuer key the credential names (did:jwk, ES256); nothing is fetched. The signed credential is below, for any other verifier.</footer>
-            <script type="application/jwt" id="credential">\(jws)</script>
+            \(keyScript)<script type="application/jwt" id="credential">\(jws)</script>
             <script>\(script)</script>
             </body>
             </html>
@@ -82,8 +93,13 @@ public enum VerificationPage {
             const payload = json(parts[1]);
             if (header.alg !== 'ES256') throw new Error('the signature algorithm is not ES256');
             const iss = payload.iss;
-            if (typeof iss !== 'string' || !iss.startsWith('did:jwk:')) throw new Error('the issuer is not a did:jwk');
-            const jwk = json(iss.slice(8));
+            if (typeof iss !== 'string') throw new Error('the credential names no issuer');
+            const published = document.getElementById('issuer-key');
+            const known = published ? JSON.parse(published.textContent) : null;
+            let jwk;
+            if (iss.startsWith('did:jwk:')) jwk = json(iss.slice(8));
+            else if (known && known.did === iss && typeof header.kid === 'string' && header.kid.startsWith(iss + '#')) jwk = known.jwk;
+            else throw new Error('the issuer is not a did:jwk');
             if (jwk.kty !== 'EC' || jwk.crv !== 'P-256') throw new Error('the issuer key is not P-256');
             const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true },
               { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);

@@ -49,6 +49,7 @@ import GRDB
 ///
 /// v7 (credentials a third party can trust): see `TrustSchema`.
 /// v10 (scheduled practice): the FSRS memory cache, see `MemorySchema`. New tables only.
+/// v15 (organisation registries): the submission outbox, see `AttestDatabase+Outbox`. A new table only.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -86,6 +87,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v13") { db in
             try db.execute(sql: LinkedDataKeyRecord.v13)
+        }
+        migrator.registerMigration("v15") { db in
+            try db.execute(sql: AttestDatabase.outboxSchema)
         }
         return migrator
     }()

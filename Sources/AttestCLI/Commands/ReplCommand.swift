@@ -19,6 +19,7 @@ enum ReplCommand {
         let repl = Repl(context: context, reader: reader)
         if reader.isInteractive { context.console.line(banner(context) + (accessible ? " Accessible mode is on." : "")) }
         offerResume(context: context, reader: reader)
+        if reader.isInteractive { RegistryOffer.sendWaiting(context: context) }
         let status = repl.run()
         reader.close()
         if status != 0 { throw ExitCode(status) }

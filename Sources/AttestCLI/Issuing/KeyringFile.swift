@@ -5,8 +5,11 @@ import Foundation
 /// An organisation keyring on disk (mode 0600, never group- or other-readable) and its append-only audit
 /// log beside it (`KEYRING.log`, JSON Lines, each entry carrying the SHA-256 of the one before, so a
 /// removed or edited line shows).
-struct KeyringFile {
-    let path: String
+public struct KeyringFile {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
     var auditLogPath: String { path + ".log" }
 
     /// Writes a new keyring; refuses to replace an existing file.
@@ -23,7 +26,7 @@ struct KeyringFile {
     }
 
     /// Reads the keyring, refusing one that others can read or that another user owns.
-    func read() throws -> IssuerKeyring {
+    public func read() throws -> IssuerKeyring {
         var info = stat()
         guard stat(path, &info) == 0 else { throw IssuingError("Cannot read the keyring \(TerminalText.sanitize(path)): no such file.") }
         if info.st_uid != getuid() {

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Reads the issuer keyring's passphrase: `ATTEST_ISSUER_PASSPHRASE`, else from the terminal with echo off.
-enum PassphrasePrompt {
-    static let variable = "ATTEST_ISSUER_PASSPHRASE"
+public enum PassphrasePrompt {
+    public static let variable = "ATTEST_ISSUER_PASSPHRASE"
 
     /// The passphrase; with `confirm`, asked twice on a terminal. Throws when there is neither the variable nor a terminal.
-    static func read(_ prompt: String, environment: [String: String], confirm: Bool = false) throws -> String {
+    public static func read(_ prompt: String, environment: [String: String], confirm: Bool = false) throws -> String {
         if let value = environment[variable], !value.isEmpty { return value }
         let first = try readHidden(prompt + ": ")
         if confirm, try readHidden("Again, to confirm: ") != first { throw IssuingError("The two passphrases differ; nothing was written.") }
@@ -37,8 +37,8 @@ enum PassphrasePrompt {
 }
 
 /// An issuing request that cannot be met, in one line.
-struct IssuingError: LocalizedError {
-    let message: String
-    init(_ message: String) { self.message = message }
-    var errorDescription: String? { message }
+public struct IssuingError: LocalizedError {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var errorDescription: String? { message }
 }

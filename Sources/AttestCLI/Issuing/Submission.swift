@@ -6,25 +6,31 @@ import Foundation
 /// A learner's signed submission (`attempts export --sign`): their own attempts with every response and
 /// its timestamps, the pack's content hash, seed and plan, the monotonic time each question and each
 /// attempt took, and every wall-clock jump the session saw, signed by the learner's device key (`did:key`).
-struct Submission {
-    static let type = "attest-submission+jwt"
+public struct Submission: Sendable {
+    public static let type = "attest-submission+jwt"
 
     /// One attempt as submitted.
-    struct Attempt: Codable {
-        var attempt: AttemptRecord
-        var responses: [ResponseRecord]
+    public struct Attempt: Codable, Sendable {
+        public var attempt: AttemptRecord
+        public var responses: [ResponseRecord]
         /// Seconds the attempt took on the exam's monotonic clock (nil while it has not ended).
-        var elapsedSeconds: Double?
+        public var elapsedSeconds: Double?
         /// Seconds each response's question was open, on the same clock, in response order.
-        var questionSeconds: [Double]
-        var clockJumps: [ClockJump]
+        public var questionSeconds: [Double]
+        public var clockJumps: [ClockJump]
         /// The extended time the attempt was taken with; nil for standard time (and in older bundles).
-        var timeMultiplier: Double?
+        public var timeMultiplier: Double?
     }
 
-    var learner: String
-    var device: String
-    var attempts: [Attempt]
+    public var learner: String
+    public var device: String
+    public var attempts: [Attempt]
+
+    public init(learner: String, device: String, attempts: [Attempt]) {
+        self.learner = learner
+        self.device = device
+        self.attempts = attempts
+    }
 
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -33,11 +39,13 @@ struct Submission {
         return encoder
     }
 
-    /// The learner's own attempts (never imported ones) from `store`, ready to sign.
-    static func collect(store: AttestDatabase, learner: String, packID: String?, device: String) throws -> Submission {
+    /// The learner's own attempts (never imported ones) from `store`, ready to sign; only `attemptID` when given.
+    public static func collect(
+        store: AttestDatabase, learner: String, packID: String?, device: String, attemptID: String? = nil
+    ) throws -> Submission {
         let imported = try store.importedAttemptIDs(learner: learner)
         let attempts = try store.exportAttempts(learner: learner, packID: packID)
-            .filter { !imported.contains($0.attempt.id) }
+            .filter { !imported.contains($0.attempt.id) && (attemptID == nil || $0.attempt.id == attemptID) }
             .map { recorded in
                 Attempt(
                     attempt: recorded.attempt, responses: recorded.responses,
@@ -50,7 +58,7 @@ struct Submission {
     }
 
     /// The compact JWS of the submission, signed by the device key.
-    func sign(with key: IssuerKey, at date: Date) throws -> String {
+    public func sign(with key: IssuerKey, at date: Date) throws -> String {
         let attemptsJSON = try CredentialJSON.parse(try Self.encoder().encode(attempts))
         let payload = CredentialJSON.object([
             "type": .string("AttestSubmission"), "version": .number(1), "learner": .string(learner),
@@ -60,7 +68,7 @@ struct Submission {
     }
 
     /// Reads and verifies a signed submission: the signature must hold and be the device's own.
-    static func verify(_ text: String) throws -> Submission {
+    public static func verify(_ text: String) throws -> Submission {
         let verified = try CompactJWS.verify(text, type: type)
         guard verified.payload["type"]?.stringValue == "AttestSubmission", verified.payload["version"]?.numberValue == 1,
               verified.payload["iss"]?.stringValue == verified.signer, verified.signer.hasPrefix("did:key:"),
@@ -79,10 +87,10 @@ struct Submission {
 
 /// The learner's device key: a P-256 `did:key` created in the store on first use, which signs submissions
 /// (credentials an organisation issues name it as their subject).
-enum DeviceKey {
+public enum DeviceKey {
     static let setting = "device-key"
 
-    static func load(_ store: AttestDatabase) throws -> IssuerKey {
+    public static func load(_ store: AttestDatabase) throws -> IssuerKey {
         if let stored = try store.setting(setting), let raw = Base64URL.decode(stored) {
             return IssuerKey.didKey(privateKey: try IssuerKey(rawRepresentation: raw).privateKey)
         }

@@ -77,6 +77,7 @@ struct QuizRunner {
         } else {
             try showCompetency(in: wholePack(of: session.engine.pack))
             AwardView(console: context.console).announce(outcome)
+            try RegistryOffer.afterExam(session.engine, context: context, reader: reader)
         }
         if session.inputEnded, !reader.isInteractive {
             throw CommandFailure("The answers ran out before the quiz ended: the attempt is recorded as abandoned with "

@@ -23,53 +23,11 @@ struct CredentialsImportCommand: ParsableCommand {
 
     func run() throws {
         let context = global.context()
-        guard let data = FileManager.default.contents(atPath: file), let bundle = try? CredentialJSON.parse(data),
-              bundle["format"]?.stringValue == CredentialBundle.format, let tokens = bundle["credentials"]?.arrayValue
-        else { throw IssuingError("\(TerminalText.sanitize(file)) is not a credential bundle written by 'attest creds issue'.") }
-        let store = try context.store()
-        let device = try DeviceKey.load(store).did
-        let trustList = try TrustList(store: store)
-        let console = context.console
-        var refused = 0
-        for token in tokens.compactMap(\.stringValue) {
-            let report = CredentialVerifier.verify(
-                data: Data(token.utf8), revocationCheck: trustList.revocation, now: context.clock.now(), trust: trustList.trust)
-            guard report.isValid, let summary = report.credential, let issuerDID = report.issuerDID,
-                  let payload = try? CredentialJSON.parse(Base64URL.decode(token.split(separator: ".")[1]) ?? Data())
-            else {
-                console.line("refused  " + console.safe(report.failure.map { "\($0.name) — \($0.detail)" } ?? "not a credential"))
-                refused += 1
-                continue
-            }
-            let credential = OpenBadgeCredential(json: payload)
-            guard credential.subjectID == device else {
-                console.line("refused  " + console.safe(UntrustedText.quoted(summary.name ?? "?")) + " — issued to another device, not this store's")
-                refused += 1
-                continue
-            }
-            let issuerName = summary.issuerName ?? issuerDID
-            let added = try store.importSignedCredential(
-                award(credential, learner: context.learner),
-                signed: SignedCredentialRecord(id: summary.id ?? "", issuerDID: issuerDID, issuerName: issuerName, jws: token))
-            let vouched = report.verdict == .trusted ? "a trusted issuer" : "not on your trust list"
-            console.line((added ? "imported " : "already  ") + console.safe(UntrustedText.quoted(summary.name ?? "?"))
-                + " issued by " + console.safe(UntrustedText.quoted(issuerName)) + " (\(vouched))")
+        guard let data = FileManager.default.contents(atPath: file), let tokens = CredentialBundleImport.tokens(in: data) else {
+            throw IssuingError("\(TerminalText.sanitize(file)) is not a credential bundle written by 'attest creds issue'.")
         }
-        if refused > 0 { throw ExitCode(1) }
-    }
-
-    /// The log entry for an issued credential, from what it says.
-    private func award(_ credential: OpenBadgeCredential, learner: String) -> CredentialAward {
-        let achievement = credential.json["credentialSubject"]?["achievement"]
-        let parts = (achievement?["id"]?.stringValue ?? "").split(separator: ":").map(String.init)
-        return CredentialAward(
-            id: credential.id ?? "", learner: learner, packID: parts.count == 5 ? parts[3] : "issued",
-            packVersion: achievement?["version"]?.stringValue ?? "", packHash: "",
-            credentialID: parts.count == 5 ? parts[4] : (credential.id ?? ""), name: credential.name ?? "",
-            description: credential.json["description"]?.stringValue ?? "",
-            achievementType: achievement?["achievementType"]?.stringValue ?? "MicroCredential",
-            criteria: achievement?["criteria"]?["narrative"]?.stringValue ?? "",
-            awardedAt: credential.validFrom ?? Date(timeIntervalSince1970: 0), expiresAt: credential.validUntil,
-            evidence: CredentialEvidence())
+        let results = try CredentialBundleImport(context: context, store: try context.store()).add(tokens)
+        for result in results { context.console.line(result.line) }
+        if results.contains(where: \.refused) { throw ExitCode(1) }
     }
 }

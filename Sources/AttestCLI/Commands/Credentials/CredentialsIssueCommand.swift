@@ -43,11 +43,17 @@ struct CredentialsIssueCommand: ParsableCommand {
         do { key = try keyring.unlock(passphrase: passphrase) } catch {
             throw IssuingError(error.localizedDescription)
         }
-        let issuer = ClassIssuer(context: context, keyring: keyring, key: key, file: file)
+        let issuer = ClassIssuer(context: context, keyring: keyring, key: key)
         let console = context.console
         var unreadable = false
         for path in files {
             let outcome = try issuer.issue(submissionFile: path)
+            for (award, _) in outcome.issued {
+                try file.audit("issue", at: context.clock.now(), [
+                    "credential": award.id, "achievement": award.qualifiedID, "learner": outcome.learner ?? "",
+                    "subject": outcome.device ?? "", "submission": outcome.digest ?? "",
+                ])
+            }
             let who = outcome.learner.map { UntrustedText.quoted($0) } ?? "?"
             console.line(console.styled("\(TerminalText.sanitize(path))", .bold) + " — learner " + console.safe(who))
             for (award, _) in outcome.issued {

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Logging
+
+/// `attest-registry`: the organisation registry's own executable, which `attest registry serve|token|stats|export`
+/// runs. Kept apart from `attest` so the learner's command never loads the HTTP server or the PostgreSQL driver.
+public struct RegistryToolCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "attest-registry",
+        abstract: "An organisation's credential registry on PostgreSQL.",
+        subcommands: [ServeCommand.self, TokenCommand.self, StatsCommand.self, ExportCommand.self, HTTPCommand.self]
+    )
+
+    public init() {}
+
+    /// Structured JSON logs on standard error for every command, set up once.
+    public static func bootstrapLogging() {
+        LoggingSystem.bootstrap { label in RegistryLogHandler(label: label) }
+    }
+}
+
+/// `--database URL`, else `ATTEST_DATABASE_URL`.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The PostgreSQL URL, postgres://USER@HOST:PORT/DATABASE (default: $ATTEST_DATABASE_URL).", valueName: "url"))
+    var database: String?
+
+    func url(environment: [String: String]) throws -> String {
+        if let database, !database.isEmpty { return database }
+        if let value = environment[DatabaseURL.variable], !value.isEmpty { return value }
+        throw ValidationError("Give the PostgreSQL URL with --database postgres://USER@HOST:PORT/DATABASE or set \(DatabaseURL.variable).")
+    }
+}

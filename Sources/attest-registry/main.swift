@@ -1,0 +1,3 @@
+import AttestRegistry
+
+await RegistryToolCommand.main()
