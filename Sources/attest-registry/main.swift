@@ -1,3 +1,3 @@
 import AttestRegistry
 
-await RegistryToolCommand.main()
+await RegistryToolCommand.start()

@@ -12,6 +12,21 @@ public struct RegistryToolCommand: AsyncParsableCommand {
 
     public init() {}
 
+    /// Parses the arguments and runs the command, awaiting the asynchronous ones (what `main()` does, called
+    /// from top-level code, where the synchronous `main()` would otherwise be chosen).
+    public static func start() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     /// Structured JSON logs on standard error for every command, set up once.
     public static func bootstrapLogging() {
         LoggingSystem.bootstrap { label in RegistryLogHandler(label: label) }
