@@ -49,7 +49,7 @@ let configuration = URLSessionConfiguration.ephemeral
 configuration.httpMaximumConnectionsPerHost = count
 configuration.timeoutIntervalForRequest = 120
 let session = URLSession(configuration: configuration)
-let run = LoadRun(stallLimit: Double(requestTimeout) + 5)
+let run = LoadRun(stallLimit: 60)
 let submissions = URL(string: base + "/submissions")!
 
 say("\(count) learners submitting at once; SIGKILL of the registry at 25%, PostgreSQL restart at 60%…")
@@ -83,6 +83,7 @@ let elapsed = Date().timeIntervalSince(started)
 events.forEach { say($0) }
 
 let tries = await run.tries
+var problems: [String] = []
 let answered = tries.filter { $0.status == 200 }.map(\.seconds)
 let failures = Dictionary(grouping: tries.filter { $0.status != 200 }) { $0.status.map { "HTTP \($0)" } ?? "no answer (connection refused or reset)" }
 say(String(format: "Throughput: %d submissions in %.1f s = %.1f a second (through the kill and the restart)", count, elapsed, Double(count) / elapsed))
@@ -91,12 +92,13 @@ say(String(format: "Latency of answered requests: p50 %.0f ms, p99 %.0f ms, max 
 let perLearner = await run.learnerSeconds
 say(String(format: "Per learner, retries included: p50 %.0f ms, p99 %.0f ms", percentile(perLearner, 50) * 1000, percentile(perLearner, 99) * 1000))
 say("Tries that failed and were retried: " + (failures.isEmpty ? "none" : failures.map { "\($0.value.count) × \($0.key)" }.sorted().joined(separator: ", ")))
-say("Stalled requests (no answer within \(Int(run.stallLimit)) s): \(await run.stalled)")
+say(String(format: "Longest wait for any answer: %.1f s; stalled requests (no answer within %d s): %d",
+           tries.map(\.seconds).max() ?? 0, Int(run.stallLimit), await run.stalled))
+if await run.stalled > 0 { problems.append("\(await run.stalled) requests stalled") }
 
 // Exactly once, everywhere.
 func number(_ sql: String) throws -> Int { Int(try postgres.psql(sql)) ?? -1 }
 let answers = await run.answers
-var problems: [String] = []
 let submissionsStored = try number("SELECT count(*) FROM submissions")
 let attemptsStored = try number("SELECT count(*) FROM attempts WHERE accepted")
 let credentialsStored = try number("SELECT count(*) FROM credentials")
