@@ -24,6 +24,8 @@ struct ClassIssuer {
         var issued: [(award: CredentialAward, jws: String)] = []
         var rejected: [String] = []
         var pending: [String] = []
+        /// Names of credentials issued to this learner in earlier batches and still valid (not issued again).
+        var alreadyHeld: [String] = []
     }
 
     func issue(submissionFile path: String) throws -> Outcome {
@@ -63,26 +65,31 @@ struct ClassIssuer {
         }
         guard !accepted.isEmpty else { return outcome }
         let digest = OpenBadgeCredential.hex(SHA256.hash(data: data))
-        let (awards, pending) = try judge(accepted, learner: submission.learner)
+        let held = IssuedLedger.held(auditLog: file.auditLogPath, device: submission.device, learner: submission.learner)
+        let (awards, pending) = try judge(accepted, learner: submission.learner, held: held)
         outcome.pending = pending
+        outcome.alreadyHeld = held.filter { $0.status(at: context.clock.now()) == .valid }.map(\.name)
         for award in awards {
             let credential = try OpenBadgeCredential(
                 award: award, learner: LearnerIdentity(did: submission.device),
                 issuer: IssuerProfile(did: keyring.did, name: keyring.name, kind: .issued), salt: OpenBadgeCredential.makeSalt())
             let jws = try VCJWT.sign(credential, with: key)
-            try file.audit("issue", at: context.clock.now(), [
-                "credential": award.id, "achievement": award.qualifiedID, "learner": submission.learner,
-                "subject": submission.device, "submission": "sha256:" + digest,
-            ])
+            try file.audit("issue", at: context.clock.now(), IssuedLedger.auditDetails(
+                award, learner: submission.learner, device: submission.device, submissionDigest: digest))
             outcome.issued.append((award, jws))
         }
         return outcome
     }
 
-    /// Awards in a throw-away in-memory store holding only the accepted attempts, by the learner store's own rules.
-    private func judge(_ attempts: [RecordedAttempt], learner: String) throws -> ([CredentialAward], [String]) {
+    /// Awards in a throw-away in-memory store holding only the accepted attempts and the credentials this
+    /// organisation issued the learner before (`held`), by the learner store's own rules: what they still hold
+    /// is not issued again, and a certificate stacked on credentials from earlier batches can complete.
+    private func judge(
+        _ attempts: [RecordedAttempt], learner: String, held: [CredentialAward]
+    ) throws -> ([CredentialAward], [String]) {
         let scratch = try AttestDatabase.inMemory()
         try scratch.importAttempts(attempts, markImported: false)
+        for award in held { try scratch.awardCredential(award) }
         let awarder = CredentialAwarder(store: { scratch }, learner: learner, clock: context.clock, library: context.library)
         var awards: [CredentialAward] = []
         var pending: [String] = []

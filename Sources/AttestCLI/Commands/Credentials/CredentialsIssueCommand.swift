@@ -11,7 +11,9 @@ struct CredentialsIssueCommand: ParsableCommand {
         discussion: """
             Each submission's signature is checked and every attempt re-scored from its pack (same content hash, same \
             engine); attempts outside the plan, answered after a time limit, with a wall-clock jump or on a changed \
-            pack are rejected. What adds up is awarded by the pack's credential rules, signed with the keyring's key \
+            pack are rejected. What adds up is awarded by the pack's credential rules, together with what the keyring's \
+            audit log says this learner's device was issued before (stacking across batches; nothing issued twice), \
+            signed with the keyring's key \
             and written as LEARNER.credentials.json in --output; a report says per learner what was issued and why \
             not. Exit status 0 when every submission was read, 1 otherwise.
             """
@@ -53,6 +55,7 @@ struct CredentialsIssueCommand: ParsableCommand {
             for (award, _) in outcome.issued {
                 console.line("  issued   " + console.safe(award.name) + " (\(award.qualifiedID))")
             }
+            for name in outcome.alreadyHeld { console.line("  held     " + console.safe(name) + " (issued in an earlier batch)") }
             for reason in outcome.rejected { console.line("  rejected " + console.safe(reason)) }
             for reason in outcome.pending { console.line("  not yet  " + console.safe(reason)) }
             if outcome.learner == nil { unreadable = true }
