@@ -29,6 +29,7 @@ public enum ItemWritingLint {
         case giveAway = "give-away-pair"
         case missingDifficulty = "missing-difficulty"
         case distractorFeedback = "distractor-feedback"
+        case sealedOutsideCredential = "sealed-outside-credential"
     }
 
     /// Words that make a statement absolute; learners guess such statements are false.
@@ -44,6 +45,7 @@ public enum ItemWritingLint {
         let index = Dictionary(pack.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func pointer(_ id: String) -> String { index[id].map { "/questions/\($0)" } ?? "" }
         found += sealing(pack)
+        found += sealedOutsideCredentials(pack)
         found += absoluteWordCues(pack, pointer: pointer)
         found += keyCounts(pack, pointer: pointer)
         found += longestOptions(pack, pointer: pointer)
@@ -70,6 +72,25 @@ public enum ItemWritingLint {
                 rule: .examSealing, pointer: "/quizzes/\(quizIndex)",
                 message: "exam `\(row.quizID)` counts for a credential but can draw \(row.overlap.count) `\(row.skillID)` question(s) practice also shows: \(shown)",
                 hint: "mark exam questions `\"pool\": \"exam\"` and practice ones `\"pool\": \"practice\"`")
+        }
+    }
+
+    /// In a pack with credential exams, a quiz no credential names (a quick check, a warm-up) must not
+    /// draw sealed questions: learners could sit it again and again to see the credential exam's pool.
+    static func sealedOutsideCredentials(_ pack: Pack) -> [Finding] {
+        let counted = Set(pack.credentials.flatMap(\.criteria.quizzes))
+        guard !counted.isEmpty else { return [] }
+        let byID = pack.questionsByID()
+        return pack.quizzes.enumerated().compactMap { index, quiz in
+            guard !counted.contains(quiz.id) else { return nil }
+            let sealed = Array(Set(quiz.sections.flatMap { $0.poolQuestionIDs(in: pack, mode: quiz.mode) })
+                .filter { byID[$0]?.pool.isSealed ?? false }).sorted()
+            guard !sealed.isEmpty else { return nil }
+            let shown = sealed.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (sealed.count > 5 ? ", ..." : "")
+            return Finding(
+                rule: .sealedOutsideCredential, pointer: "/quizzes/\(index)",
+                message: "quiz `\(quiz.id)` counts for no credential but can draw \(sealed.count) sealed question(s): \(shown)",
+                hint: "make it a practice quiz (it then draws practice questions only), or name it in a credential's `criteria.quizzes`")
         }
     }
 

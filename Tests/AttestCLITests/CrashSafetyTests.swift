@@ -8,12 +8,13 @@ import Testing
 /// sound, and the attempt resumes with exactly the questions that were left.
 @Suite("CrashSafety", .serialized)
 struct CrashSafetyTests {
-    static let quizID = "data-analytics-quick-check"
+    /// A short exam (`ShippedPacks.installShortExam`): every question is asked, so answers and positions line up.
+    static let quizID = ShippedPacks.shortExamID
     static let kills = 30
 
     @Test func sigkillAtRandomMomentsLosesNoAcceptedAnswerAndTheAttemptResumes() throws {
         let sandbox = try AttestSandbox()
-        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        let pack = try ShippedPacks.installShortExam(in: sandbox)
         var random = SeededGenerator(seed: 20_261_129)
         var racedKills = 0
         var resumed = 0
@@ -84,7 +85,7 @@ struct CrashSafetyTests {
 
     @Test func sigkillWhileResumingLosesNothingEither() throws {
         let sandbox = try AttestSandbox()
-        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        let pack = try ShippedPacks.installShortExam(in: sandbox)
         var random = SeededGenerator(seed: 7)
         for round in 0..<6 {
             let learner = "again\(round)"
@@ -124,21 +125,11 @@ struct CrashSafetyTests {
 
     @Test func flagsSetBeforeASigkillAreBackWhenTheAttemptResumes() throws {
         let sandbox = try AttestSandbox()
-        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        // Flags are for going back: a short exam that allows it.
+        let pack = try ShippedPacks.installShortExam(in: sandbox) { $0["allowBack"] = true }
         let answers = try ShippedPacks.answers(pack: pack, quiz: Self.quizID, seed: 5)
         let total = answers.count
-        // Flags are for going back: a newer version of the pack whose quick check allows it.
-        let url = ShippedPacks.directory.appendingPathComponent("data-analytics.json")
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        json["version"] = "9.0.0"
-        json["quizzes"] = (json["quizzes"] as? [[String: Any]])?.map { quiz in
-            var quiz = quiz
-            if quiz["id"] as? String == Self.quizID { quiz["allowBack"] = true }
-            return quiz
-        }
-        try sandbox.write(String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self), to: "back/data-analytics.json")
-        let packs = sandbox.root.appendingPathComponent("back").path
-        let take = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", "5", "--learner", "flagger", "--packs", packs])
+        let take = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", "5", "--learner", "flagger"])
         // Question 1 flagged and answered; question 2 flagged, unflagged and answered; question 3 flagged.
         for (line, shown, count) in [
             (":flag", "Flagged for review.", 1), (answers[0], "Answer recorded.", 1), (":flag", "Flagged for review.", 2),
@@ -153,7 +144,7 @@ struct CrashSafetyTests {
         let attempt = try #require(try store.unfinishedAttempts(learner: "flagger").first)
         #expect(try store.flaggedPositions(attemptID: attempt.id) == [0, 2])
         try store.close()
-        let resume = try LiveAttest(sandbox, ["resume", "--learner", "flagger", "--packs", packs])
+        let resume = try LiveAttest(sandbox, ["resume", "--learner", "flagger"])
         #expect(resume.wait { $0.standardOutput.contains("Question 3 of \(total)") }, "\(resume.standardError)")
         let header = resume.standardOutput.split(separator: "\n").first { $0.contains("Question 3 of \(total)") }
         #expect(header?.contains(" · flagged ─") == true, "the open question shows its flag: \(header ?? "")")
