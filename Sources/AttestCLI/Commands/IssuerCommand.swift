@@ -8,7 +8,9 @@ struct IssuerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issuer",
         abstract: "Show the issuer identity (did:jwk and public key) or set its display name.",
-        subcommands: [IssuerShowCommand.self, IssuerNameCommand.self, IssuerTrustCommand.self, IssuerInitCommand.self],
+        subcommands: [
+            IssuerShowCommand.self, IssuerNameCommand.self, IssuerStatusURLCommand.self, IssuerTrustCommand.self, IssuerInitCommand.self,
+        ],
         defaultSubcommand: IssuerShowCommand.self
     )
 }
