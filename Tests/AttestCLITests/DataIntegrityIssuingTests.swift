@@ -102,6 +102,14 @@ struct DataIntegrityIssuingTests {
         let revoked = try learner.run(["creds", "verify", issued.exported, "--status-list", revokedList])
         #expect(revoked.status == 1, "\(revoked.standardOutput)")
         #expect(revoked.standardOutput.contains("revoked: its entry is set in the issuer's signed status list https://example.edu/credentials/status.json"))
+        let jwt = learner.root.appendingPathComponent("issued.jwt").path
+        #expect(try learner.run(["creds", "export", issued.credentialID, "--format", "jwt", "--output", jwt]).status == 0)
+        let jwtUnchecked = try learner.run(["creds", "verify", jwt])
+        #expect(jwtUnchecked.status == 0, "\(jwtUnchecked.standardOutput)")
+        #expect(jwtUnchecked.standardOutput.contains("? revocation not checked (no status list given; its issuer publishes one at"),
+                "the VC-JWT form carries the same status entry: \(jwtUnchecked.standardOutput)")
+        let jwtRevoked = try learner.run(["creds", "verify", jwt, "--status-list", revokedList])
+        #expect(jwtRevoked.status == 1 && jwtRevoked.standardOutput.contains("revoked: its entry is set"), "\(jwtRevoked.standardOutput)")
         let log = try String(contentsOfFile: issued.keyring + ".log", encoding: .utf8)
         #expect(log.contains("\"action\":\"revoke\"") && log.contains("\"reason\":\"exam irregularity\""))
 

@@ -101,7 +101,8 @@ struct LinkedDataCredentialCheck {
     }
 
     /// The revocation check against a status list the verifier holds: the list's own proof and issuer first.
-    private static func statusCheck(_ document: JSONValue, statusList: JSONValue, now: Date) -> Check {
+    /// `creds verify` runs it on VC-JWT payloads too.
+    static func statusCheck(_ document: JSONValue, statusList: JSONValue, now: Date) -> Check {
         let url = statusList["id"]?.stringValue ?? "?"
         do {
             switch try StatusListCredential.verifiedStatus(credential: document, listCredential: statusList, now: now) {

@@ -50,16 +50,25 @@ struct CredentialsVerifyCommand: ParsableCommand {
         }
         // Revocation and trust are looked up in the store when there is one; verifying never creates one.
         let trustList = try TrustList(store: context.existingStore())
+        let statusList = try readStatusList()
+        let now = context.clock.now()
         if let linkedData = LinkedDataCredentialCheck(
             data: data, revocationCheck: trustList.revocation, trust: trustList.trust(issuer:key:),
-            statusList: try readStatusList(), now: context.clock.now())
+            statusList: statusList, now: now)
         {
             try linkedData.print(to: context.console, json: json)
             if linkedData.exitCode != 0 { throw ExitCode(linkedData.exitCode) }
             return
         }
         let report = CredentialVerifier.verify(
-            data: data, revocationCheck: trustList.revocation, now: context.clock.now(), trust: trustList.trust)
+            data: data, revocationCheck: trustList.revocation, now: now, trust: trustList.trust,
+            statusListCheck: statusList.map { list in
+                { payload in
+                    let document = (try? AttestLinkedData.JSONValue.parse(payload.data)) ?? .null
+                    let check = LinkedDataCredentialCheck.statusCheck(document, statusList: list, now: now)
+                    return (check.passed, check.detail)
+                }
+            })
         // The picture around a baked credential is not signed: its words are checked apart (see BadgePictureCheck).
         let picture = BadgePictureCheck.check(data, format: report.format, credential: report.credential)
         if json {
