@@ -18,6 +18,8 @@ struct CredentialsStatusListCommandTests {
         #expect(noURL.status == 1 && noURL.standardError.contains("attest issuer status-url"), "\(noURL.standardError)")
         #expect(try sandbox.run(["issuer", "status-url", "http://insecure.example.org/s.json"]).status == 64)
         #expect(try sandbox.run(["issuer", "status-url", Self.url]).status == 0)
+        #expect(try sandbox.run(["issuer", "status-url"]).standardOutput == Self.url + "\n")
+        #expect(try sandbox.run(["issuer"]).standardOutput.contains("status   " + Self.url))
 
         let path = sandbox.root.appendingPathComponent("earned.ldp.json").path
         #expect(try sandbox.run(["creds", "export", earned.id, "--format", "ldp", "--output", path]).status == 0)
