@@ -63,6 +63,9 @@ struct CredentialsStatusListCommandTests {
             return
         }
         #expect(python.output == "set 131072\n", "\(python.output)\(python.error)")
+        let contexts = try sandbox.write(JSONValue.object(BundledContexts.byURL.mapValues { .string($0) }).canonicalText, to: "contexts.json")
+        let listProof = try #require(try PythonChecker.run(script, ["proof", contexts, list], requiring: "pyld, cryptography"))
+        #expect(listProof.status == 0, "pyld and cryptography verify the status list's own proof: \(listProof.error)")
     }
 
     @Test func aListFromAnotherIssuerOrAlteredIsRefused() throws {
