@@ -146,4 +146,43 @@ struct DataIntegrityIssuingTests {
         #expect(revoke.status == 1)
         #expect(revoke.standardError.contains("was altered at line 2"), "\(revoke.standardError)")
     }
+
+    /// A did:web trusted only with its P-256 key (say, from a did.json published before it had an Ed25519 key)
+    /// does not vouch for an Ed25519 proof: the trust list holds keys, not names.
+    @Test func aDIDWebIsTrustedOnlyWithTheKeysItWasAddedWith() throws {
+        let issued = try Self.issueAndImport()
+        let document = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: issued.document)))
+        let p256 = try #require(document["verificationMethod"]?.arrayValue?.first { $0["type"] == .string("JsonWebKey2020") }?["id"]?
+            .stringValue?.split(separator: "#").last.map(String.init))
+        #expect(try issued.learner.run(["issuer", "trust", "add", "did:web:example.edu", "--name", "Example College", "--key", p256]).status == 0)
+        let run = try issued.learner.run(["creds", "verify", issued.exported])
+        #expect(run.status == 3, "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("UNKNOWN ISSUER"))
+    }
+
+    /// `--format ldp` issues the Data Integrity form only: it imports and exports as ldp, and asking for a form
+    /// it was never signed in says so instead of re-signing it as self-assessed.
+    @Test func aDataIntegrityOnlyCredentialIsNeverResigned() throws {
+        let (learner, instructor) = try CredentialIssuingTests.setUp()
+        let submission = learner.root.appendingPathComponent("ada.submission").path
+        try #require(try learner.run(["attempts", "export", "--sign", "--output", submission]).status == 0)
+        let copied = try instructor.write(try String(contentsOfFile: submission, encoding: .utf8), to: "ada.submission")
+        let (keyring, _, _) = try CredentialIssuingTests.initIssuer(instructor)
+        let issue = try instructor.run(
+            ["creds", "issue", "--from", copied, "--issuer", keyring, "--format", "ldp", "--output", instructor.root.path],
+            extraEnvironment: Self.passphrase)
+        try #require(issue.status == 0, "\(issue.standardOutput)\(issue.standardError)")
+        let bundlePath = instructor.root.appendingPathComponent("ada.credentials.json").path
+        let bundle = try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: bundlePath)))
+        #expect(bundle["credentials"]?.arrayValue?.isEmpty == true && bundle["linkedDataCredentials"]?.arrayValue?.count == 1)
+        let copy = try learner.write(try String(contentsOfFile: bundlePath, encoding: .utf8), to: "bundle.json")
+        #expect(try learner.run(["creds", "import", copy]).status == 0)
+        let id = try #require(bundle["linkedDataCredentials"]?.arrayValue?.first?["id"]?.stringValue)
+        let jwt = try learner.run(["creds", "export", id, "--format", "jwt"])
+        #expect(jwt.status == 1 && jwt.standardError.contains("Data Integrity proof only; export it with --format ldp"), "\(jwt.standardError)")
+        let ldp = try learner.run(["creds", "export", id, "--format", "ldp"])
+        #expect(ldp.status == 0)
+        #expect(try JSONValue.parse(ldp.standardOutput) == bundle["linkedDataCredentials"]?.arrayValue?.first, "exported exactly as issued")
+        #expect(try learner.run(["creds", "import", copy]).standardOutput.contains("already"))
+    }
 }
