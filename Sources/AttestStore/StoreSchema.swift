@@ -49,6 +49,8 @@ import GRDB
 ///
 /// v7 (credentials a third party can trust): see `TrustSchema`.
 /// v10 (scheduled practice): the FSRS memory cache, see `MemorySchema`. New tables only.
+/// v14 (revocation that travels): status list allocations and imported Data Integrity credentials, see
+/// `StatusListEntryRecord`. New tables only.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -86,6 +88,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v13") { db in
             try db.execute(sql: LinkedDataKeyRecord.v13)
+        }
+        migrator.registerMigration("v14") { db in
+            try db.execute(sql: StatusListEntryRecord.v14)
         }
         return migrator
     }()

@@ -1,5 +1,6 @@
 import AttestCore
 import AttestCredentials
+import AttestLinkedData
 import AttestStore
 import Crypto
 import Foundation
@@ -9,26 +10,45 @@ import Foundation
 /// Each submission's signature is checked, each attempt re-checked against its pack (`SubmissionCheck`),
 /// and the attempts that add up are judged in a scratch store by the same rules as a learner's own store
 /// (`CredentialAwarder`: thresholds, required exams, stacking, expiry). Nothing reaches the instructor's
-/// own store; every issue is appended to the keyring's audit log.
+/// own store; every issue is appended to the keyring's audit log, with the credential's status list index
+/// (random, never one the log already holds).
 struct ClassIssuer {
     let context: AppContext
     let keyring: IssuerKeyring
     let key: IssuerKey
+    /// The keyring's Ed25519 key; Data Integrity credentials are signed only when it is given.
+    let linkedDataKey: Curve25519.Signing.PrivateKey?
+    /// Whether to sign VC-JWTs too (Data Integrity ones are signed whenever `linkedDataKey` is given).
+    let signsJWT: Bool
     let file: KeyringFile
+    /// Status list indexes already handed out in the keyring's list.
+    var taken: Set<Int>
+
+    /// One credential issued, in the forms it was signed in (the same id, claims and status in each).
+    struct Issued {
+        var award: CredentialAward
+        var jws: String?
+        var linkedData: AttestLinkedData.JSONValue?
+    }
 
     /// What happened to one learner's submission.
     struct Outcome {
         var source: String
         var learner: String?
         var device: String?
-        var issued: [(award: CredentialAward, jws: String)] = []
+        var issued: [Issued] = []
         var rejected: [String] = []
         var pending: [String] = []
         /// Names of credentials issued to this learner in earlier batches and still valid (not issued again).
         var alreadyHeld: [String] = []
     }
 
-    func issue(submissionFile path: String) throws -> Outcome {
+    /// The status list indexes the keyring's audit log has handed out in `url`'s list.
+    static func takenIndexes(_ entries: [[String: String]], url: String) -> Set<Int> {
+        Set(entries.filter { $0["action"] == "issue" && $0["statusList"] == url }.compactMap { $0["statusListIndex"].flatMap { Int($0) } })
+    }
+
+    mutating func issue(submissionFile path: String) throws -> Outcome {
         var outcome = Outcome(source: path)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             outcome.rejected.append("cannot read the file")
@@ -70,15 +90,46 @@ struct ClassIssuer {
         outcome.pending = pending
         outcome.alreadyHeld = held.filter { $0.status(at: context.clock.now()) == .valid }.map(\.name)
         for award in awards {
-            let credential = try OpenBadgeCredential(
-                award: award, learner: LearnerIdentity(did: submission.device),
-                issuer: IssuerProfile(did: keyring.did, name: keyring.name, kind: .issued), salt: OpenBadgeCredential.makeSalt())
-            let jws = try VCJWT.sign(credential, with: key)
-            try file.audit("issue", at: context.clock.now(), IssuedLedger.auditDetails(
-                award, learner: submission.learner, device: submission.device, submissionDigest: digest))
-            outcome.issued.append((award, jws))
+            var details = IssuedLedger.auditDetails(
+                award, learner: submission.learner, device: submission.device, submissionDigest: digest)
+            var status: AttestLinkedData.JSONValue?
+            if let url = keyring.statusListURL {
+                let index = try StatusListPublisher.allocate(taken: taken)
+                taken.insert(index)
+                status = StatusListCredential.entry(url: url, index: index)
+                details["statusList"] = url
+                details["statusListIndex"] = String(index)
+            }
+            let issued = try sign(award, subject: submission.device, status: status)
+            details["proofs"] = [issued.jws.map { _ in "vc-jwt" }, issued.linkedData.map { _ in "eddsa-rdfc-2022" }]
+                .compactMap { $0 }.joined(separator: " ")
+            try file.audit("issue", at: context.clock.now(), details)
+            outcome.issued.append(issued)
         }
         return outcome
+    }
+
+    /// Signs `award` for the device DID `subject` in each form asked for, with one salt and the same status entry.
+    private func sign(_ award: CredentialAward, subject: String, status: AttestLinkedData.JSONValue?) throws -> Issued {
+        let salt = OpenBadgeCredential.makeSalt()
+        let credential = { (issuer: String) throws -> CredentialJSON in
+            let json = try OpenBadgeCredential(
+                award: award, learner: LearnerIdentity(did: subject),
+                issuer: IssuerProfile(did: issuer, name: keyring.name, kind: .issued), salt: salt).json
+            guard let status, case .object(var members) = json else { return json }
+            members["credentialStatus"] = try CredentialJSON.parse(Data(status.canonicalText.utf8))
+            return .object(members)
+        }
+        var issued = Issued(award: award)
+        if signsJWT {
+            issued.jws = try VCJWT.sign(OpenBadgeCredential(json: try credential(keyring.did)), with: key)
+        }
+        if let linkedDataKey, let did = keyring.linkedDataDID, let method = keyring.linkedDataVerificationMethod {
+            issued.linkedData = try EddsaRdfc2022().sign(
+                AttestLinkedData.JSONValue.parse(try credential(did).data), key: linkedDataKey, verificationMethod: method,
+                created: context.clock.now())
+        }
+        return issued
     }
 
     /// Awards in a throw-away in-memory store holding only the accepted attempts and the credentials this
