@@ -5,7 +5,7 @@ import Foundation
 let fuzzValues: [String: Double] = ["a": 3, "b": -4.5, "n": 0, "x": 1e300]
 
 /// libFuzzer entry point for the expression evaluator of parameterised questions: any text is
-/// parsed and, when it parses, evaluated; templates are rendered. No crash, bounded work (1 ms
+/// parsed and, when it parses, evaluated; templates are rendered. No crash, bounded work (10 ms
 /// per input, well above what the parse and evaluation limits allow), and any value returned is finite.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func expressionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

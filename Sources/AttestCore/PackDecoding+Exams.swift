@@ -273,6 +273,14 @@ extension PackDecoding {
                 at: offset, hint: "use fewer values (a larger `step` or shorter `values`)")
             return
         }
+        let work = instances.count * expressions.reduce(0) { $0 + $1.0.size }
+        guard work <= QuestionInstance.evaluationBudget else {
+            error(
+                "checking every instance means evaluating \(work) expression parts (\(instances.count) combinations), "
+                    + "more than the \(QuestionInstance.evaluationBudget) allowed",
+                at: offset, hint: "use fewer values, or fewer or shorter placeholders")
+            return
+        }
         for instance in instances {
             for (expression, place) in expressions {
                 if case let .failure(failure) = expression.evaluate(instance.values) {

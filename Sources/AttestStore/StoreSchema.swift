@@ -1,3 +1,4 @@
+import AttestCore
 import GRDB
 
 /// The store's schema as a list of named migrations.
@@ -49,6 +50,7 @@ import GRDB
 ///
 /// v7 (credentials a third party can trust): see `TrustSchema`.
 /// v10 (scheduled practice): the FSRS memory cache, see `MemorySchema`. New tables only.
+/// v16 (parameterised questions reproduced exactly): the instances each attempt drew, see `InstanceRecord+Store`.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -86,6 +88,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v13") { db in
             try db.execute(sql: LinkedDataKeyRecord.v13)
+        }
+        migrator.registerMigration("v16") { db in
+            try db.execute(sql: InstanceRecord.v16)
         }
         return migrator
     }()
