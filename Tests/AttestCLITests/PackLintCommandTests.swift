@@ -8,7 +8,8 @@ import Testing
 struct PackLintCommandTests {
     @Test func shippedPacksLintCleanAndBrokenOnesExit65WithLocations() throws {
         let sandbox = try AttestSandbox()
-        let clean = try sandbox.run(["pack", "lint", ShippedPacks.directory.path])
+        // Credential packs must pass --strict: no item-writing cue, no practice route into a credential exam.
+        let clean = try sandbox.run(["pack", "lint", "--strict", ShippedPacks.directory.path])
         #expect(clean.status == 0, "\(clean.standardError)")
         #expect(clean.standardOutput.components(separatedBy: "0 errors").count - 1 == ShippedPacks.paths.count)
         let broken = try sandbox.write("""
