@@ -141,10 +141,18 @@ struct QuestionInstanceTests {
     @Test func validationReportsATemplateThatCannotBeInstantiated() {
         let broken = Self.json.replacingOccurrences(of: "\"answer\": \"points / sprints\"", with: "\"answer\": \"points / (sprints - 3)\"")
         let result = PackDecoder().decode(bytes: Array(broken.utf8), file: "calc.json")
-        #expect(result.errors.contains { $0.message.contains("fails with points = 20, sprints = 3: division by zero") && $0.path == "/questions/0" })
+        // Each problem is at the field holding the expression: `answer` is on line 5, column 77.
+        #expect(result.errors.contains {
+            $0.message.contains("fails with points = 20, sprints = 3: division by zero") && $0.path == "/questions/0/answer"
+                && $0.line == 5 && $0.column == 77
+        }, "\(result.errors.map(\.description))")
         let unknown = Self.json.replacingOccurrences(of: "{=points / sprints:2}", with: "{=point / sprints:2}")
         #expect(PackDecoder().decode(bytes: Array(unknown.utf8), file: "calc.json").errors
-            .contains { $0.message.contains("uses `point`, which is not one of the variables") })
+            .contains { $0.message.contains("uses `point`, which is not one of the variables") && $0.path == "/questions/0/explanation" })
+        let deep = Self.json.replacingOccurrences(of: "{points} points", with: "{=" + String(repeating: "(", count: 40) + "points} points")
+        #expect(PackDecoder().decode(bytes: Array(deep.utf8), file: "calc.json").errors.contains {
+            $0.path == "/questions/0/prompt" && $0.message == "a placeholder in `prompt`: the expression nests deeper than 32 at character 33"
+        })
         let empty = Self.json.replacingOccurrences(of: "\"min\": 20, \"max\": 60", with: "\"min\": 60, \"max\": 20")
         #expect(PackDecoder().decode(bytes: Array(empty.utf8), file: "calc.json").errors
             .contains { $0.message.contains("empty range") && $0.path == "/questions/0/variables/points" })
