@@ -25,6 +25,11 @@ public enum ItemWritingLint {
     public struct Note: Sendable, Hashable {
         public var pointer: String
         public var message: String
+
+        public init(pointer: String, message: String) {
+            self.pointer = pointer
+            self.message = message
+        }
     }
 
     /// The rules, named as `pack lint` prints them.
