@@ -1,3 +1,4 @@
+import AttestCore
 import GRDB
 
 /// The store's schema as a list of named migrations.
@@ -51,6 +52,7 @@ import GRDB
 /// v10 (scheduled practice): the FSRS memory cache, see `MemorySchema`. New tables only.
 /// v14 (revocation that travels): status list allocations and imported Data Integrity credentials, see
 /// `StatusListEntryRecord`. New tables only.
+/// v16 (parameterised questions reproduced exactly): the instances each attempt drew, see `InstanceRecord+Store`.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -91,6 +93,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v14") { db in
             try db.execute(sql: StatusListEntryRecord.v14)
+        }
+        migrator.registerMigration("v16") { db in
+            try db.execute(sql: InstanceRecord.v16)
         }
         return migrator
     }()

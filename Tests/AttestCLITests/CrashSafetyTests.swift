@@ -154,4 +154,78 @@ struct CrashSafetyTests {
         #expect(resume.standardOutput.contains("2 answered · 2 flagged · \(total - 2) left"))
         resume.kill()
     }
+
+    static let parameterisedPack = """
+        {"format": 1, "id": "calc", "version": "1.0.0", "title": "Calc", "skills": [{"id": "s", "name": "S"}],
+         "questions": [
+          {"id": "velocity", "type": "numeric", "skill": "s", "difficulty": "medium",
+           "variables": {"points": {"min": 20, "max": 60, "step": 2}, "sprints": {"values": [2, 4, 5]}},
+           "prompt": "A team did {points} points over {sprints} sprints. Velocity?", "answer": "points / sprints",
+           "tolerance": 0.01, "explanation": "{points} / {sprints} = {=points / sprints:2}"},
+          {"id": "product", "type": "numeric", "skill": "s", "difficulty": "easy",
+           "variables": {"a": {"min": 2, "max": 9}, "b": {"min": 2, "max": 9}},
+           "prompt": "What is {a} times {b}?", "answer": "a * b", "tolerance": 0, "explanation": "{a} times {b} is {=a * b}."}
+         ],
+         "quizzes": [{"id": "exam", "title": "Calc exam", "mode": "exam", "shuffleQuestions": false,
+                      "sections": [{"from": {"questions": ["velocity", "product"]}}]}]}
+        """
+
+    /// A parameterised question's instance is journaled with the attempt: after `kill -9` the resumed attempt,
+    /// its review and its export show the numbers that were drawn. To prove they come from the journal and not
+    /// from drawing again, the unanswered question's journaled instance is rewritten while Attest is down (as a
+    /// later version deriving instances differently would see it): the resume shows and scores the journal's numbers.
+    @Test func aParameterisedInstanceSurvivesSigkillResumeReviewAndExport() throws {
+        let sandbox = try AttestSandbox()
+        try sandbox.write(Self.parameterisedPack, to: "calc/calc.json")
+        let packs = sandbox.root.appendingPathComponent("calc").path
+        let take = try LiveAttest(sandbox, ["take", "calc/exam", "--seed", "11", "--learner", "ada", "--packs", packs])
+        try #require(take.wait { $0.standardOutput.contains("Velocity?") }, "\(take.standardError)")
+        let velocity = try #require(take.standardOutput.firstMatch(of: /did (\d+) points over (\d+) sprints/), "\(take.standardOutput)")
+        let rate = Double(velocity.1)! / Double(velocity.2)!
+        take.send(CorrectAnswer.format(rate))
+        try #require(take.wait { $0.standardOutput.contains("times") && $0.occurrences(of: "Answer recorded.") == 1 }, "\(take.standardOutput)")
+        let product = try #require(take.standardOutput.firstMatch(of: /What is (\d+) times (\d+)\?/))
+        take.kill()
+
+        let store = try AttestDatabase.open(path: sandbox.storePath)
+        let attempt = try #require(try store.unfinishedAttempts(learner: "ada").first)
+        let journaled = try store.instances(attemptID: attempt.id)
+        try store.close()
+        #expect(journaled.map(\.questionID) == ["product", "velocity"])
+        #expect(journaled.first { $0.questionID == "velocity" }?.prompt == "A team did \(velocity.1) points over \(velocity.2) sprints. Velocity?")
+        #expect(journaled.first { $0.questionID == "product" }?.values == ["a": Double(product.1)!, "b": Double(product.2)!])
+
+        let (a, b) = product.1 == "7" && product.2 == "9" ? (8, 6) : (7, 9)
+        let rewritten = InstanceRecord(
+            questionID: "product", values: ["a": Double(a), "b": Double(b)], prompt: "What is \(a) times \(b)?",
+            explanation: "\(a) times \(b) is \(a * b).", answer: Double(a * b))
+        let python = try #require(ExternalCommand.which("python3"), "python3 rewrites the journal")
+        let update = try ExternalCommand.run(python, ["-c", """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            db.execute("UPDATE attempt_instance SET instance = ? WHERE attemptID = ? AND questionID = 'product'", (sys.argv[3], sys.argv[2]))
+            db.commit()
+            """, sandbox.storePath, attempt.id, String(decoding: try JSONEncoder().encode(rewritten), as: UTF8.self)])
+        #expect(update.status == 0, "\(update.standardError)")
+
+        let wrong = try sandbox.write("1\n", to: "rest.txt")
+        let resumed = try sandbox.run(["resume", "--answers", wrong, "--learner", "ada", "--packs", packs])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.standardOutput.contains("What is \(a) times \(b)?"), "\(resumed.standardOutput)")
+        let review = try #require(resumed.standardOutput.range(of: "Review"), "\(resumed.standardOutput)")
+        let reviewed = resumed.standardOutput[review.lowerBound...]
+        #expect(reviewed.contains("What is \(a) times \(b)?") && reviewed.contains("\(a * b)"), "\(reviewed)")
+        #expect(!reviewed.contains("Velocity?"), "the velocity answer was right: \(reviewed)")
+
+        let export = try sandbox.run(["attempts", "export", "--packs", packs])
+        #expect(export.status == 0, "\(export.standardError)")
+        let line = try #require(export.standardOutput.split(separator: "\n").first)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        let recorded = try decoder.decode(RecordedAttempt.self, from: Data(line.utf8))
+        #expect(recorded.attempt.id == attempt.id && recorded.attempt.status == .completed)
+        #expect(recorded.instances?.first { $0.questionID == "product" } == rewritten)
+        #expect(recorded.instances?.first { $0.questionID == "velocity" }?.answer == rate)
+        #expect(recorded.responses.map(\.score) == [1, 0])
+    }
 }

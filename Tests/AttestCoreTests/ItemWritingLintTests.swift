@@ -96,6 +96,9 @@ struct ItemWritingLintTests {
         ])
         let finding = ItemWritingLint.findings(pair).first { $0.rule == .giveAway }
         #expect(finding?.message.contains("`b`") == true && finding?.message.contains("`a`") == true)
+        #expect(finding?.pointer == "/questions/1", "the warning is at the question whose stem gives the answer away")
+        #expect(finding?.notes == [ItemWritingLint.Note(pointer: "/questions/0", message: "`a` keys “k-fold cross-validation”")],
+                "and a note is at the question it gives away")
         #expect(finding?.message.contains("k-fold cross-validation") == true)
         let apart = Self.pack([
             Self.choice("a", "Which technique estimates generalisation?", key: "k-fold cross-validation", others: ["Dropout", "Pruning"]),

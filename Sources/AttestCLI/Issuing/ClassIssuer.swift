@@ -76,9 +76,11 @@ struct ClassIssuer {
             }
             let problems = SubmissionCheck.problems(
                 record: item.attempt, responses: item.responses, jumps: item.clockJumps, pack: pack,
-                timeMultiplier: item.timeMultiplier ?? 1)
+                timeMultiplier: item.timeMultiplier ?? 1, instances: item.instances ?? [])
             if problems.isEmpty {
-                accepted.append(RecordedAttempt(attempt: item.attempt, responses: item.responses, timeMultiplier: item.timeMultiplier))
+                accepted.append(RecordedAttempt(
+                    attempt: item.attempt, responses: item.responses, timeMultiplier: item.timeMultiplier,
+                    instances: item.instances ?? []))
             } else {
                 outcome.rejected.append("\(label): " + problems.joined(separator: "; "))
             }

@@ -20,6 +20,8 @@ struct Submission {
         var clockJumps: [ClockJump]
         /// The extended time the attempt was taken with; nil for standard time (and in older bundles).
         var timeMultiplier: Double?
+        /// The instances of its parameterised questions as the learner saw them; nil when it has none (and in older bundles).
+        var instances: [InstanceRecord]?
     }
 
     var learner: String
@@ -44,7 +46,7 @@ struct Submission {
                     elapsedSeconds: recorded.attempt.endedAt.map { $0.timeIntervalSince(recorded.attempt.startedAt) },
                     questionSeconds: recorded.responses.map { $0.answeredAt.timeIntervalSince($0.shownAt) },
                     clockJumps: try store.clockJumps(attemptID: recorded.attempt.id),
-                    timeMultiplier: recorded.timeMultiplier)
+                    timeMultiplier: recorded.timeMultiplier, instances: recorded.instances)
             }
         return Submission(learner: learner, device: device, attempts: attempts)
     }
