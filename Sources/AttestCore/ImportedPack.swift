@@ -18,6 +18,8 @@ struct ImportedPack {
             case text([String], pattern: String?)
             case number(value: Double, tolerance: Double)
             case range(low: Double, high: Double)
+            /// Items in their correct order.
+            case ordering([String])
         }
 
         struct Choice {
@@ -36,6 +38,12 @@ struct ImportedPack {
         /// The id the source bank gave the question (GIFT `// [id:…]`), preferred over the title for the pack id.
         var sourceID: String?
         var tags: [String] = []
+        /// The credit the question is worth (Moodle's default grade); nil for the pack default of 1.
+        var points: Double?
+        /// A numeric answer's unit.
+        var unit: String?
+        /// The id the source gave the category (Moodle XML's category `idnumber`), preferred over a slug of its name.
+        var skillID: String?
     }
 
     let id: String
@@ -90,11 +98,24 @@ struct ImportedPack {
             let cleaned = accepted.map { clean($0, line: item.line, label: label, field: "answer") }.filter { !$0.isEmpty }
             guard !cleaned.isEmpty else { return report(item.line, label, "skipped: no accepted answer") }
             item.key = .text(cleaned, pattern: pattern.map { clean($0, line: item.line, label: label, field: "answer") })
+        case let .ordering(list):
+            let cleaned = list.map { clean($0, line: item.line, label: label, field: "item") }
+            if cleaned.count < 2 { return report(item.line, label, "skipped: an ordering question needs at least 2 items, found \(cleaned.count)") }
+            if cleaned.contains(where: \.isEmpty) { return report(item.line, label, "skipped: an item is empty") }
+            for (index, text) in cleaned.enumerated() where cleaned[..<index].contains(where: { PackDecoding.equivalent($0, text) }) {
+                return report(item.line, label, "skipped: two items read \"\(text)\"")
+            }
+            item.key = .ordering(cleaned)
         case .truth, .number, .range:
             break
         }
+        if let points = item.points, !(points > 0 && points <= 1_000_000) {
+            report(item.line, label, "points \(CorrectAnswer.format(points)) not carried over (packs take more than 0 and at most 1,000,000): worth 1")
+            item.points = nil
+        }
+        item.unit = item.unit.map { clean($0, line: item.line, label: label, field: "unit") }.flatMap { $0.isEmpty ? nil : $0 }
         let skillName = item.skillName.map { clean($0, line: item.line, label: label, field: "category") }
-        let skill = skillID(for: skillName)
+        let skill = skillID(for: skillName, sourceID: item.skillID)
         item.tags = item.tags.map { clean($0, line: item.line, label: label, field: "tag") }.filter { !$0.isEmpty }
         let id = uniqueID(for: item)
         if let source = item.sourceID, source != id {
@@ -179,12 +200,12 @@ struct ImportedPack {
         return candidate
     }
 
-    private mutating func skillID(for name: String?) -> String {
+    private mutating func skillID(for name: String?, sourceID: String? = nil) -> String {
         let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let slug = Self.slug(trimmed)
+        let slug = Self.slug(sourceID ?? "").isEmpty ? Self.slug(trimmed) : Self.slug(sourceID ?? "")
         let id = slug.isEmpty ? "general" : slug
         if !skills.contains(where: { $0.id == id }) {
-            skills.append((id, slug.isEmpty ? "General" : trimmed))
+            skills.append((id, trimmed.isEmpty ? (slug.isEmpty ? "General" : id) : trimmed))
         }
         return id
     }
@@ -259,7 +280,12 @@ struct ImportedPack {
         case let .range(low, high):
             fields += ["\"type\": \"numeric\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
                        "\"range\": [\(Self.number(low)), \(Self.number(high))]"]
+        case let .ordering(list):
+            fields += ["\"type\": \"ordering\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
+                       "\"items\": [" + list.map(q).joined(separator: ", ") + "]"]
         }
+        if let unit = item.unit { fields.append("\"unit\": \(q(unit))") }
+        if let points = item.points, points != 1 { fields.append("\"points\": \(Self.number(points))") }
         if let explanation = item.explanation { fields.append("\"explanation\": \(q(explanation))") }
         if !item.tags.isEmpty { fields.append("\"tags\": [" + item.tags.map(q).joined(separator: ", ") + "]") }
         return ["    {"] + fields.enumerated().map { index, field in
