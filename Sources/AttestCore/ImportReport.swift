@@ -38,14 +38,16 @@ public enum PackImportFormat: String, Sendable, Hashable, CaseIterable {
     case moodleXML = "moodle-xml"
 
     /// The format a bank's text is in, judged by its content: XML starts with `<`; Aiken has an
-    /// `ANSWER:` line and no `{`; anything with an answer block `{` is GIFT. Nil when none fits.
+    /// `ANSWER:` line and no `{`; GIFT has an answer block `{` or starts as GIFT does (`::title::`,
+    /// a `//` comment, `$CATEGORY:`). Nil when none fits.
     public static func detect(_ text: Substring) -> PackImportFormat? {
         let start = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         if start.hasPrefix("<") { return .moodleXML }
         let braces = start.contains("{")
         let answerLine = start.split(whereSeparator: \.isNewline).contains { $0.trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("ANSWER:") }
         if answerLine, !braces { return .aiken }
-        return braces ? .gift : nil
+        let giftStart = start.hasPrefix("::") || start.hasPrefix("//") || start.lowercased().hasPrefix("$category:")
+        return braces || giftStart ? .gift : nil
     }
 
     /// A pack id made from a file name: `Week 3 Quiz.gift` becomes `week-3-quiz` ("imported" when nothing is left).

@@ -49,7 +49,8 @@ struct ImportedPack {
     let id: String
     let title: String
     private(set) var issues: [ImportIssue] = []
-    private var items: [(id: String, skill: String, item: Item)] = []
+    /// Each added question already written as pack JSON: a large bank is held as its output text only.
+    private var questions: [String] = []
     private var skills: [(id: String, name: String)] = []
     private var usedIDs = Set<String>()
 
@@ -121,7 +122,7 @@ struct ImportedPack {
         if let source = item.sourceID, source != id {
             report(item.line, label, "id \"\(source)\" becomes \"\(id)\" (pack ids are lowercase letters, digits and hyphens, unique in the pack)")
         }
-        items.append((id, skill, item))
+        questions.append(questionJSON(id, skill: skill, item: item).joined(separator: "\n"))
     }
 
     static func choiceProblem(_ choices: [Item.Choice]) -> String? {
@@ -213,7 +214,7 @@ struct ImportedPack {
     /// The result: pack JSON when at least one question was added.
     func result() -> PackImportResult {
         PackImportResult(
-            json: items.isEmpty ? nil : json(), questionCount: items.count, skillCount: items.isEmpty ? 0 : skills.count,
+            json: questions.isEmpty ? nil : json(), questionCount: questions.count, skillCount: questions.isEmpty ? 0 : skills.count,
             issues: issues)
     }
 
@@ -231,9 +232,7 @@ struct ImportedPack {
             "    { \"id\": \(q(skill.id)), \"name\": \(q(skill.name)) }" + (index < skills.count - 1 ? "," : "")
         }
         lines += ["  ],", "  \"questions\": ["]
-        for (index, entry) in items.enumerated() {
-            lines += questionJSON(entry.id, skill: entry.skill, item: entry.item, last: index == items.count - 1)
-        }
+        lines.append(questions.joined(separator: ",\n"))
         let skillList = skills.map { q($0.id) }.joined(separator: ", ")
         lines += [
             "  ],",
@@ -251,7 +250,7 @@ struct ImportedPack {
         return lines.joined(separator: "\n")
     }
 
-    private func questionJSON(_ id: String, skill: String, item: Item, last: Bool) -> [String] {
+    private func questionJSON(_ id: String, skill: String, item: Item) -> [String] {
         let q = JSONString.quoted
         var fields = ["\"id\": \(q(id))"]
         func choices(_ list: [Item.Choice]) -> String {
@@ -290,7 +289,7 @@ struct ImportedPack {
         if !item.tags.isEmpty { fields.append("\"tags\": [" + item.tags.map(q).joined(separator: ", ") + "]") }
         return ["    {"] + fields.enumerated().map { index, field in
             "      " + field + (index < fields.count - 1 ? "," : "")
-        } + ["    }" + (last ? "" : ",")]
+        } + ["    }"]
     }
 
     /// A JSON number: integers without a fraction, others in Swift's shortest round-trip form.
