@@ -53,6 +53,8 @@ struct ImportedPack {
     private var questions: [String] = []
     private var skills: [(id: String, name: String)] = []
     private var usedIDs = Set<String>()
+    /// The skill id each category (source id and name) was given, so a bank's questions do not slug it again.
+    private var knownSkills: [String: String] = [:]
 
     init(id: String, title: String?) throws(PackImportError) {
         try NewPackError.check(id: id, title: title)
@@ -202,6 +204,14 @@ struct ImportedPack {
     }
 
     private mutating func skillID(for name: String?, sourceID: String? = nil) -> String {
+        let key = "\(sourceID ?? "")\u{0}\(name ?? "")"
+        if let known = knownSkills[key] { return known }
+        let id = newSkillID(for: name, sourceID: sourceID)
+        knownSkills[key] = id
+        return id
+    }
+
+    private mutating func newSkillID(for name: String?, sourceID: String?) -> String {
         let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let slug = Self.slug(sourceID ?? "").isEmpty ? Self.slug(trimmed) : Self.slug(sourceID ?? "")
         let id = slug.isEmpty ? "general" : slug
