@@ -3,7 +3,7 @@ import AttestCore
 /// libFuzzer entry point for question-bank exchange: the Moodle XML reader, GIFT streaming and the
 /// exporters. The first byte picks the GIFT chunk size; the rest is a bank.
 /// - Moodle XML: any pack it produces loads without an error, with the count it reported.
-/// - GIFT: fed in chunks of that size, the stream gives exactly what importing the whole text gives
+/// - GIFT and Aiken: fed in chunks of that size, the stream gives exactly what importing the whole text gives
 ///   (line ends split across chunks, a CR at a chunk's end, a BOM, over-long questions).
 /// - Export: each pack imported above, written in all four formats, is not lost: GIFT and Moodle XML
 ///   read back into a pack that loads without an error.
@@ -21,14 +21,12 @@ public func interopFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let whole = try? GIFTImporter.importPack(text, id: "fuzz-pack"),
           var stream = try? GIFTStreamImporter(id: "fuzz-pack")
     else { fatalError("the GIFT importer refused the valid id fuzz-pack") }
-    let utf8 = Array(text.utf8)
-    var start = 0
-    while start < utf8.count {
-        stream.feed(utf8[start..<min(start + chunk, utf8.count)])
-        start += chunk
-    }
-    let streamed = stream.finish()
+    let streamed = stream.importing(text, chunkBytes: chunk)
     fuzzCheck(streamed == whole, "GIFT in \(chunk)-byte chunks differs from the whole text:\n\(streamed.issues)\n\(whole.issues)")
+    guard let aiken = try? AikenImporter.importPack(text, id: "fuzz-pack"),
+          var aikenStream = try? AikenStreamImporter(id: "fuzz-pack")
+    else { fatalError("the Aiken importer refused the valid id fuzz-pack") }
+    fuzzCheck(aikenStream.importing(text, chunkBytes: chunk) == aiken, "Aiken in \(chunk)-byte chunks differs from the whole text")
     packs += load(whole, "gift")
     for pack in packs {
         for format in PackExportFormat.allCases {

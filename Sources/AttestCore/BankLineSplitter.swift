@@ -78,3 +78,29 @@ public struct BankLineSplitter {
         return .text(number: completed, String(decoding: body, as: UTF8.self), repaired: true)
     }
 }
+
+/// An importer that reads a bank fed in chunks of bytes, holding only the question being read
+/// (`GIFTStreamImporter`, `AikenStreamImporter`).
+public protocol StreamingBankImporter {
+    /// Reads what `chunk` completes.
+    mutating func feed(_ chunk: some Collection<UInt8>)
+    /// Reads the rest and returns the pack.
+    mutating func finish() -> PackImportResult
+}
+
+extension StreamingBankImporter {
+    /// Reads `text` in chunks of `chunkBytes` (as a file arrives) and returns the pack.
+    public mutating func importing(_ text: String, chunkBytes: Int = 1 << 16) -> PackImportResult {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes.index(start, offsetBy: chunkBytes, limitedBy: bytes.endIndex) ?? bytes.endIndex
+            feed(bytes[start..<end])
+            start = end
+        }
+        return finish()
+    }
+}
+
+extension GIFTStreamImporter: StreamingBankImporter {}
+extension AikenStreamImporter: StreamingBankImporter {}

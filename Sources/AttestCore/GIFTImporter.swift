@@ -13,14 +13,7 @@ import Foundation
 public enum GIFTImporter {
     public static func importPack(_ text: String, id: String, title: String? = nil) throws(PackImportError) -> PackImportResult {
         var importer = try GIFTStreamImporter(id: id, title: title)
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes.index(start, offsetBy: 1 << 16, limitedBy: bytes.endIndex) ?? bytes.endIndex
-            importer.feed(bytes[start..<end])
-            start = end
-        }
-        return importer.finish()
+        return importer.importing(text)
     }
 
     /// A block's leading `$CATEGORY:` line (which sets the skill for the questions after it) is

@@ -42,7 +42,7 @@ public struct GIFTStreamImporter {
             startDropping(at: number, adding: bytes)
         case let .text(number, text, repaired):
             if repaired {
-                pack.report(number, "line \(number)", "bytes that are not UTF-8 replaced with \u{FFFD} (save the bank as UTF-8)")
+                pack.report(number, "the line", "bytes that are not UTF-8 replaced with \u{FFFD} (save the bank as UTF-8)")
             }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("//") {

@@ -9,13 +9,7 @@ import Testing
 struct GIFTStreamImporterTests {
     static func streamed(_ text: String, chunk: Int) throws -> PackImportResult {
         var importer = try GIFTStreamImporter(id: "stream")
-        let bytes = Array(text.utf8)
-        var start = 0
-        while start < bytes.count {
-            importer.feed(bytes[start..<min(start + chunk, bytes.count)])
-            start += chunk
-        }
-        return importer.finish()
+        return importer.importing(text, chunkBytes: chunk)
     }
 
     @Test(arguments: [1, 5, 4096])

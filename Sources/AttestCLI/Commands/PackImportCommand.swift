@@ -46,10 +46,17 @@ struct PackImportCommand: ParsableCommand {
         }
         let result: PackImportResult
         do {
-            // GIFT streams question by question (bounded memory whatever the file's size); the others read the text.
-            result = format == .gift
-                ? try bank.streamGIFT(id: packID, title: title)
-                : try format.importPack(try Self.readText(file), id: packID, title: title)
+            // GIFT and Aiken stream question by question (bounded memory whatever the file's size); XML reads the text.
+            switch format {
+            case .gift:
+                var importer = try GIFTStreamImporter(id: packID, title: title)
+                result = try bank.stream(into: &importer)
+            case .aiken:
+                var importer = try AikenStreamImporter(id: packID, title: title)
+                result = try bank.stream(into: &importer)
+            case .moodleXML:
+                result = try format.importPack(try Self.readText(file), id: packID, title: title)
+            }
         } catch let error as PackImportError {
             throw ValidationError(error.localizedDescription + (id == nil ? " (give one with --id)" : " (--id)"))
         }
@@ -96,8 +103,8 @@ struct PackImportCommand: ParsableCommand {
 
 extension PackImportFormat: ExpressibleByArgument {}
 
-/// A bank file opened for import: its first 64 KB (to recognise the format) and, for GIFT,
-/// the rest streamed in 1 MB chunks.
+/// A bank file opened for import: its first 64 KB (to recognise the format) and, for the
+/// streaming importers, the rest in 1 MB chunks.
 struct BankFile {
     let handle: FileHandle
     let path: String
@@ -116,8 +123,7 @@ struct BankFile {
     /// The first 64 KB as text (a character cut at the end does not matter for recognising the format).
     var head: Substring { Substring(String(decoding: headBytes, as: UTF8.self)) }
 
-    func streamGIFT(id: String, title: String?) throws -> PackImportResult {
-        var importer = try GIFTStreamImporter(id: id, title: title)
+    func stream(into importer: inout some StreamingBankImporter) throws -> PackImportResult {
         importer.feed(headBytes)
         while true {
             let chunk: Data?
