@@ -27,7 +27,7 @@ public enum AikenImporter {
 
     /// One line of the bank: an option, an `ANSWER` line, more stem, or a new question.
     static func take(_ number: Int, _ raw: String, question: inout Open?, into pack: inout ImportedPack) {
-        let line = raw.trimmingCharacters(in: .whitespaces)
+        let line = raw.trimmingEdges(in: .whitespaces)
         if line.count < 2 { return }
         if let option = optionLine(line) {
             guard question != nil else {

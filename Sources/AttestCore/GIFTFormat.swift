@@ -42,7 +42,7 @@ struct GIFTFields {
     mutating func convert(_ text: String, as format: GIFTFormat) -> String {
         switch format {
         case .plain, .markdown:
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.trimmingEdges(in: .whitespacesAndNewlines)
         case .moodle, .html:
             // Moodle's own format keeps line breaks; in HTML a line break is a space.
             let source = format == .html ? text.replacingOccurrences(of: "\n", with: " ") : text

@@ -20,7 +20,7 @@ public enum GIFTImporter {
     /// taken first; the rest, if any, is a question.
     static func take(_ block: GIFTBlock, category: inout String?, into pack: inout ImportedPack) {
         var lines = block.lines
-        if let first = lines.first, first.text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("$category:") {
+        if let first = lines.first, first.text.trimmingEdges(in: .whitespaces).lowercased().hasPrefix("$category:") {
             let path = first.text.trimmingCharacters(in: .whitespaces).dropFirst("$category:".count)
             let parts = categoryComponents(String(path))
             category = parts.last

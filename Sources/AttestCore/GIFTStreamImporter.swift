@@ -44,7 +44,7 @@ public struct GIFTStreamImporter {
             if repaired {
                 pack.report(number, "the line", "bytes that are not UTF-8 replaced with \u{FFFD} (save the bank as UTF-8)")
             }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingEdges(in: .whitespaces)
             if trimmed.hasPrefix("//") {
                 guard oversized == nil else { return }
                 for (name, value) in GIFTImporter.markers(in: trimmed) {

@@ -159,7 +159,7 @@ struct ImportedPack {
         if removed > 0 {
             report(line, label, "removed \(removed) control character\(removed == 1 ? "" : "s") from the \(field)")
         }
-        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(scalars).trimmingEdges(in: .whitespacesAndNewlines)
     }
 
     /// A lowercase hyphenated slug of `text` (ASCII letters and digits; accents folded), at most `limit` bytes.
