@@ -242,9 +242,8 @@ struct ImportedPack {
             "    { \"id\": \(q(skill.id)), \"name\": \(q(skill.name)) }" + (index < skills.count - 1 ? "," : "")
         }
         lines += ["  ],", "  \"questions\": ["]
-        lines.append(questions.joined(separator: ",\n"))
         let skillList = skills.map { q($0.id) }.joined(separator: ", ")
-        lines += [
+        let tail = [
             "  ],",
             "  \"quizzes\": [",
             "    {",
@@ -257,7 +256,18 @@ struct ImportedPack {
             "}",
             "",
         ]
-        return lines.joined(separator: "\n")
+        // Built in one string of the right size: a large bank's questions are not copied twice.
+        let head = lines.joined(separator: "\n") + "\n"
+        let end = "\n" + tail.joined(separator: "\n")
+        var text = ""
+        text.reserveCapacity(head.utf8.count + end.utf8.count + questions.reduce(0) { $0 + $1.utf8.count + 2 })
+        text += head
+        for (index, question) in questions.enumerated() {
+            if index > 0 { text += ",\n" }
+            text += question
+        }
+        text += end
+        return text
     }
 
     private func questionJSON(_ id: String, skill: String, item: Item) -> [String] {

@@ -76,7 +76,13 @@ struct PackImportCommand: ParsableCommand {
         }
         try OutputFile.refuseBrokenLink(path)
         do {
-            try Data(json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            var text = json
+            // Written from the string's own bytes: a large pack is not copied into a second buffer.
+            try text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+                    .write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
         } catch {
             throw InstructorFileError.cannotWrite(file: path, reason: error.localizedDescription)
         }
