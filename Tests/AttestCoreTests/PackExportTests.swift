@@ -1,4 +1,5 @@
 import AttestCore
+import AttestTestSupport
 import Foundation
 import Testing
 
@@ -157,5 +158,32 @@ struct PackExportTests {
         #expect(export.notes.isEmpty)
         let back = try GIFTImporterTests.load(try PackImportFormat.gift.importPack(export.text, id: "back"))
         #expect(back.question("mark")?.kind == .shortText(ShortTextKey(accept: ["manually", "by hand"], pattern: ".*manually.*|by .*hand")))
+    }
+
+    /// Python's own XML parser reads every shipped pack's Moodle XML and QTI export, finding every question written.
+    @Test func xmlExportsAreWellFormedToAnIndependentParser() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [String] = []
+        var expected: [String] = []
+        for path in ShippedPacks.paths {
+            let data = try #require(FileManager.default.contents(atPath: path))
+            let pack = try #require(PackDecoder().decode(bytes: [UInt8](data), file: path).pack)
+            for (format, root) in [(PackExportFormat.moodleXML, "quiz"), (.qti12, "questestinterop")] {
+                let export = format.export(pack)
+                let file = folder.appendingPathComponent("\(pack.id).\(format.fileExtension)").path
+                try Data(export.text.utf8).write(to: URL(fileURLWithPath: file))
+                files.append(file)
+                expected.append("\(root) \(export.questionCount)")
+            }
+        }
+        let script = GIFTImporterTests.folder.appendingPathComponent("moodle/xml_check.py").path
+        guard let run = try PythonChecker.run(script, files, requiring: "xml.etree.ElementTree") else {
+            print("python3 is missing: the exported XML is not checked independently")
+            return
+        }
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(run.output.split(separator: "\n").map(String.init) == expected)
     }
 }
