@@ -28,7 +28,12 @@ public enum PackExportFormat: String, Sendable, Hashable, CaseIterable {
         case .gift: return GIFTWriter.write(fixed)
         case .aiken: return AikenWriter.write(fixed)
         case .moodleXML: return MoodleXMLWriter.write(fixed)
-        case .qti12: return QTIWriter.write(fixed)
+        case .qti12:
+            var export = QTIWriter.write(fixed)
+            let path = "\(pack.id)/\(pack.id).xml"
+            export.manifest = QTIWriter.manifest(packID: pack.id, assessmentPath: path)
+            export.packagePath = path
+            return export
         }
     }
 }
@@ -36,6 +41,10 @@ public enum PackExportFormat: String, Sendable, Hashable, CaseIterable {
 /// A written bank: its text, how many questions it holds and what it could not carry.
 public struct PackExport: Sendable, Hashable {
     public var text: String
+    /// For QTI, the content-package manifest that goes with `text` (at `packagePath`) in a zip; nil otherwise.
+    public var manifest: String?
+    /// Where `text` goes inside such a package.
+    public var packagePath: String?
     public var questionCount: Int
     /// One note per question (or for the pack as a whole) that lost something, in pack order.
     public var notes: [ExportNote]

@@ -36,6 +36,23 @@ enum QTIWriter {
         return PackExport(text: lines.joined(separator: "\n"), questionCount: written, notes: notes)
     }
 
+    /// The IMS content-package manifest naming the assessment at `assessmentPath`, which Canvas's
+    /// "QTI .zip file" import expects next to it.
+    static func manifest(packID: String, assessmentPath: String) -> String {
+        let id = XMLMarkup.escape(packID)
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manifest identifier="\(id)-manifest" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1">
+              <metadata><schema>IMS Content</schema><schemaversion>1.1.3</schemaversion></metadata>
+              <organizations/>
+              <resources>
+                <resource identifier="\(id)" type="imsqti_xmlv1p2"><file href="\(XMLMarkup.escape(assessmentPath))"/></resource>
+              </resources>
+            </manifest>
+
+            """
+    }
+
     /// One `<item>`, or nil when Canvas's QTI has no such question type.
     static func item(_ question: Question, gaps: inout ExportGaps) -> [String]? {
         let type: String

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttestCore
+import AttestTestSupport
 import Foundation
 import Testing
 
@@ -37,5 +38,22 @@ struct PackExportCommandTests {
         let path = workspace.folder + "/words.txt"
         try Data("just some words\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: ValidationError.self) { try workspace.run(try PackImportCommand.parse([path])) }
+    }
+
+    @Test func qtiGoesToAZipPackageCanvasImports() throws {
+        let workspace = try Workspace()
+        let path = workspace.folder + "/bank.zip"
+        try workspace.run(try PackExportCommand.parse(["item-analysis", "--format", "qti12", "--output", path]))
+        #expect(throws: ValidationError.self) {
+            try workspace.run(try PackExportCommand.parse(["item-analysis", "--format", "gift", "--output", workspace.folder + "/g.zip"]))
+        }
+        let script = InstructorCommandsTests.fixtures.appendingPathComponent("zip_check.py").path
+        guard let run = try PythonChecker.run(script, [path], requiring: "zipfile") else {
+            print("python3 is missing: the QTI package is not checked independently")
+            return
+        }
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        let pack = try #require(PackLibrary.read(path: workspace.folder + "/packs/item-analysis.json").pack)
+        #expect(run.output == "imsmanifest.xml\n\(pack.id)/\(pack.id).xml\n")
     }
 }

@@ -9,8 +9,10 @@ struct PackExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a pack as a GIFT, Aiken, Moodle XML or QTI 1.2 question bank.",
         discussion: """
-            Writes the bank to standard output, or to --output. Everything the format cannot carry is listed \
-            on standard error, one line per question. docs/instructor-guide.md lists what each format keeps.
+            Writes the bank to standard output, or to --output. With qti12, an --output ending in .zip gets a \
+            content package (imsmanifest.xml and the assessment), which Canvas imports as a "QTI .zip file". \
+            Everything the format cannot carry is listed on standard error, one line per question. \
+            docs/instructor-guide.md lists what each format keeps.
             """
     )
 
@@ -52,8 +54,15 @@ struct PackExportCommand: ParsableCommand {
             return
         }
         try OutputFile.refuseBrokenLink(output)
+        var bytes = Data(export.text.utf8)
+        if output.lowercased().hasSuffix(".zip") {
+            guard let manifest = export.manifest, let path = export.packagePath else {
+                throw ValidationError("Only qti12 is written as a .zip package; give --output a .\(format.fileExtension) name.")
+            }
+            bytes = StoredZip.archive([("imsmanifest.xml", Data(manifest.utf8)), (path, bytes)])
+        }
         do {
-            try Data(export.text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             throw InstructorFileError.cannotWrite(file: output, reason: error.localizedDescription)
         }
