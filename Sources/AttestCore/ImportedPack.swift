@@ -51,6 +51,9 @@ struct ImportedPack {
     private(set) var issues: [ImportIssue] = []
     /// Each added question already written as pack JSON: a large bank is held as its output text only.
     private var questions: [String] = []
+
+    /// How many questions have been added so far.
+    var questionCount: Int { questions.count }
     private var skills: [(id: String, name: String)] = []
     private var usedIDs = Set<String>()
     /// The skill id each category (source id and name) was given, so a bank's questions do not slug it again.

@@ -16,12 +16,16 @@ struct MarkupReader {
     }
 
     /// The document's root element.
-    static func parse(_ text: String) throws(MarkupError) -> MarkupElement {
+    /// With `visit`, each child of the root is handed over (with the root's name) as soon as it
+    /// closes and is not kept: a large document is held one top-level element at a time.
+    static func parse(
+        _ text: String, visit: ((_ child: MarkupElement, _ rootName: String) -> Void)? = nil
+    ) throws(MarkupError) -> MarkupElement {
         var reader = MarkupReader(text)
-        return try reader.document()
+        return try reader.document(visit)
     }
 
-    private mutating func document() throws(MarkupError) -> MarkupElement {
+    private mutating func document(_ visit: ((MarkupElement, String) -> Void)?) throws(MarkupError) -> MarkupElement {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         var stack: [MarkupElement] = []
         var root: MarkupElement?
@@ -56,7 +60,13 @@ struct MarkupReader {
                     index += 1
                     guard let open = stack.popLast() else { throw error("</\(name)> closes nothing", at: at) }
                     guard open.name == name else { throw error("</\(name)> closes <\(open.name)> (line \(open.line))", at: at) }
-                    if stack.isEmpty { root = open } else { stack[stack.count - 1].children.append(open) }
+                    if stack.isEmpty {
+                        root = open
+                    } else if stack.count == 1, let visit {
+                        visit(open, stack[0].name)
+                    } else {
+                        stack[stack.count - 1].children.append(open)
+                    }
                 } else {
                     flushText(into: &stack)
                     guard root == nil else { throw error("a second root element") }

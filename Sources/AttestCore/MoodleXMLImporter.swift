@@ -15,27 +15,30 @@ import Foundation
 public enum MoodleXMLImporter {
     public static func importPack(_ text: String, id: String, title: String? = nil) throws(PackImportError) -> PackImportResult {
         var pack = try ImportedPack(id: id, title: title)
+        var category: (name: String?, id: String?) = (nil, nil)
         let root: MarkupElement
         do {
-            root = try MarkupReader.parse(text)
+            // Each <question> is read as soon as it closes, so the bank is never held as a tree whole.
+            root = try MarkupReader.parse(text) { element, rootName in
+                guard rootName == "quiz", element.name == "question" else { return }
+                let type = element.attributes["type"] ?? ""
+                if type == "category" {
+                    let path = element.textOf("category") ?? ""
+                    category = (GIFTImporter.categoryComponents(path).last, element.child("idnumber")?.text.trimmed)
+                    if category.id?.isEmpty == true { category.id = nil }
+                    return
+                }
+                read(element, type: type, category: category, into: &pack)
+            }
         } catch {
-            pack.report(error.line, "the file", "skipped: not well-formed XML (\(error.reason), column \(error.column))")
+            // Questions before the break are kept (a truncated export still yields its first questions).
+            let what = pack.questionCount > 0 ? "the rest of the file" : "the file"
+            pack.report(error.line, what, "skipped: not well-formed XML (\(error.reason), column \(error.column))")
             return pack.result()
         }
         guard root.name == "quiz" else {
             pack.report(root.line, "the file", "skipped: the root element is <\(root.name)>, and a Moodle XML bank's is <quiz>")
             return pack.result()
-        }
-        var category: (name: String?, id: String?) = (nil, nil)
-        for element in root.children("question") {
-            let type = element.attributes["type"] ?? ""
-            if type == "category" {
-                let path = element.textOf("category") ?? ""
-                category = (GIFTImporter.categoryComponents(path).last, element.child("idnumber")?.text.trimmed)
-                if category.id?.isEmpty == true { category.id = nil }
-                continue
-            }
-            read(element, type: type, category: category, into: &pack)
         }
         return pack.result()
     }

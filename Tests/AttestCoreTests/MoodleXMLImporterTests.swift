@@ -79,6 +79,16 @@ struct MoodleXMLImporterTests {
         #expect(result.issues.map(\.description) == [expected])
     }
 
+    @Test func aTruncatedFileKeepsTheQuestionsBeforeTheBreak() throws {
+        let text = "<quiz>\n<question type=\"truefalse\"><name><text>First</text></name><questiontext><text>Sky is blue.</text>"
+            + "</questiontext><answer fraction=\"100\"><text>true</text></answer></question>\n<question type=\"truefalse\"><name>"
+        let result = try MoodleXMLImporter.importPack(text, id: "cut")
+        #expect(result.questionCount == 1)
+        #expect(result.issues.map(\.description) == [
+            "line 3: the rest of the file: skipped: not well-formed XML (<name> (line 3) is never closed, column 34)",
+        ])
+    }
+
     @Test func deepNestingIsBounded() throws {
         let deep = String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)
         let result = try MoodleXMLImporter.importPack(deep, id: "deep")
