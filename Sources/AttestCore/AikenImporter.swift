@@ -21,45 +21,37 @@ public enum AikenImporter {
     }
 
     public static func importPack(_ text: String, id: String, title: String? = nil) throws(PackImportError) -> PackImportResult {
-        var pack = try ImportedPack(id: id, title: title)
-        var question: Open?
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        for (offset, raw) in normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = offset + 1
-            var line = raw.trimmingCharacters(in: .whitespaces)
-            if offset == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if line.count < 2 { continue }
-            if let option = optionLine(line) {
-                guard question != nil else {
-                    pack.report(number, "option \(option.letter)", "ignored: no question before it")
-                    continue
-                }
-                question!.options.append((option.letter, option.text))
-                continue
+        var importer = try AikenStreamImporter(id: id, title: title)
+        return importer.importing(text)
+    }
+
+    /// One line of the bank: an option, an `ANSWER` line, more stem, or a new question.
+    static func take(_ number: Int, _ raw: String, question: inout Open?, into pack: inout ImportedPack) {
+        let line = raw.trimmingEdges(in: .whitespaces)
+        if line.count < 2 { return }
+        if let option = optionLine(line) {
+            guard question != nil else {
+                return pack.report(number, "option \(option.letter)", "ignored: no question before it")
             }
-            if let answer = answerLetter(line) {
-                guard let current = question else {
-                    pack.report(number, "ANSWER line", "ignored: no question before it")
-                    continue
-                }
-                question = nil
-                finish(current, answer: answer, line: number, into: &pack)
-                continue
-            }
-            if var current = question {
-                if current.options.isEmpty {
-                    current.text += "\n" + line
-                    question = current
-                    continue
-                }
-                pack.report(current.line, current.label, "skipped: no ANSWER line before line \(number)")
-            }
-            question = Open(line: number, text: line)
+            question!.options.append((option.letter, option.text))
+            return
         }
-        if let current = question {
-            pack.report(current.line, current.label, "skipped: the file ends before its ANSWER line")
+        if let answer = answerLetter(line) {
+            guard let current = question else {
+                return pack.report(number, "ANSWER line", "ignored: no question before it")
+            }
+            question = nil
+            return finish(current, answer: answer, line: number, into: &pack)
         }
-        return pack.result()
+        if var current = question {
+            if current.options.isEmpty {
+                current.text += "\n" + line
+                question = current
+                return
+            }
+            pack.report(current.line, current.label, "skipped: no ANSWER line before line \(number)")
+        }
+        question = Open(line: number, text: line)
     }
 
     static func finish(_ question: Open, answer: (raw: String, index: Int?), line: Int, into pack: inout ImportedPack) {

@@ -36,6 +36,16 @@ public indirect enum ArithmeticExpression: Sendable, Hashable {
     /// The most nodes an expression may have.
     public static let nodeLimit = 200
 
+    /// How many parts (numbers, variables, operators, calls) the expression has: the work one evaluation does.
+    public var size: Int {
+        switch self {
+        case .number, .variable: 1
+        case let .negate(inner): 1 + inner.size
+        case let .binary(_, left, right): 1 + left.size + right.size
+        case let .call(_, arguments): arguments.reduce(1) { $0 + $1.size }
+        }
+    }
+
     /// The names of the variables the expression uses.
     public var variables: Set<String> {
         switch self {
@@ -115,10 +125,11 @@ public indirect enum ArithmeticExpression: Sendable, Hashable {
     }
 }
 
-/// Why an expression could not be parsed or evaluated; parse errors carry the character offset.
+/// Why an expression could not be parsed or evaluated; parse errors carry the character offset
+/// (0-based, in Unicode scalars) where the parser stopped.
 public enum ExpressionError: Error, Sendable, Hashable, CustomStringConvertible {
     case syntax(String, offset: Int)
-    case tooComplex(String)
+    case tooComplex(String, offset: Int)
     case unknownVariable(String)
     case divisionByZero
     case notFinite
@@ -127,7 +138,7 @@ public enum ExpressionError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .syntax(message, offset): "\(message) at character \(offset + 1)"
-        case let .tooComplex(message): message
+        case let .tooComplex(message, offset): "\(message) at character \(offset + 1)"
         case let .unknownVariable(name): "unknown variable `\(name)`"
         case .divisionByZero: "division by zero"
         case .notFinite: "the result is not a finite number"

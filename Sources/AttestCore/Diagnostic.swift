@@ -23,9 +23,29 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var column: Int
     public var message: String
     public var hint: String?
+    /// Other places the message names (the second question of a give-away pair, ...), each located.
+    public var notes: [Note]
+
+    /// A place in the same file a diagnostic refers to, printed as a compiler's `note:` line.
+    public struct Note: Sendable, Hashable {
+        /// A JSON Pointer, as `Diagnostic.path`.
+        public var path: String
+        /// 1-based; 0 when the place could not be found.
+        public var line: Int
+        public var column: Int
+        public var message: String
+
+        public init(path: String, line: Int, column: Int, message: String) {
+            self.path = path
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+    }
 
     public init(
-        severity: Severity, file: String, path: String, line: Int, column: Int, message: String, hint: String? = nil
+        severity: Severity, file: String, path: String, line: Int, column: Int, message: String, hint: String? = nil,
+        notes: [Note] = []
     ) {
         self.severity = severity
         self.file = file
@@ -34,6 +54,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.column = column
         self.message = message
         self.hint = hint
+        self.notes = notes
     }
 
     /// `file:line:col: error: message [path] (hint)`, the format compilers use so editors can jump to it.
@@ -41,6 +62,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         var text = "\(file):\(line):\(column): \(severity.rawValue): \(message)"
         if !path.isEmpty { text += " [\(path)]" }
         if let hint { text += " (\(hint))" }
+        for note in notes {
+            text += "\n\(file):\(note.line):\(note.column): note: \(note.message)"
+            if !note.path.isEmpty { text += " [\(note.path)]" }
+        }
         return text
     }
 }

@@ -13,7 +13,9 @@ public struct ExpressionParser {
     /// Parses the whole of `text`.
     public static func parse(_ text: String) throws(ExpressionError) -> ArithmeticExpression {
         guard text.unicodeScalars.count <= ArithmeticExpression.lengthLimit else {
-            throw .tooComplex("the expression is longer than \(ArithmeticExpression.lengthLimit) characters")
+            throw .tooComplex(
+                "the expression is longer than \(ArithmeticExpression.lengthLimit) characters",
+                offset: ArithmeticExpression.lengthLimit)
         }
         var parser = ExpressionParser(scalars: Array(text.unicodeScalars))
         let expression = try parser.sum()
@@ -52,7 +54,7 @@ public struct ExpressionParser {
     private mutating func node(_ expression: ArithmeticExpression) throws(ExpressionError) -> ArithmeticExpression {
         nodes += 1
         guard nodes <= ArithmeticExpression.nodeLimit else {
-            throw .tooComplex("the expression has more than \(ArithmeticExpression.nodeLimit) parts")
+            throw .tooComplex("the expression has more than \(ArithmeticExpression.nodeLimit) parts", offset: position)
         }
         return expression
     }
@@ -61,7 +63,7 @@ public struct ExpressionParser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= ArithmeticExpression.depthLimit else {
-            throw .tooComplex("the expression nests deeper than \(ArithmeticExpression.depthLimit)")
+            throw .tooComplex("the expression nests deeper than \(ArithmeticExpression.depthLimit)", offset: position)
         }
         return try body(&self)
     }

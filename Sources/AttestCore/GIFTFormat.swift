@@ -42,7 +42,7 @@ struct GIFTFields {
     mutating func convert(_ text: String, as format: GIFTFormat) -> String {
         switch format {
         case .plain, .markdown:
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.trimmingEdges(in: .whitespacesAndNewlines)
         case .moodle, .html:
             // Moodle's own format keeps line breaks; in HTML a line break is a space.
             let source = format == .html ? text.replacingOccurrences(of: "\n", with: " ") : text
@@ -113,5 +113,67 @@ struct ShortAnswerWildcard {
     /// A wildcard-free answer with `\*` read as the literal star it stands for.
     static func literal(_ text: String) -> String {
         text.replacingOccurrences(of: "\\*", with: "*")
+    }
+}
+
+extension ShortAnswerWildcard {
+    /// One piece of a wildcard answer: literal text or Moodle's `*`.
+    enum Piece: Equatable {
+        case literal(String)
+        case any
+    }
+
+    /// The wildcard answers a pattern stands for, when it is one this type made (escaped literal
+    /// text and `.*`, alternatives joined by `|`); nil for any other regular expression.
+    static func answers(fromPattern pattern: String) -> [[Piece]]? {
+        var answers: [[Piece]] = []
+        var pieces: [Piece] = []
+        var literal = ""
+        var characters = pattern[...]
+        func flush() {
+            if !literal.isEmpty { pieces.append(.literal(literal)) }
+            literal = ""
+        }
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            switch character {
+            case "\\":
+                guard let next = characters.first, !next.isLetter, !next.isNumber else { return nil }
+                literal.append(next)
+                characters = characters.dropFirst()
+            case ".":
+                guard characters.first == "*" else { return nil }
+                characters = characters.dropFirst()
+                flush()
+                pieces.append(.any)
+            case "|":
+                flush()
+                answers.append(pieces)
+                pieces = []
+            case "^", "$", "*", "+", "?", "(", ")", "[", "]", "{", "}":
+                return nil
+            default:
+                literal.append(character)
+            }
+        }
+        flush()
+        answers.append(pieces)
+        return answers.allSatisfy({ $0.contains(.any) }) ? answers : nil
+    }
+
+    /// A short-text key as Moodle short answers: the accepted answers, then one `*` answer per
+    /// alternative of a wildcard pattern, each literal part rendered by `literal` (which escapes
+    /// `*`); `droppedPattern` is a pattern that is not wildcards (Moodle cannot hold it).
+    static func moodleAnswers(_ key: ShortTextKey, literal: (String) -> String) -> (answers: [String], droppedPattern: String?) {
+        var answers = key.accept.map(literal)
+        guard let pattern = key.pattern else { return (answers, nil) }
+        guard let wildcards = Self.answers(fromPattern: pattern) else { return (answers, pattern) }
+        answers += wildcards.map { pieces in
+            pieces.map { piece in
+                if case let .literal(text) = piece { return literal(text) }
+                return "*"
+            }.joined()
+        }
+        return (answers, nil)
     }
 }

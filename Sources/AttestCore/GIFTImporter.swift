@@ -12,26 +12,37 @@ import Foundation
 /// `docs/instructor-guide.md` lists what maps where.
 public enum GIFTImporter {
     public static func importPack(_ text: String, id: String, title: String? = nil) throws(PackImportError) -> PackImportResult {
-        var pack = try ImportedPack(id: id, title: title)
-        var category: String?
-        for block in blocks(text) {
-            var lines = block.lines
-            if let first = lines.first, first.text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("$category:") {
-                let path = first.text.trimmingCharacters(in: .whitespaces).dropFirst("$category:".count)
-                var parts = path.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) }
-                if parts.first?.lowercased() == "top" { parts.removeFirst() }
-                category = parts.last
-                if parts.isEmpty {
-                    pack.report(first.number, "category \"\(path.trimmingCharacters(in: .whitespaces))\"",
-                                "names no category below $course$ and top; following questions go to the skill \"general\"")
-                }
-                lines.removeFirst()
-                if lines.isEmpty { continue }
+        var importer = try GIFTStreamImporter(id: id, title: title)
+        return importer.importing(text)
+    }
+
+    /// A block's leading `$CATEGORY:` line (which sets the skill for the questions after it) is
+    /// taken first; the rest, if any, is a question.
+    static func take(_ block: GIFTBlock, category: inout String?, into pack: inout ImportedPack) {
+        var lines = block.lines
+        if let first = lines.first, first.text.trimmingEdges(in: .whitespaces).lowercased().hasPrefix("$category:") {
+            let path = first.text.trimmingCharacters(in: .whitespaces).dropFirst("$category:".count)
+            let parts = categoryComponents(String(path))
+            category = parts.last
+            if parts.isEmpty {
+                pack.report(first.number, "category \"\(path.trimmingCharacters(in: .whitespaces))\"",
+                            "names no category below $course$ and top; following questions go to the skill \"general\"")
             }
-            parseQuestion(GIFTBlock(lines: lines, sourceID: block.sourceID, tags: block.tags), category: category, into: &pack)
+            lines.removeFirst()
+            if lines.isEmpty { return }
         }
-        return pack.result()
+        parseQuestion(GIFTBlock(lines: lines, sourceID: block.sourceID, tags: block.tags), category: category, into: &pack)
+    }
+
+    /// A Moodle category path's names below the context (`$course$`, `$cat1$`, ...) and `top`;
+    /// `//` stands for a `/` inside a name, as Moodle writes it.
+    static func categoryComponents(_ path: String) -> [String] {
+        let marker = "\u{1}"
+        var parts = path.replacingOccurrences(of: "//", with: marker).split(separator: "/")
+            .map { $0.replacingOccurrences(of: marker, with: "/").trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) }
+        if parts.first?.lowercased() == "top" { parts.removeFirst() }
+        return parts
     }
 
     struct Line {
@@ -44,36 +55,6 @@ public enum GIFTImporter {
         var lines: [Line]
         var sourceID: String?
         var tags: [String]
-    }
-
-    /// Questions are separated by blank lines (as in Moodle); `//` comment lines are dropped,
-    /// except that their `[id:…]` and `[tag:…]` markers go to the question they precede.
-    static func blocks(_ text: String) -> [GIFTBlock] {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var blocks: [GIFTBlock] = []
-        var current = GIFTBlock(lines: [], sourceID: nil, tags: [])
-        for (offset, raw) in normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(raw)
-            if offset == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("//") {
-                for (name, value) in markers(in: trimmed) {
-                    if name == "id" { current.sourceID = value } else if !current.tags.contains(value) { current.tags.append(value) }
-                }
-                continue
-            }
-            if trimmed.isEmpty {
-                if !current.lines.isEmpty { blocks.append(current) }
-                if !current.lines.isEmpty || current.sourceID != nil || !current.tags.isEmpty {
-                    current = GIFTBlock(lines: [], sourceID: current.lines.isEmpty ? current.sourceID : nil,
-                                        tags: current.lines.isEmpty ? current.tags : [])
-                }
-                continue
-            }
-            current.lines.append(Line(number: offset + 1, text: line))
-        }
-        if !current.lines.isEmpty { blocks.append(current) }
-        return blocks
     }
 
     /// The `[id:value]` and `[tag:value]` markers of a comment line (`\]` stands for `]` inside a value).
@@ -190,12 +171,21 @@ public enum GIFTImporter {
         var explanation: String?
         var sourceID: String?
         var tags: [String]
+        var points: Double?
+        var skillID: String?
 
-        func item(_ key: ImportedPack.Item.Key) -> ImportedPack.Item {
+        func item(_ key: ImportedPack.Item.Key, unit: String? = nil) -> ImportedPack.Item {
             ImportedPack.Item(
                 line: line, title: title, prompt: prompt, key: key, explanation: explanation, skillName: category,
-                sourceID: sourceID, tags: tags)
+                sourceID: sourceID, tags: tags, points: points, unit: unit, skillID: skillID)
         }
+    }
+
+    /// One answer as Moodle holds it: its fraction (1 = full credit), text (pack text) and feedback.
+    struct MoodleAnswer {
+        var fraction: Double
+        var text: String
+        var feedback: String?
     }
 
     /// One answer of a multiple-choice, short-answer or numerical block: Moodle's fraction (1 = full credit), text and feedback.
@@ -233,15 +223,21 @@ public enum GIFTImporter {
     /// Moodle: `=` answers are full credit, `~` answers take their `%weight%` (0 without); a block
     /// without `=` is multiple-response ("select all that apply"), with `=` single-answer.
     static func parseChoice(_ answers: GIFTText, _ context: Context, fields: inout GIFTFields, into pack: inout ImportedPack) {
-        let line = context.line
         let single = answers.find("=") != nil
         var (leading, parts) = answers.split(before: ["=", "~"])
         if !leading.trimmed.isEmpty { parts.insert(("~", leading), at: 0) }
-        var list: [(fraction: Double, text: String, feedback: String?)] = []
+        var list: [MoodleAnswer] = []
         for part in parts {
             let answer = read(part, fullByDefault: false, context, fields: &fields, into: &pack)
-            list.append((answer.fraction, fields.text(answer.text), answer.feedback))
+            list.append(MoodleAnswer(fraction: answer.fraction, text: fields.text(answer.text), feedback: answer.feedback))
         }
+        addChoice(list, single: single, context, into: &pack)
+    }
+
+    /// A multiple-choice question from Moodle's answers (GIFT or XML): with `single`, full-credit
+    /// answers are the key (several make it select-all-that-apply); otherwise positive weights are.
+    static func addChoice(_ list: [MoodleAnswer], single: Bool, _ context: Context, into pack: inout ImportedPack) {
+        let line = context.line
         if single {
             for answer in list where answer.fraction > 0 && answer.fraction < 1 {
                 pack.report(line, context.label, "partial credit (\(percent(answer.fraction))) for option \"\(answer.text)\" not carried over: it counts as wrong")
@@ -260,7 +256,10 @@ public enum GIFTImporter {
         }
         let positive = list.filter { $0.fraction > 0 }
         let share = positive.isEmpty ? 0 : 1 / Double(positive.count)
-        let canonical = positive.allSatisfy { abs($0.fraction - share) < 0.006 } && !list.contains { $0.fraction < 0 }
+        // Attest scores each wrong option chosen −1/w: Moodle weights of 0 or exactly that agree.
+        let wrongShare = -1 / Double(max(list.count - positive.count, 1))
+        let canonical = positive.allSatisfy { abs($0.fraction - share) < 0.006 }
+            && list.allSatisfy { $0.fraction > 0 || $0.fraction == 0 || abs($0.fraction - wrongShare) < 0.006 }
         if !canonical {
             pack.report(line, context.label, "answer weights (" + list.map { percent($0.fraction) }.joined(separator: ", ")
                 + ") replaced by Attest's select-all-that-apply scoring: options with a positive weight are the correct ones")
@@ -272,20 +271,32 @@ public enum GIFTImporter {
     /// Moodle: answers split at `=` (text before the first `=` is an answer too), each full credit unless weighted;
     /// `*` is a wildcard for any run of characters.
     static func parseShortAnswer(_ answers: GIFTText, _ context: Context, fields: inout GIFTFields, into pack: inout ImportedPack) {
-        let line = context.line
         var (leading, parts) = answers.split(before: ["="])
         if !leading.trimmed.isEmpty { parts.insert(("=", leading), at: 0) }
-        var accepted: [String] = []
-        var wildcards: [String] = []
+        var list: [MoodleAnswer] = []
         for part in parts {
             let answer = read(part, fullByDefault: true, context, fields: &fields, into: &pack)
-            let text = fields.text(answer.text)
+            list.append(MoodleAnswer(fraction: answer.fraction, text: fields.text(answer.text), feedback: answer.feedback))
+        }
+        addShortAnswer(list, context, into: &pack)
+    }
+
+    /// A short-answer question from Moodle's answers (GIFT or XML): full-credit answers accepted, `*` as a wildcard.
+    static func addShortAnswer(_ list: [MoodleAnswer], _ context: Context, into pack: inout ImportedPack) {
+        let line = context.line
+        var accepted: [String] = []
+        var wildcards: [String] = []
+        for answer in list {
+            let text = answer.text
             if answer.fraction >= 1 {
                 if let wildcard = ShortAnswerWildcard(text) {
                     wildcards.append(wildcard.pattern)
-                    if !wildcard.example.isEmpty { accepted.append(wildcard.example) }
+                    if !wildcard.example.isEmpty, !accepted.contains(wildcard.example) {
+                        accepted.append(wildcard.example)
+                    }
                 } else {
-                    accepted.append(ShortAnswerWildcard.literal(text))
+                    let literal = ShortAnswerWildcard.literal(text)
+                    if !accepted.contains(literal) { accepted.append(literal) }
                 }
             } else {
                 pack.report(line, context.label, "partial-credit answer \"\(text)\" (\(percent(answer.fraction))) not carried over")

@@ -141,12 +141,30 @@ struct HTMLText {
     /// As a browser shows it: runs of spaces as one, each line trimmed, at most one blank line in a row;
     /// non-breaking spaces become plain spaces.
     private static func tidy(_ text: String) -> String {
-        let lines = text.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.replacingOccurrences(of: "[ \\t]+", with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces) }
         var result: [String] = []
-        for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) {
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Runs of spaces and tabs (non-breaking spaces included) become one space, in one pass.
+            var line = ""
+            line.reserveCapacity(raw.utf8.count)
+            var pendingSpace = false
+            for character in raw {
+                if character == " " || character == "\t" || character == "\u{00A0}" {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace, !line.isEmpty { line.append(" ") }
+                pendingSpace = false
+                line.append(character)
+            }
+            if line.first?.isWhitespace == true || line.last?.isWhitespace == true {
+                line = line.trimmingCharacters(in: .whitespaces)
+            }
+            if line.isEmpty, result.last?.isEmpty ?? true { continue }
             result.append(line)
         }
-        return result.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        while result.last?.isEmpty == true { result.removeLast() }
+        let joined = result.joined(separator: "\n")
+        return joined.first?.isWhitespace == true || joined.last?.isWhitespace == true
+            ? joined.trimmingCharacters(in: .whitespacesAndNewlines) : joined
     }
 }

@@ -34,6 +34,21 @@ public enum PackImportFormat: String, Sendable, Hashable, CaseIterable {
     case gift
     /// The Aiken format: one-line questions, lettered options, `ANSWER: X`.
     case aiken
+    /// Moodle XML (`<quiz>` of `<question>` elements).
+    case moodleXML = "moodle-xml"
+
+    /// The format a bank's text is in, judged by its content: XML starts with `<`; Aiken has an
+    /// `ANSWER:` line and no `{`; GIFT has an answer block `{` or starts as GIFT does (`::title::`,
+    /// a `//` comment, `$CATEGORY:`). Nil when none fits.
+    public static func detect(_ text: Substring) -> PackImportFormat? {
+        let start = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if start.hasPrefix("<") { return .moodleXML }
+        let braces = start.contains("{")
+        let answerLine = start.split(whereSeparator: \.isNewline).contains { $0.trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("ANSWER:") }
+        if answerLine, !braces { return .aiken }
+        let giftStart = start.hasPrefix("::") || start.hasPrefix("//") || start.lowercased().hasPrefix("$category:")
+        return braces || giftStart ? .gift : nil
+    }
 
     /// A pack id made from a file name: `Week 3 Quiz.gift` becomes `week-3-quiz` ("imported" when nothing is left).
     public static func suggestedID(forFileName path: String) -> String {
@@ -48,6 +63,7 @@ public enum PackImportFormat: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .gift: try GIFTImporter.importPack(text, id: id, title: title)
         case .aiken: try AikenImporter.importPack(text, id: id, title: title)
+        case .moodleXML: try MoodleXMLImporter.importPack(text, id: id, title: title)
         }
     }
 }

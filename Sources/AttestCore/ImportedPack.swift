@@ -18,6 +18,8 @@ struct ImportedPack {
             case text([String], pattern: String?)
             case number(value: Double, tolerance: Double)
             case range(low: Double, high: Double)
+            /// Items in their correct order.
+            case ordering([String])
         }
 
         struct Choice {
@@ -36,14 +38,26 @@ struct ImportedPack {
         /// The id the source bank gave the question (GIFT `// [id:…]`), preferred over the title for the pack id.
         var sourceID: String?
         var tags: [String] = []
+        /// The credit the question is worth (Moodle's default grade); nil for the pack default of 1.
+        var points: Double?
+        /// A numeric answer's unit.
+        var unit: String?
+        /// The id the source gave the category (Moodle XML's category `idnumber`), preferred over a slug of its name.
+        var skillID: String?
     }
 
     let id: String
     let title: String
     private(set) var issues: [ImportIssue] = []
-    private var items: [(id: String, skill: String, item: Item)] = []
+    /// Each added question already written as pack JSON: a large bank is held as its output text only.
+    private var questions: [String] = []
+
+    /// How many questions have been added so far.
+    var questionCount: Int { questions.count }
     private var skills: [(id: String, name: String)] = []
     private var usedIDs = Set<String>()
+    /// The skill id each category (source id and name) was given, so a bank's questions do not slug it again.
+    private var knownSkills: [String: String] = [:]
 
     init(id: String, title: String?) throws(PackImportError) {
         try NewPackError.check(id: id, title: title)
@@ -90,17 +104,30 @@ struct ImportedPack {
             let cleaned = accepted.map { clean($0, line: item.line, label: label, field: "answer") }.filter { !$0.isEmpty }
             guard !cleaned.isEmpty else { return report(item.line, label, "skipped: no accepted answer") }
             item.key = .text(cleaned, pattern: pattern.map { clean($0, line: item.line, label: label, field: "answer") })
+        case let .ordering(list):
+            let cleaned = list.map { clean($0, line: item.line, label: label, field: "item") }
+            if cleaned.count < 2 { return report(item.line, label, "skipped: an ordering question needs at least 2 items, found \(cleaned.count)") }
+            if cleaned.contains(where: \.isEmpty) { return report(item.line, label, "skipped: an item is empty") }
+            for (index, text) in cleaned.enumerated() where cleaned[..<index].contains(where: { PackDecoding.equivalent($0, text) }) {
+                return report(item.line, label, "skipped: two items read \"\(text)\"")
+            }
+            item.key = .ordering(cleaned)
         case .truth, .number, .range:
             break
         }
+        if let points = item.points, !(points > 0 && points <= 1_000_000) {
+            report(item.line, label, "points \(CorrectAnswer.format(points)) not carried over (packs take more than 0 and at most 1,000,000): worth 1")
+            item.points = nil
+        }
+        item.unit = item.unit.map { clean($0, line: item.line, label: label, field: "unit") }.flatMap { $0.isEmpty ? nil : $0 }
         let skillName = item.skillName.map { clean($0, line: item.line, label: label, field: "category") }
-        let skill = skillID(for: skillName)
+        let skill = skillID(for: skillName, sourceID: item.skillID)
         item.tags = item.tags.map { clean($0, line: item.line, label: label, field: "tag") }.filter { !$0.isEmpty }
         let id = uniqueID(for: item)
         if let source = item.sourceID, source != id {
             report(item.line, label, "id \"\(source)\" becomes \"\(id)\" (pack ids are lowercase letters, digits and hyphens, unique in the pack)")
         }
-        items.append((id, skill, item))
+        questions.append(questionJSON(id, skill: skill, item: item).joined(separator: "\n"))
     }
 
     static func choiceProblem(_ choices: [Item.Choice]) -> String? {
@@ -135,7 +162,7 @@ struct ImportedPack {
         if removed > 0 {
             report(line, label, "removed \(removed) control character\(removed == 1 ? "" : "s") from the \(field)")
         }
-        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(scalars).trimmingEdges(in: .whitespacesAndNewlines)
     }
 
     /// A lowercase hyphenated slug of `text` (ASCII letters and digits; accents folded), at most `limit` bytes.
@@ -179,12 +206,20 @@ struct ImportedPack {
         return candidate
     }
 
-    private mutating func skillID(for name: String?) -> String {
+    private mutating func skillID(for name: String?, sourceID: String? = nil) -> String {
+        let key = "\(sourceID ?? "")\u{0}\(name ?? "")"
+        if let known = knownSkills[key] { return known }
+        let id = newSkillID(for: name, sourceID: sourceID)
+        knownSkills[key] = id
+        return id
+    }
+
+    private mutating func newSkillID(for name: String?, sourceID: String?) -> String {
         let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let slug = Self.slug(trimmed)
+        let slug = Self.slug(sourceID ?? "").isEmpty ? Self.slug(trimmed) : Self.slug(sourceID ?? "")
         let id = slug.isEmpty ? "general" : slug
         if !skills.contains(where: { $0.id == id }) {
-            skills.append((id, slug.isEmpty ? "General" : trimmed))
+            skills.append((id, trimmed.isEmpty ? (slug.isEmpty ? "General" : id) : trimmed))
         }
         return id
     }
@@ -192,7 +227,7 @@ struct ImportedPack {
     /// The result: pack JSON when at least one question was added.
     func result() -> PackImportResult {
         PackImportResult(
-            json: items.isEmpty ? nil : json(), questionCount: items.count, skillCount: items.isEmpty ? 0 : skills.count,
+            json: questions.isEmpty ? nil : json(), questionCount: questions.count, skillCount: questions.isEmpty ? 0 : skills.count,
             issues: issues)
     }
 
@@ -210,11 +245,8 @@ struct ImportedPack {
             "    { \"id\": \(q(skill.id)), \"name\": \(q(skill.name)) }" + (index < skills.count - 1 ? "," : "")
         }
         lines += ["  ],", "  \"questions\": ["]
-        for (index, entry) in items.enumerated() {
-            lines += questionJSON(entry.id, skill: entry.skill, item: entry.item, last: index == items.count - 1)
-        }
         let skillList = skills.map { q($0.id) }.joined(separator: ", ")
-        lines += [
+        let tail = [
             "  ],",
             "  \"quizzes\": [",
             "    {",
@@ -227,10 +259,21 @@ struct ImportedPack {
             "}",
             "",
         ]
-        return lines.joined(separator: "\n")
+        // Built in one string of the right size: a large bank's questions are not copied twice.
+        let head = lines.joined(separator: "\n") + "\n"
+        let end = "\n" + tail.joined(separator: "\n")
+        var text = ""
+        text.reserveCapacity(head.utf8.count + end.utf8.count + questions.reduce(0) { $0 + $1.utf8.count + 2 })
+        text += head
+        for (index, question) in questions.enumerated() {
+            if index > 0 { text += ",\n" }
+            text += question
+        }
+        text += end
+        return text
     }
 
-    private func questionJSON(_ id: String, skill: String, item: Item, last: Bool) -> [String] {
+    private func questionJSON(_ id: String, skill: String, item: Item) -> [String] {
         let q = JSONString.quoted
         var fields = ["\"id\": \(q(id))"]
         func choices(_ list: [Item.Choice]) -> String {
@@ -259,12 +302,17 @@ struct ImportedPack {
         case let .range(low, high):
             fields += ["\"type\": \"numeric\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
                        "\"range\": [\(Self.number(low)), \(Self.number(high))]"]
+        case let .ordering(list):
+            fields += ["\"type\": \"ordering\"", "\"skill\": \(q(skill))", "\"prompt\": \(q(item.prompt))",
+                       "\"items\": [" + list.map(q).joined(separator: ", ") + "]"]
         }
+        if let unit = item.unit { fields.append("\"unit\": \(q(unit))") }
+        if let points = item.points, points != 1 { fields.append("\"points\": \(Self.number(points))") }
         if let explanation = item.explanation { fields.append("\"explanation\": \(q(explanation))") }
         if !item.tags.isEmpty { fields.append("\"tags\": [" + item.tags.map(q).joined(separator: ", ") + "]") }
         return ["    {"] + fields.enumerated().map { index, field in
             "      " + field + (index < fields.count - 1 ? "," : "")
-        } + ["    }" + (last ? "" : ",")]
+        } + ["    }"]
     }
 
     /// A JSON number: integers without a fraction, others in Swift's shortest round-trip form.

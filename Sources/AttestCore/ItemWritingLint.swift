@@ -14,9 +14,22 @@ public enum ItemWritingLint {
         public var pointer: String
         public var message: String
         public var hint: String?
+        /// Every other question the message names, each with its own pointer (a give-away pair's keyed question).
+        public var notes: [Note] = []
 
         /// Errors stop a credential exam from being trusted; the rest are item-writing warnings.
         public var isError: Bool { rule == .examSealing }
+    }
+
+    /// Another place a finding names.
+    public struct Note: Sendable, Hashable {
+        public var pointer: String
+        public var message: String
+
+        public init(pointer: String, message: String) {
+            self.pointer = pointer
+            self.message = message
+        }
     }
 
     /// The rules, named as `pack lint` prints them.
@@ -29,6 +42,7 @@ public enum ItemWritingLint {
         case giveAway = "give-away-pair"
         case missingDifficulty = "missing-difficulty"
         case distractorFeedback = "distractor-feedback"
+        case sealedOutsideCredential = "sealed-outside-credential"
     }
 
     /// Words that make a statement absolute; learners guess such statements are false.
@@ -43,7 +57,8 @@ public enum ItemWritingLint {
         var found: [Finding] = []
         let index = Dictionary(pack.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func pointer(_ id: String) -> String { index[id].map { "/questions/\($0)" } ?? "" }
-        found += sealing(pack)
+        found += sealing(pack, pointer: pointer)
+        found += sealedOutsideCredentials(pack)
         found += absoluteWordCues(pack, pointer: pointer)
         found += keyCounts(pack, pointer: pointer)
         found += longestOptions(pack, pointer: pointer)
@@ -62,15 +77,40 @@ public enum ItemWritingLint {
     }
 
     /// A credential exam must not draw a question any practice route can show.
-    static func sealing(_ pack: Pack) -> [Finding] {
+    static func sealing(_ pack: Pack, pointer: (String) -> String) -> [Finding] {
         ExamPoolReport(pack: pack).rows.filter { $0.countsForCredential && !$0.overlap.isEmpty }.map { row in
             let quizIndex = pack.quizzes.firstIndex { $0.id == row.quizID } ?? 0
             let shown = row.overlap.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (row.overlap.count > 5 ? ", ..." : "")
             return Finding(
                 rule: .examSealing, pointer: "/quizzes/\(quizIndex)",
                 message: "exam `\(row.quizID)` counts for a credential but can draw \(row.overlap.count) `\(row.skillID)` question(s) practice also shows: \(shown)",
-                hint: "mark exam questions `\"pool\": \"exam\"` and practice ones `\"pool\": \"practice\"`")
+                hint: "mark exam questions `\"pool\": \"exam\"` and practice ones `\"pool\": \"practice\"`",
+                notes: notes(Array(row.overlap.prefix(5)), pointer: pointer) { "`\($0)` is in the exam's pool and practice shows it" })
         }
+    }
+
+    /// In a pack with credential exams, a quiz no credential names (a quick check, a warm-up) must not
+    /// draw sealed questions: learners could sit it again and again to see the credential exam's pool.
+    static func sealedOutsideCredentials(_ pack: Pack) -> [Finding] {
+        let counted = Set(pack.credentials.flatMap(\.criteria.quizzes))
+        guard !counted.isEmpty else { return [] }
+        let byID = pack.questionsByID()
+        return pack.quizzes.enumerated().compactMap { index, quiz in
+            guard !counted.contains(quiz.id) else { return nil }
+            let sealed = Array(Set(quiz.sections.flatMap { $0.poolQuestionIDs(in: pack, mode: quiz.mode) })
+                .filter { byID[$0]?.pool.isSealed ?? false }).sorted()
+            guard !sealed.isEmpty else { return nil }
+            let shown = sealed.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (sealed.count > 5 ? ", ..." : "")
+            return Finding(
+                rule: .sealedOutsideCredential, pointer: "/quizzes/\(index)",
+                message: "quiz `\(quiz.id)` counts for no credential but can draw \(sealed.count) sealed question(s): \(shown)",
+                hint: "make it a practice quiz (it then draws practice questions only), or name it in a credential's `criteria.quizzes`")
+        }
+    }
+
+    /// One note per question id named in a message, each at the question.
+    static func notes(_ ids: [String], pointer: (String) -> String, _ message: (String) -> String) -> [Note] {
+        ids.map { Note(pointer: pointer($0), message: message($0)) }
     }
 
     /// The words of `text`, lower-cased, letters and digits only.
@@ -98,11 +138,14 @@ public enum ItemWritingLint {
             let keyedFalse = uses.filter { !$0.answer }
             guard Double(keyedFalse.count) / Double(uses.count) > 0.6 else { continue }
             for use in keyedFalse {
-                let others = uses.filter { $0.id != use.id }.map { "`\($0.id)`" }.joined(separator: ", ")
+                let others = uses.filter { $0.id != use.id }
                 found.append(Finding(
                     rule: .absoluteWord, pointer: pointer(use.id),
-                    message: "true-false `\(use.id)` says “\(word)” and is keyed false, as are \(keyedFalse.count) of the \(uses.count) statements with “\(word)” (also \(others))",
-                    hint: "reword without the absolute word, or balance with true statements that use it"))
+                    message: "true-false `\(use.id)` says “\(word)” and is keyed false, as are \(keyedFalse.count) of the \(uses.count) statements with “\(word)” (also \(others.map { "`\($0.id)`" }.joined(separator: ", ")))",
+                    hint: "reword without the absolute word, or balance with true statements that use it",
+                    notes: others.map { other in
+                        Note(pointer: pointer(other.id), message: "`\(other.id)` also says “\(word)” and is keyed \(other.answer)")
+                    }))
             }
         }
         return found
@@ -140,7 +183,8 @@ public enum ItemWritingLint {
             found.append(Finding(
                 rule: .keyCountPattern, pointer: pointer(ids[0]),
                 message: "\(ids.count) of \(total) multi-select questions key exactly \(keys) options (\(shown)): learners can guess the count",
-                hint: "vary the number of keyed options, from 1 to all"))
+                hint: "vary the number of keyed options, from 1 to all",
+                notes: notes(Array(ids.prefix(6).dropFirst()), pointer: pointer) { "`\($0)` also keys \(keys) options" }))
         }
         return found
     }
@@ -164,7 +208,8 @@ public enum ItemWritingLint {
         return [Finding(
             rule: .longestOption, pointer: pointer(longest[0]),
             message: "the key is the longest option in \(longest.count) of \(total) single-choice questions (\(shown))",
-            hint: "make distractors as long and specific as the key, or the key shorter")]
+            hint: "make distractors as long and specific as the key, or the key shorter",
+            notes: notes(Array(longest.prefix(6).dropFirst()), pointer: pointer) { "`\($0)`'s key is also its longest option" })]
     }
 
     /// Words too common to give an answer away.
@@ -223,7 +268,8 @@ public enum ItemWritingLint {
                     found.append(Finding(
                         rule: .giveAway, pointer: pointer(other.id),
                         message: "`\(other.id)` contains “\(words)”, \(phrase == nil ? "a distinctive term of " : "")the keyed answer of `\(question.id)`; both are in exam `\(quiz.id)`'s pool",
-                        hint: "reword one of them, or put them in different exam pools"))
+                        hint: "reword one of them, or put them in different exam pools",
+                        notes: [Note(pointer: pointer(question.id), message: "`\(question.id)` keys “\(keys.joined(separator: "”, “"))”")]))
                 }
             }
         }

@@ -221,14 +221,34 @@ extension PackDecoding {
     }
 }
 
+/// The parts of a parameterised question that hold an expression or a text template.
+enum TemplatePart: Hashable {
+    case answer, prompt, explanation
+    case option(Int)
+
+    /// How messages name the part.
+    var label: String {
+        switch self {
+        case .answer: "`answer`"
+        case .prompt: "`prompt`"
+        case .explanation: "`explanation`"
+        case let .option(index): "`options/\(index)`"
+        }
+    }
+}
+
 extension PackDecoding {
     /// Proves a parameterised question can be instantiated: its expressions parse and name only
     /// its variables, and every combination of values evaluates (no division by zero, finite).
-    func checkTemplate(_ template: QuestionTemplate, prompt: String, kind: Question.Kind, explanation: String?, at offset: Int) {
-        var texts: [(String, String)] = [(prompt, "prompt"), (explanation ?? "", "explanation")]
+    /// Each problem is located at the field holding the expression (`locate`), else at `variables` (`offset`).
+    func checkTemplate(
+        _ template: QuestionTemplate, prompt: String, kind: Question.Kind, explanation: String?, at offset: Int,
+        locate: (TemplatePart) -> (offset: Int, path: [PathComponent])?
+    ) {
+        var texts: [(String, TemplatePart)] = [(prompt, .prompt), (explanation ?? "", .explanation)]
         switch kind {
         case let .singleChoice(options), let .multipleChoice(options):
-            texts += options.enumerated().map { ($0.element.text, "options/\($0.offset)") }
+            texts += options.enumerated().map { ($0.element.text, .option($0.offset)) }
         case .numeric:
             if template.answer == nil {
                 error("a parameterised `numeric` question needs `answer` as an expression over its variables", at: offset)
@@ -237,32 +257,39 @@ extension PackDecoding {
         default:
             break
         }
+        func report(_ message: String, _ part: TemplatePart, hint: String? = nil) {
+            if let (at, path) = locate(part) {
+                error(message, at: at, pointer: pointer(path), hint: hint)
+            } else {
+                error(message, at: offset, hint: hint)
+            }
+        }
         let names = Set(template.variables.map(\.name))
-        var expressions: [(ArithmeticExpression, String)] = []
+        var expressions: [(ArithmeticExpression, String, TemplatePart)] = []
         var valid = true
-        func parse(_ text: String, where place: String) {
+        func parse(_ text: String, in part: TemplatePart, where place: String) {
             do {
                 let expression = try ExpressionParser.parse(text)
                 for name in expression.variables.sorted() where !names.contains(name) {
-                    error(
-                        "\(place) uses `\(name)`, which is not one of the variables", at: offset,
+                    report(
+                        "\(place) uses `\(name)`, which is not one of the variables", part,
                         hint: Suggestion.hint(for: name, in: names.sorted()))
                     valid = false
                 }
-                expressions.append((expression, "\(place) `\(text)`"))
+                expressions.append((expression, "\(place) `\(text)`", part))
             } catch {
-                self.error("\(place): \(error)", at: offset)
+                report("\(place): \(error)", part)
                 valid = false
             }
         }
-        if let answer = template.answer { parse(answer, where: "`answer`") }
-        for (text, component) in texts {
+        if let answer = template.answer { parse(answer, in: .answer, where: "`answer`") }
+        for (text, part) in texts {
             do {
                 for placeholder in try TemplateText.placeholders(text) {
-                    parse(placeholder.expression, where: "a placeholder in `\(component)`")
+                    parse(placeholder.expression, in: part, where: "a placeholder in \(part.label)")
                 }
             } catch {
-                self.error("`\(component)`: \(error)", at: offset)
+                report("\(part.label): \(error)", part)
                 valid = false
             }
         }
@@ -273,12 +300,20 @@ extension PackDecoding {
                 at: offset, hint: "use fewer values (a larger `step` or shorter `values`)")
             return
         }
+        let work = instances.count * expressions.reduce(0) { $0 + $1.0.size }
+        guard work <= QuestionInstance.evaluationBudget else {
+            error(
+                "checking every instance means evaluating \(work) expression parts (\(instances.count) combinations), "
+                    + "more than the \(QuestionInstance.evaluationBudget) allowed",
+                at: offset, hint: "use fewer values, or fewer or shorter placeholders")
+            return
+        }
         for instance in instances {
-            for (expression, place) in expressions {
+            for (expression, place, part) in expressions {
                 if case let .failure(failure) = expression.evaluate(instance.values) {
                     let values = instance.values.sorted { $0.key < $1.key }
                         .map { "\($0.key) = \(TemplateText.format($0.value, decimals: nil))" }.joined(separator: ", ")
-                    error("\(place) fails with \(values): \(failure)", at: offset)
+                    report("\(place) fails with \(values): \(failure)", part)
                     return
                 }
             }

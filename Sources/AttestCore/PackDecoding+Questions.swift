@@ -160,7 +160,17 @@ extension PackDecoding {
         if fields.isPresent(13), variables == nil { return }
         let template = variables.map { QuestionTemplate(variables: $0, answer: answerExpression) }
         if let template, let member = fields[13] {
-            checkTemplate(template, prompt: prompt, kind: kind, explanation: explanation, at: member.value.offset)
+            let options = field(.options)?.value.arrayValue
+            checkTemplate(template, prompt: prompt, kind: kind, explanation: explanation, at: member.value.offset) { part in
+                switch part {
+                case .answer: field(.answer).map { ($0.value.offset, [.key("answer")]) }
+                case .prompt: fields[2].map { ($0.value.offset, [.key("prompt")]) }
+                case .explanation: fields[8].map { ($0.value.offset, [.key("explanation")]) }
+                case let .option(index):
+                    options.flatMap { $0.indices.contains(index) ? $0[index].objectValue?["text"] : nil }
+                        .map { ($0.offset, [.key("options"), .index(index), .key("text")]) }
+                }
+            }
         }
         questions.append(Question(
             id: id, skills: skills, prompt: prompt, kind: kind, points: points, difficulty: difficulty,

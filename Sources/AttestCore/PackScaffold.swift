@@ -5,7 +5,8 @@ import Foundation
 /// blueprint, a practice quiz, an exam with a decision rule and a credential, valid as written.
 ///
 /// New authors learn the format fastest by editing a working example; the scaffold
-/// lints clean (no errors, no warnings) so every diagnostic they see afterwards is theirs.
+/// passes `pack lint --strict` (no errors, no warnings, no item-writing cue) so every diagnostic
+/// they see afterwards is theirs.
 public enum PackScaffold {
     /// Why a scaffold could not be made.
     public typealias Failure = NewPackError

@@ -2,8 +2,8 @@ import Foundation
 
 /// One instance of a parameterised question: the values drawn for its variables.
 ///
-/// The values are journaled with the response, so resuming, reviewing, exporting and
-/// re-scoring an attempt rebuild exactly the question the learner saw.
+/// An attempt journals the instance it drew with what it rendered (`InstanceRecord`), so resuming,
+/// reviewing, exporting and re-scoring show exactly the question the learner saw.
 public struct QuestionInstance: Sendable, Hashable, Codable {
     /// Variable name → value.
     public var values: [String: Double]
@@ -14,6 +14,9 @@ public struct QuestionInstance: Sendable, Hashable, Codable {
 
     /// The most combinations of variable values validation checks one by one.
     public static let combinationLimit = 10_000
+    /// The most expression parts validation evaluates for one question (combinations × parts of all
+    /// its expressions), so a template with many long placeholders cannot make loading a pack hang.
+    public static let evaluationBudget = 2_000_000
 
     /// Draws the values of `template`'s variables from `generator`.
     public static func draw(_ template: QuestionTemplate, using generator: inout SeededGenerator) -> QuestionInstance {
@@ -43,14 +46,7 @@ public struct QuestionInstance: Sendable, Hashable, Codable {
             if case .singleChoice = question.kind { result.kind = .singleChoice(rendered) } else { result.kind = .multipleChoice(rendered) }
         case let .numeric(key):
             guard let answer = template.answer else { break }
-            let value = try ExpressionParser.parse(answer).evaluate(values).get()
-            var computed = key
-            switch key.target {
-            case let .absolute(_, tolerance): computed.target = .absolute(value: value, tolerance: tolerance)
-            case let .relative(_, tolerance): computed.target = .relative(value: value, tolerance: tolerance)
-            case .range: break
-            }
-            result.kind = .numeric(computed)
+            result.kind = .numeric(key.centred(on: try ExpressionParser.parse(answer).evaluate(values).get()))
         default:
             break
         }
@@ -162,18 +158,9 @@ public enum TemplateText {
 extension Pack {
     /// The pack as one attempt sees it: each parameterised question among `questionIDs` replaced
     /// by its instance for `seed`. The instance depends only on the attempt's seed and the
-    /// question's id, so a resumed, reviewed or re-scored attempt shows exactly the same numbers.
+    /// question's id; an attempt journals what it drew (`InstanceRecord`) and is rebuilt from that.
     public func instantiated(seed: UInt64, questionIDs: [String]) -> Pack {
-        let wanted = Set(questionIDs)
-        var result = self
-        for index in questions.indices where questions[index].template != nil && wanted.contains(questions[index].id) {
-            let question = questions[index]
-            guard let instance = QuestionInstance.instance(of: question, seed: seed),
-                  let applied = try? instance.apply(to: question)
-            else { continue }
-            result.questions[index] = applied
-        }
-        return result
+        applying(instances(seed: seed, questionIDs: questionIDs))
     }
 }
 

@@ -15,6 +15,11 @@ public struct QuestionTemplate: Sendable, Hashable, Codable {
         self.variables = variables
         self.answer = answer
     }
+
+    /// Whether `values` is an instance this template can draw: a value for each variable, and only those.
+    public func allows(_ values: [String: Double]) -> Bool {
+        values.count == variables.count && variables.allSatisfy { variable in values[variable.name].map(variable.contains) ?? false }
+    }
 }
 
 /// One variable of a parameterised question and the values it may take.
@@ -50,6 +55,19 @@ public struct TemplateVariable: Sendable, Hashable, Codable {
             return Int(((max - min) / step + 1e-9).rounded(.down)) + 1
         case let .set(values):
             return values.count
+        }
+    }
+
+    /// Whether the variable can take `value` (exactly, as `value(at:)` gives it).
+    public func contains(_ value: Double) -> Bool {
+        switch domain {
+        case let .range(min, _, step):
+            guard step > 0, value.isFinite else { return false }
+            let index = ((value - min) / step).rounded()
+            guard index >= 0, index < Double(valueCount) else { return false }
+            return self.value(at: Int(index)) == value
+        case let .set(values):
+            return values.contains(value)
         }
     }
 

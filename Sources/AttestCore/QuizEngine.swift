@@ -9,6 +9,8 @@ import Foundation
 /// buy time; a question's own time counts from when it was (last) shown.
 public struct QuizEngine: Sendable {
     public let pack: Pack
+    /// The parameterised questions of the plan as this attempt shows them: journal them with the attempt.
+    public let instances: [InstanceRecord]
     public let quiz: Quiz
     public let plan: QuizPlan
     public let attemptID: String
@@ -36,13 +38,14 @@ public struct QuizEngine: Sendable {
     private var warned: Set<TimeWarning> = []
 
     /// Starts an attempt now (or at `startedAt`). `mode` defaults to the quiz's mode;
-    /// `timedPractice` turns on time limits in practice mode.
+    /// `timedPractice` turns on time limits in practice mode. Parameterised questions show the
+    /// `journaled` instance when there is one, else the one the plan's seed draws.
     public init(
         pack: Pack, quiz: Quiz, plan: QuizPlan, attemptID: String, clock: any WallClock, mode: Quiz.Mode? = nil,
-        timedPractice: Bool = false, startedAt: Date? = nil, timeMultiplier: Double = 1
+        timedPractice: Bool = false, startedAt: Date? = nil, timeMultiplier: Double = 1, journaled: [InstanceRecord] = []
     ) {
-        // Parameterised questions show the instance the attempt's seed draws.
-        self.pack = pack.instantiated(seed: plan.seed, questionIDs: plan.entries.map(\.questionID))
+        instances = pack.instances(seed: plan.seed, questionIDs: plan.entries.map(\.questionID), journaled: journaled)
+        self.pack = pack.applying(instances)
         self.quiz = quiz
         self.plan = plan
         self.attemptID = attemptID
@@ -64,9 +67,11 @@ public struct QuizEngine: Sendable {
     /// quiz's time may have run out while the process was away.
     /// `plan`, when given, is the attempt's plan already rebuilt (from a compiled pack, whose
     /// `pack` then holds only the attempt's questions); otherwise it is rebuilt from `pack`.
+    /// `instances` are the journaled instances of its parameterised questions, shown as they were.
     public static func resume(
         pack: Pack, quiz: Quiz, record: AttemptRecord, responses: [ResponseRecord], clock: any WallClock,
-        timedPractice: Bool = false, flagged: Set<Int> = [], plan rebuilt: QuizPlan? = nil, timeMultiplier: Double = 1
+        timedPractice: Bool = false, flagged: Set<Int> = [], plan rebuilt: QuizPlan? = nil, timeMultiplier: Double = 1,
+        instances: [InstanceRecord] = []
     ) throws(QuizEngineError) -> QuizEngine {
         guard record.status == .inProgress || record.status == .interrupted else {
             throw .notInProgress(record.status)
@@ -79,7 +84,8 @@ public struct QuizEngine: Sendable {
         }
         var engine = QuizEngine(
             pack: pack, quiz: quiz, plan: plan, attemptID: record.id, clock: clock, mode: record.mode,
-            timedPractice: timedPractice, startedAt: record.startedAt, timeMultiplier: timeMultiplier)
+            timedPractice: timedPractice, startedAt: record.startedAt, timeMultiplier: timeMultiplier,
+            journaled: instances)
         for response in responses where response.attemptID == record.id {
             guard plan.entries.indices.contains(response.position),
                   plan.entries[response.position].questionID == response.questionID

@@ -10,8 +10,10 @@ public enum SubmissionCheck {
     /// Every reason `record` cannot count, in order; empty when it adds up. `pack` must be the pack whose
     /// content hash the attempt names (the caller finds it); `jumps` are the session's wall-clock jumps;
     /// `timeMultiplier` the extended time the attempt claims, which must be one the quiz grants.
+    /// `instances` are the attempt's journaled instances of parameterised questions.
     public static func problems(
-        record: AttemptRecord, responses: [ResponseRecord], jumps: [ClockJump], pack: Pack, timeMultiplier: Double = 1
+        record: AttemptRecord, responses: [ResponseRecord], jumps: [ClockJump], pack: Pack, timeMultiplier: Double = 1,
+        instances: [InstanceRecord] = []
     ) -> [String] {
         var problems: [String] = []
         guard record.packHash == pack.contentHash, record.packID == pack.id else {
@@ -36,8 +38,8 @@ public enum SubmissionCheck {
         if let limit = quiz.timeLimit, endedAt.timeIntervalSince(record.startedAt) > limit * multiplier + timeSlack {
             problems.append("it ended after the quiz's time limit")
         }
-        // Parameterised questions are re-scored as this attempt's seed asked them.
-        let drawn = pack.instantiated(seed: plan.seed, questionIDs: plan.entries.map(\.questionID))
+        let (drawn, instanceProblems) = instantiate(pack, plan: plan, instances: instances)
+        problems += instanceProblems
         var seen = Set<Int>()
         for response in responses {
             let label = "response \(response.position + 1)"
@@ -83,5 +85,36 @@ public enum SubmissionCheck {
             }
         }
         return problems
+    }
+
+    /// The pack as the attempt showed it. A journaled instance counts when its values are ones the template
+    /// can draw, and is rendered again by this pack (the submission's own texts and key are not trusted); a
+    /// parameterised question without one (an attempt from before instances were journaled) gets its seed's draw.
+    static func instantiate(_ pack: Pack, plan: QuizPlan, instances: [InstanceRecord]) -> (Pack, [String]) {
+        let planned = Set(plan.entries.map(\.questionID))
+        let byID = pack.questionsByID()
+        var problems: [String] = []
+        var checked: [InstanceRecord] = []
+        var seen = Set<String>()
+        for record in instances {
+            let label = "the instance of question \(record.questionID)"
+            guard planned.contains(record.questionID), let question = byID[record.questionID], let template = question.template else {
+                problems.append("\(label) is not of a parameterised question of its plan")
+                continue
+            }
+            guard seen.insert(record.questionID).inserted else {
+                problems.append("\(label) is given twice")
+                continue
+            }
+            guard template.allows(record.values),
+                  let rendered = InstanceRecord(question: question, instance: QuestionInstance(values: record.values))
+            else {
+                problems.append("\(label) holds values its template cannot draw")
+                continue
+            }
+            checked.append(rendered)
+        }
+        let all = pack.instances(seed: plan.seed, questionIDs: plan.entries.map(\.questionID), journaled: checked)
+        return (pack.applying(all), problems)
     }
 }

@@ -33,9 +33,12 @@ public enum CredentialVerifier {
     /// - Parameters:
     ///   - revocationCheck: answers, for an issuer DID and a credential id (`urn:uuid:…`), whether it was revoked.
     ///   - trust: who vouches for an issuer DID signing with a key (this store's key, the trust list, nobody).
+    ///   - statusListCheck: checks the credential (the payload) against a status list the verifier holds
+    ///     (`--status-list`), returning whether it is clear and why; nil when none was given.
     public static func verify(
         data: Data, revocationCheck: (_ issuer: String, _ id: String) -> RevocationLookup = { _, _ in .unknown },
-        now: Date, trust: (_ issuer: String, _ key: VerificationKey) -> IssuerTrust = { _, _ in .unknown }
+        now: Date, trust: (_ issuer: String, _ key: VerificationKey) -> IssuerTrust = { _, _ in .unknown },
+        statusListCheck: ((_ credential: CredentialJSON) -> (clear: Bool, detail: String))? = nil
     ) -> VerificationReport {
         var report = VerificationReport()
         guard data.count <= maximumInputSize else {
@@ -137,10 +140,20 @@ public enum CredentialVerifier {
             }
         }
 
+        if let statusListCheck {
+            let (clear, detail) = statusListCheck(payload)
+            report.add("revocation", clear, detail)
+        }
         if let id = credential.id {
             switch revocationCheck(iss, id) {
+            case .unknown where statusListCheck != nil:
+                break
             case .unknown:
-                report.add("revocation", .unchecked, "unchecked: nothing this store holds says whether this issuer revoked it")
+                let published = (payload["credentialStatus"]?.arrayValue ?? payload["credentialStatus"].map { [$0] } ?? [])
+                    .compactMap { $0["statusListCredential"]?.stringValue }.first
+                report.add("revocation", .unchecked, "not checked (no status list given" + (published.map {
+                    "; its issuer publishes one at \(UntrustedText.quoted($0)): fetch it and add --status-list FILE)"
+                } ?? ", and nothing this store holds says whether this issuer revoked it)"))
             case .notRevoked:
                 report.add("revocation", true, "not revoked")
             case let .revoked(at, reason):

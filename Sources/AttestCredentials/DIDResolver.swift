@@ -87,17 +87,29 @@ public enum DIDWeb {
             : "https://\(host)/" + segments.dropFirst().joined(separator: "/") + "/did.json"
     }
 
-    /// The DID document naming `keys` as the DID's assertion keys.
+    /// The DID document naming `keys` as the DID's assertion keys: a P-256 key as a `JsonWebKey2020` (VC-JWT
+    /// verifiers), an Ed25519 key as a `Multikey` with `publicKeyMultibase` (Data Integrity verifiers such as the
+    /// Digital Credentials Consortium's). Each method's id is `DID#` + the key's multibase.
     public static func document(did: String, keys: [VerificationKey]) -> CredentialJSON {
         let methods = keys.map { key in
-            CredentialJSON.object([
-                "id": .string(DIDResolver.keyID(did: did, key: key)), "type": .string("JsonWebKey2020"),
-                "controller": .string(did), "publicKeyJwk": key.jwk,
-            ])
+            var method: [String: CredentialJSON] = ["id": .string(DIDResolver.keyID(did: did, key: key)), "controller": .string(did)]
+            switch key {
+            case .p256:
+                method["type"] = .string("JsonWebKey2020")
+                method["publicKeyJwk"] = key.jwk
+            case .ed25519:
+                method["type"] = .string("Multikey")
+                method["publicKeyMultibase"] = .string(key.multibase)
+            }
+            return CredentialJSON.object(method)
         }
         let ids = keys.map { CredentialJSON.string(DIDResolver.keyID(did: did, key: $0)) }
+        var contexts = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"]
+        if keys.contains(where: { if case .ed25519 = $0 { true } else { false } }) {
+            contexts.append("https://w3id.org/security/multikey/v1")
+        }
         return .object([
-            "@context": .array([.string("https://www.w3.org/ns/did/v1"), .string("https://w3id.org/security/suites/jws-2020/v1")]),
+            "@context": .array(contexts.map(CredentialJSON.string)),
             "id": .string(did), "verificationMethod": .array(methods),
             "assertionMethod": .array(ids), "authentication": .array(ids),
         ])
@@ -117,7 +129,7 @@ public enum DIDWeb {
                 keys.append(VerificationKey(try DIDJWK.publicKey(from: did)))
             }
         }
-        if keys.isEmpty { throw CredentialError.invalidDID("the document names no P-256 verification key") }
+        if keys.isEmpty { throw CredentialError.invalidDID("the document names no P-256 or Ed25519 verification key") }
         return keys
     }
 }

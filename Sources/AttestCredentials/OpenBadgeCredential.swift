@@ -104,6 +104,8 @@ public struct OpenBadgeCredential: Sendable, Hashable {
         if !identifiers.isEmpty { subject["identifier"] = .array(identifiers) }
         guard subject["id"] != nil || !identifiers.isEmpty else { throw CredentialError.subjectWithoutIdentity }
         subject["achievement"] = Self.achievement(for: award, issuer: issuer)
+        let measured = award.evidence.skills.flatMap { Self.results(for: $0, award: award) }
+        if !measured.isEmpty { subject["result"] = .array(measured.map(\.result)) }
 
         var document: [String: CredentialJSON] = [
             "@context": .array(Self.contexts.map(CredentialJSON.string)),
@@ -197,8 +199,44 @@ public struct OpenBadgeCredential: Sendable, Hashable {
             ])
         }
         if !alignments.isEmpty { achievement["alignment"] = .array(alignments) }
+        let measured = award.evidence.skills.flatMap { Self.results(for: $0, award: award) }
+        if !measured.isEmpty { achievement["resultDescription"] = .array(measured.map(\.description)) }
         if issuer.kind == .selfAssessed { achievement["tag"] = .array([.string(selfAssessedTag)]) }
         return .object(achievement)
+    }
+
+    /// What was measured for one skill, as Open Badges results a verifier can read without Attest: the
+    /// competency estimate (a ScaledScore from 0 to 1), its credible interval, and how much evidence it rests
+    /// on — each a `ResultDescription` in the achievement and the learner's value in the subject's `result`.
+    private static func results(for skill: EvidenceSkill, award: CredentialAward) -> [(description: CredentialJSON, result: CredentialJSON)] {
+        let base = "urn:attest:result:\(award.packID):\(award.credentialID):\(skill.skillID)"
+        let alignment = CredentialJSON.array([.object([
+            "type": .array([.string("Alignment")]), "targetName": .string(skill.skillName),
+            "targetUrl": .string("urn:attest:skill:\(award.packID):\(skill.skillID)"), "targetCode": .string(skill.skillID),
+            "targetType": .string("ceasn:Competency"),
+        ])])
+        let count = skill.evidence.rounded() == skill.evidence ? String(Int(skill.evidence)) : String(format: "%.1f", skill.evidence)
+        let entries: [(suffix: String, name: String, type: String, value: String, range: Bool)] = [
+            ("estimate", "\(skill.skillName): estimated competency (\(skill.level.rawValue))", "ScaledScore", decimal(skill.estimate), true),
+            ("interval", "\(skill.skillName): \(CredentialRules.credibleIntervalPercent)% credible interval of the estimate",
+             "ext:CredibleInterval", "\(decimal(skill.lower))–\(decimal(skill.upper))", false),
+            ("evidence", "\(skill.skillName): evidence behind the estimate (answers, weighted by skill)", "RawScore", count, false),
+        ]
+        return entries.map { entry in
+            var description: [String: CredentialJSON] = [
+                "id": .string(base + ":" + entry.suffix), "type": .array([.string("ResultDescription")]),
+                "name": .string(entry.name), "resultType": .string(entry.type), "alignment": alignment,
+            ]
+            if entry.range {
+                description["valueMin"] = .string("0.00")
+                description["valueMax"] = .string("1.00")
+            }
+            let result = CredentialJSON.object([
+                "type": .array([.string("Result")]), "resultDescription": .string(base + ":" + entry.suffix),
+                "value": .string(entry.value), "alignment": alignment,
+            ])
+            return (.object(description), result)
+        }
     }
 
     private static func evidence(for award: CredentialAward, kind: IssuerKind) -> [CredentialJSON] {

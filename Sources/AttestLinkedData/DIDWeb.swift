@@ -28,4 +28,13 @@ public enum DIDWeb {
         }
         return keys
     }
+
+    /// The Ed25519 key a did:web verification method names in its fragment (`did:web:example.edu#z6Mk…`), the
+    /// form Attest's organisation issuers use, so a proof checks offline; whether the organisation really holds
+    /// that key is what the verifier's trust list (from its hosted did.json) says. Nil for any other method.
+    public static func embeddedKey(verificationMethod: String) -> DIDKey? {
+        let parts = verificationMethod.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].hasPrefix("did:web:") else { return nil }
+        return DIDKey(multibase: String(parts[1]))
+    }
 }

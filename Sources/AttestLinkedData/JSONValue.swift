@@ -36,7 +36,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
 
     /// The value as an array: itself when an array, otherwise a one-element array.
-    var asArray: [JSONValue] { if case .array(let a) = self { a } else { [self] } }
+    public var asArray: [JSONValue] { if case .array(let a) = self { a } else { [self] } }
 
     public subscript(key: String) -> JSONValue? { objectValue?[key] }
 

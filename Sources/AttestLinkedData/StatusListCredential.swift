@@ -76,4 +76,37 @@ public enum StatusListCredential {
         }
         return .clear
     }
+
+    /// The issuer id of a credential (`issuer` as a string or as an object with an `id`).
+    public static func issuerID(of credential: JSONValue) -> String? {
+        credential["issuer"]?.stringValue ?? credential["issuer"]?["id"]?.stringValue
+    }
+
+    /// Checks `credential` against a status list credential a verifier holds, trusting nothing in the list
+    /// it has not checked: the list's own eddsa-rdfc-2022 proof, made with a key of the list's issuer, that
+    /// issuer being the credential's, and the list being valid `now`; then the credential's bit.
+    public static func verifiedStatus(credential: JSONValue, listCredential: JSONValue, now: Date) throws -> Status {
+        guard let listIssuer = issuerID(of: listCredential) else {
+            throw Mismatch(reason: "the status list names no issuer")
+        }
+        let method: String
+        do {
+            method = try EddsaRdfc2022().verify(listCredential) { id in
+                try? DIDWeb.embeddedKey(verificationMethod: id)?.signingKey
+            }
+        } catch {
+            throw Mismatch(reason: "the status list's own proof does not verify: \(error)")
+        }
+        guard method.split(separator: "#", maxSplits: 1).first.map(String.init) == listIssuer else {
+            throw Mismatch(reason: "the status list is signed by \(method), not by its issuer \(listIssuer)")
+        }
+        guard let issuer = issuerID(of: credential), issuer == listIssuer else {
+            throw Mismatch(reason: "the status list was issued by \(listIssuer), not by the credential's issuer")
+        }
+        let formatter = ISO8601DateFormatter()
+        if let until = listCredential["validUntil"]?.stringValue.flatMap(formatter.date(from:)), now >= until {
+            throw Mismatch(reason: "the status list expired on \(formatter.string(from: until)); fetch the current one")
+        }
+        return try check(credential: credential, against: listCredential)
+    }
 }

@@ -1,6 +1,7 @@
 import AttestCLI
 import AttestCore
 import AttestCredentials
+import AttestLinkedData
 import AttestStore
 import Foundation
 
@@ -13,8 +14,9 @@ public final class IssuingDesk: @unchecked Sendable {
     public let keyring: IssuerKeyring
     private let packs: Int
 
-    public init(context: AppContext, keyring: IssuerKeyring, key: IssuerKey) {
-        issuer = ClassIssuer(context: context, keyring: keyring, key: key)
+    /// `file` is the keyring's file: the desk signs with the key given and audits in PostgreSQL, never in its log.
+    public init(context: AppContext, keyring: IssuerKeyring, key: IssuerKey, file: KeyringFile) {
+        issuer = ClassIssuer(context: context, keyring: keyring, key: key, file: file)
         self.keyring = keyring
         packs = context.library.packs.count
     }
@@ -30,7 +32,7 @@ public final class IssuingDesk: @unchecked Sendable {
             console: Console.standard(noColor: true, environment: environment), environment: environment,
             storePath: FileManager.default.temporaryDirectory.appendingPathComponent("attest-registry-\(getpid()).none").path,
             extraPackDirectories: packDirectories)
-        return IssuingDesk(context: context, keyring: organisation, key: key)
+        return IssuingDesk(context: context, keyring: organisation, key: key, file: KeyringFile(path: path))
     }
 
     /// How many packs (all versions) the desk judges with.
@@ -44,8 +46,8 @@ public final class IssuingDesk: @unchecked Sendable {
         try lock.withLock { try issuer.judge(attempts, learner: learner) }
     }
 
-    func sign(_ award: CredentialAward, subject: String, extra: [String: CredentialJSON]) throws -> String {
-        try lock.withLock { try issuer.sign(award, subject: subject, extra: extra) }
+    func sign(_ award: CredentialAward, subject: String, status: AttestLinkedData.JSONValue) throws -> String {
+        try lock.withLock { try issuer.signedJWT(award, subject: subject, status: status) }
     }
 
     /// Signs any other document the registry publishes (its status lists) as a VC-JWT with the organisation key.

@@ -136,9 +136,8 @@ public struct SubmissionDesk: Sendable {
             var stored = false
             while !stored {
                 let index = Int.random(in: 0..<BitstringStatusList.minimumBits, using: &generator)
-                let status = try CredentialJSON.parse(
-                    StatusListCredential.entry(url: statusListURL, index: index).canonicalText.data(using: .utf8) ?? Data())
-                let jws = try desk.sign(award, subject: submission.device, extra: ["credentialStatus": .array([status])])
+                let jws = try desk.sign(
+                    award, subject: submission.device, status: StatusListCredential.entry(url: statusListURL, index: index))
                 let inserted = try await connection.query(
                     """
                     INSERT INTO credentials (id, subject, achievement, pack_id, name, status_list, status_index, jws, submission, issued_at)

@@ -12,18 +12,6 @@ extension AttestDatabase {
         );
         """
 
-    /// Records a new attempt taken with extended time: the attempt and its multiplier in one transaction.
-    public func startAttempt(_ attempt: AttemptRecord, timeMultiplier: Double) throws {
-        guard timeMultiplier > 1 else { return try startAttempt(attempt) }
-        try write { db in
-            try Self.ensureLearner(db, name: attempt.learner, at: attempt.startedAt)
-            try Self.insert(attempt, db)
-            try db.execute(
-                sql: "INSERT INTO attempt_accommodation (attemptID, timeMultiplier) VALUES (?, ?)",
-                arguments: [attempt.id, timeMultiplier])
-        }
-    }
-
     /// The time multiplier attempt `id` was taken with: 1 for standard time.
     public func timeMultiplier(attemptID id: String) throws -> Double {
         try read { db in

@@ -3,11 +3,18 @@ import Foundation
 import GRDB
 
 extension AttestDatabase {
-    /// Files a new attempt (adding its learner if needed). Its id must be new.
-    public func startAttempt(_ attempt: AttemptRecord) throws {
+    /// Files a new attempt (adding its learner if needed) in one transaction with the extended time it is
+    /// taken with (`timeMultiplier` above 1) and the instances of its parameterised questions. Its id must be new.
+    public func startAttempt(_ attempt: AttemptRecord, timeMultiplier: Double = 1, instances: [InstanceRecord] = []) throws {
         try write { db in
             try Self.ensureLearner(db, name: attempt.learner, at: attempt.startedAt)
             try Self.insert(attempt, db)
+            if timeMultiplier > 1 {
+                try db.execute(
+                    sql: "INSERT INTO attempt_accommodation (attemptID, timeMultiplier) VALUES (?, ?)",
+                    arguments: [attempt.id, timeMultiplier])
+            }
+            try InstanceRecord.insert(instances, attemptID: attempt.id, db)
         }
     }
 
@@ -172,7 +179,9 @@ extension AttestDatabase {
             ).map { read in
                 let multiplier = try Double.fetchOne(
                     db, sql: "SELECT timeMultiplier FROM attempt_accommodation WHERE attemptID = ?", arguments: [read.attempt.id])
-                return RecordedAttempt(attempt: read.attempt, responses: read.responses, timeMultiplier: multiplier)
+                return RecordedAttempt(
+                    attempt: read.attempt, responses: read.responses, timeMultiplier: multiplier,
+                    instances: try InstanceRecord.fetch(attemptID: read.attempt.id, db))
             }
         }
     }

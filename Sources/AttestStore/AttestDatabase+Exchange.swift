@@ -57,6 +57,7 @@ extension AttestDatabase {
                     response.attemptID = item.attempt.id
                     try db.execute(sql: ResponseRecord.insertSQL, arguments: response.insertArguments())
                 }
+                try InstanceRecord.insert(item.instances ?? [], attemptID: item.attempt.id, db)
                 try SkillTotals.record(attemptID: item.attempt.id, db)
                 if markImported {
                     try db.execute(sql: "INSERT INTO imported_attempt (attemptID) VALUES (?)", arguments: [item.attempt.id])

@@ -6,7 +6,8 @@ extension RecordedAttempt {
     public static let latestDate: Double = 253_402_300_799
 
     /// What in this attempt is outside the range Attest records (dates before 1970 or after 9999, a
-    /// score outside 0…1, points outside 0…the question's, an option index or position out of range),
+    /// score outside 0…1, points outside 0…the question's, an option index or position out of range, an
+    /// instance of a question the attempt did not draw or with values no template allows),
     /// one message per value; empty when it may be imported.
     ///
     /// A file exchanged between stores is untrusted: an `endedAt` of 1e19 once imported cleanly and
@@ -42,6 +43,25 @@ extension RecordedAttempt {
             }
             if let bad = response.skills.first(where: { !($0.weight > 0 && $0.weight <= PackLimits.skillWeight) }) {
                 problems.append("`\(prefix)skills` weight \(Self.format(bad.weight)) is not between 0 and \(Self.format(PackLimits.skillWeight))")
+            }
+        }
+        var instanced = Set<String>()
+        let drawn = Set(attempt.questionIDs)
+        for (index, instance) in (instances ?? []).enumerated() {
+            let prefix = "instances[\(index)]."
+            if !drawn.contains(instance.questionID) {
+                problems.append("`\(prefix)questionID` names a question the attempt did not draw")
+            } else if !instanced.insert(instance.questionID).inserted {
+                problems.append("`\(prefix)questionID` repeats an earlier instance's question")
+            }
+            if instance.values.count > TemplateVariable.variableLimit {
+                problems.append("`\(prefix)values` holds \(instance.values.count) variables, more than \(TemplateVariable.variableLimit)")
+            }
+            if let bad = instance.values.first(where: { !(abs($0.value) <= TemplateVariable.magnitudeLimit) }) {
+                problems.append("`\(prefix)values` gives `\(bad.key)` \(Self.format(bad.value)), beyond ±\(Self.format(TemplateVariable.magnitudeLimit))")
+            }
+            if let options = instance.options, options.count > PackLimits.options {
+                problems.append("`\(prefix)options` holds \(options.count) options, more than \(PackLimits.options)")
             }
         }
         return problems

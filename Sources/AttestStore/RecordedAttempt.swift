@@ -11,11 +11,17 @@ public struct RecordedAttempt: Sendable, Hashable, Codable {
     /// The extended time the attempt was taken with (`Accommodation`); nil for standard time and in files
     /// written before extended time existed.
     public var timeMultiplier: Double?
+    /// The instances of its parameterised questions as the learner saw them; nil when it has none (and in
+    /// files written before instances were journaled).
+    public var instances: [InstanceRecord]?
 
-    public init(attempt: AttemptRecord, responses: [ResponseRecord], timeMultiplier: Double? = nil) {
+    public init(
+        attempt: AttemptRecord, responses: [ResponseRecord], timeMultiplier: Double? = nil, instances: [InstanceRecord] = []
+    ) {
         self.attempt = attempt
         self.responses = responses
         self.timeMultiplier = timeMultiplier.flatMap { $0 > 1 ? $0 : nil }
+        self.instances = instances.isEmpty ? nil : instances
     }
 }
 

@@ -1,3 +1,4 @@
+import AttestCore
 import GRDB
 
 /// The store's schema as a list of named migrations.
@@ -49,6 +50,9 @@ import GRDB
 ///
 /// v7 (credentials a third party can trust): see `TrustSchema`.
 /// v10 (scheduled practice): the FSRS memory cache, see `MemorySchema`. New tables only.
+/// v14 (revocation that travels): status list allocations and imported Data Integrity credentials, see
+/// `StatusListEntryRecord`. New tables only.
+/// v16 (parameterised questions reproduced exactly): the instances each attempt drew, see `InstanceRecord+Store`.
 /// v15 (organisation registries): the submission outbox, see `AttestDatabase+Outbox`. A new table only.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
@@ -88,8 +92,14 @@ enum StoreSchema {
         migrator.registerMigration("v13") { db in
             try db.execute(sql: LinkedDataKeyRecord.v13)
         }
+        migrator.registerMigration("v14") { db in
+            try db.execute(sql: StatusListEntryRecord.v14)
+        }
         migrator.registerMigration("v15") { db in
             try db.execute(sql: AttestDatabase.outboxSchema)
+        }
+        migrator.registerMigration("v16") { db in
+            try db.execute(sql: InstanceRecord.v16)
         }
         return migrator
     }()

@@ -1,7 +1,8 @@
 import AttestCore
 import Foundation
 
-/// Prints the default exam decision rule's operating characteristics (docs/scoring.md's table).
+/// Prints the default exam decision rule's operating characteristics (docs/scoring.md's tables),
+/// optionally with a shorter `--max-items` (a section's `draw` caps it, as in the shipped exams).
 ///
 /// Authors change `decision` in a pack to trade questions against error rates; this shows what
 /// a rule does to simulated learners of known ability before anyone sits the exam.
@@ -28,6 +29,9 @@ struct DecisionBenchmark {
             switch argument {
             case "--learners" where number <= 10_000_000: simulation.learners = Int(number)
             case "--seed": simulation.seed = number
+            case "--max-items" where number <= UInt64(DecisionRule.itemLimit):
+                simulation.rule.maxItems = Int(number)
+                simulation.rule.minItems = min(simulation.rule.minItems, Int(number))
             default: throw .badArguments("unknown option or bad value near \(argument)")
             }
         }

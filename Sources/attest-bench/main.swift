@@ -20,9 +20,10 @@ let usage = """
                               ms to fit FSRS weights to N simulated reviews (10,000) with held-out
                               log-loss before/after; mean predicted exam score planned vs random
                               practice of equal minutes over N seeded simulated learners (20)
-      decision [--learners N] [--seed N]
+      decision [--learners N] [--seed N] [--max-items N]
                               the exam decision rule's operating characteristics: award rate and
-                              mean questions per true ability (the table in docs/scoring.md)
+                              mean questions per true ability (the tables in docs/scoring.md);
+                              --max-items caps the questions per skill (the shipped exams draw 8)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())

@@ -8,12 +8,13 @@ import Testing
 /// sound, and the attempt resumes with exactly the questions that were left.
 @Suite("CrashSafety", .serialized)
 struct CrashSafetyTests {
-    static let quizID = "data-analytics-quick-check"
+    /// A short exam (`ShippedPacks.installShortExam`): every question is asked, so answers and positions line up.
+    static let quizID = ShippedPacks.shortExamID
     static let kills = 30
 
     @Test func sigkillAtRandomMomentsLosesNoAcceptedAnswerAndTheAttemptResumes() throws {
         let sandbox = try AttestSandbox()
-        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        let pack = try ShippedPacks.installShortExam(in: sandbox)
         var random = SeededGenerator(seed: 20_261_129)
         var racedKills = 0
         var resumed = 0
@@ -84,7 +85,7 @@ struct CrashSafetyTests {
 
     @Test func sigkillWhileResumingLosesNothingEither() throws {
         let sandbox = try AttestSandbox()
-        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        let pack = try ShippedPacks.installShortExam(in: sandbox)
         var random = SeededGenerator(seed: 7)
         for round in 0..<6 {
             let learner = "again\(round)"
@@ -124,21 +125,11 @@ struct CrashSafetyTests {
 
     @Test func flagsSetBeforeASigkillAreBackWhenTheAttemptResumes() throws {
         let sandbox = try AttestSandbox()
-        let pack = try #require(ShippedPacks.pack("data-analytics"))
+        // Flags are for going back: a short exam that allows it.
+        let pack = try ShippedPacks.installShortExam(in: sandbox) { $0["allowBack"] = true }
         let answers = try ShippedPacks.answers(pack: pack, quiz: Self.quizID, seed: 5)
         let total = answers.count
-        // Flags are for going back: a newer version of the pack whose quick check allows it.
-        let url = ShippedPacks.directory.appendingPathComponent("data-analytics.json")
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        json["version"] = "9.0.0"
-        json["quizzes"] = (json["quizzes"] as? [[String: Any]])?.map { quiz in
-            var quiz = quiz
-            if quiz["id"] as? String == Self.quizID { quiz["allowBack"] = true }
-            return quiz
-        }
-        try sandbox.write(String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self), to: "back/data-analytics.json")
-        let packs = sandbox.root.appendingPathComponent("back").path
-        let take = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", "5", "--learner", "flagger", "--packs", packs])
+        let take = try LiveAttest(sandbox, ["take", Self.quizID, "--seed", "5", "--learner", "flagger"])
         // Question 1 flagged and answered; question 2 flagged, unflagged and answered; question 3 flagged.
         for (line, shown, count) in [
             (":flag", "Flagged for review.", 1), (answers[0], "Answer recorded.", 1), (":flag", "Flagged for review.", 2),
@@ -153,7 +144,7 @@ struct CrashSafetyTests {
         let attempt = try #require(try store.unfinishedAttempts(learner: "flagger").first)
         #expect(try store.flaggedPositions(attemptID: attempt.id) == [0, 2])
         try store.close()
-        let resume = try LiveAttest(sandbox, ["resume", "--learner", "flagger", "--packs", packs])
+        let resume = try LiveAttest(sandbox, ["resume", "--learner", "flagger"])
         #expect(resume.wait { $0.standardOutput.contains("Question 3 of \(total)") }, "\(resume.standardError)")
         let header = resume.standardOutput.split(separator: "\n").first { $0.contains("Question 3 of \(total)") }
         #expect(header?.contains(" · flagged ─") == true, "the open question shows its flag: \(header ?? "")")
@@ -162,5 +153,79 @@ struct CrashSafetyTests {
         #expect(resume.wait { $0.standardOutput.contains("1•⚑ 2• [3·⚑] \(rest)") }, "\(resume.standardOutput)")
         #expect(resume.standardOutput.contains("2 answered · 2 flagged · \(total - 2) left"))
         resume.kill()
+    }
+
+    static let parameterisedPack = """
+        {"format": 1, "id": "calc", "version": "1.0.0", "title": "Calc", "skills": [{"id": "s", "name": "S"}],
+         "questions": [
+          {"id": "velocity", "type": "numeric", "skill": "s", "difficulty": "medium",
+           "variables": {"points": {"min": 20, "max": 60, "step": 2}, "sprints": {"values": [2, 4, 5]}},
+           "prompt": "A team did {points} points over {sprints} sprints. Velocity?", "answer": "points / sprints",
+           "tolerance": 0.01, "explanation": "{points} / {sprints} = {=points / sprints:2}"},
+          {"id": "product", "type": "numeric", "skill": "s", "difficulty": "easy",
+           "variables": {"a": {"min": 2, "max": 9}, "b": {"min": 2, "max": 9}},
+           "prompt": "What is {a} times {b}?", "answer": "a * b", "tolerance": 0, "explanation": "{a} times {b} is {=a * b}."}
+         ],
+         "quizzes": [{"id": "exam", "title": "Calc exam", "mode": "exam", "shuffleQuestions": false,
+                      "sections": [{"from": {"questions": ["velocity", "product"]}}]}]}
+        """
+
+    /// A parameterised question's instance is journaled with the attempt: after `kill -9` the resumed attempt,
+    /// its review and its export show the numbers that were drawn. To prove they come from the journal and not
+    /// from drawing again, the unanswered question's journaled instance is rewritten while Attest is down (as a
+    /// later version deriving instances differently would see it): the resume shows and scores the journal's numbers.
+    @Test func aParameterisedInstanceSurvivesSigkillResumeReviewAndExport() throws {
+        let sandbox = try AttestSandbox()
+        try sandbox.write(Self.parameterisedPack, to: "calc/calc.json")
+        let packs = sandbox.root.appendingPathComponent("calc").path
+        let take = try LiveAttest(sandbox, ["take", "calc/exam", "--seed", "11", "--learner", "ada", "--packs", packs])
+        try #require(take.wait { $0.standardOutput.contains("Velocity?") }, "\(take.standardError)")
+        let velocity = try #require(take.standardOutput.firstMatch(of: /did (\d+) points over (\d+) sprints/), "\(take.standardOutput)")
+        let rate = Double(velocity.1)! / Double(velocity.2)!
+        take.send(CorrectAnswer.format(rate))
+        try #require(take.wait { $0.standardOutput.contains("times") && $0.occurrences(of: "Answer recorded.") == 1 }, "\(take.standardOutput)")
+        let product = try #require(take.standardOutput.firstMatch(of: /What is (\d+) times (\d+)\?/))
+        take.kill()
+
+        let store = try AttestDatabase.open(path: sandbox.storePath)
+        let attempt = try #require(try store.unfinishedAttempts(learner: "ada").first)
+        let journaled = try store.instances(attemptID: attempt.id)
+        try store.close()
+        #expect(journaled.map(\.questionID) == ["product", "velocity"])
+        #expect(journaled.first { $0.questionID == "velocity" }?.prompt == "A team did \(velocity.1) points over \(velocity.2) sprints. Velocity?")
+        #expect(journaled.first { $0.questionID == "product" }?.values == ["a": Double(product.1)!, "b": Double(product.2)!])
+
+        let (a, b) = product.1 == "7" && product.2 == "9" ? (8, 6) : (7, 9)
+        let rewritten = InstanceRecord(
+            questionID: "product", values: ["a": Double(a), "b": Double(b)], prompt: "What is \(a) times \(b)?",
+            explanation: "\(a) times \(b) is \(a * b).", answer: Double(a * b))
+        let python = try #require(ExternalCommand.which("python3"), "python3 rewrites the journal")
+        let update = try ExternalCommand.run(python, ["-c", """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            db.execute("UPDATE attempt_instance SET instance = ? WHERE attemptID = ? AND questionID = 'product'", (sys.argv[3], sys.argv[2]))
+            db.commit()
+            """, sandbox.storePath, attempt.id, String(decoding: try JSONEncoder().encode(rewritten), as: UTF8.self)])
+        #expect(update.status == 0, "\(update.standardError)")
+
+        let wrong = try sandbox.write("1\n", to: "rest.txt")
+        let resumed = try sandbox.run(["resume", "--answers", wrong, "--learner", "ada", "--packs", packs])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.standardOutput.contains("What is \(a) times \(b)?"), "\(resumed.standardOutput)")
+        let review = try #require(resumed.standardOutput.range(of: "Review"), "\(resumed.standardOutput)")
+        let reviewed = resumed.standardOutput[review.lowerBound...]
+        #expect(reviewed.contains("What is \(a) times \(b)?") && reviewed.contains("\(a * b)"), "\(reviewed)")
+        #expect(!reviewed.contains("Velocity?"), "the velocity answer was right: \(reviewed)")
+
+        let export = try sandbox.run(["attempts", "export", "--packs", packs])
+        #expect(export.status == 0, "\(export.standardError)")
+        let line = try #require(export.standardOutput.split(separator: "\n").first)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        let recorded = try decoder.decode(RecordedAttempt.self, from: Data(line.utf8))
+        #expect(recorded.attempt.id == attempt.id && recorded.attempt.status == .completed)
+        #expect(recorded.instances?.first { $0.questionID == "product" } == rewritten)
+        #expect(recorded.instances?.first { $0.questionID == "velocity" }?.answer == rate)
+        #expect(recorded.responses.map(\.score) == [1, 0])
     }
 }

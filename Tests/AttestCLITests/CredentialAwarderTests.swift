@@ -81,7 +81,8 @@ struct CredentialAwarderTests {
         let pending = try #require(result["credentialsPending"] as? [[String: Any]])
         #expect(pending.map { $0["credential"] as? String } == ["ux-design/foundations"])
         let missing = try #require(pending.first?["missing"] as? [String])
-        #expect(missing.count == 5, "four skills and the exam are all still missing: \(missing)")
+        #expect(missing == ["pass the exam UX Design: exam"],
+                "the exam, whose decision rule settles every skill, is what is missing: \(missing)")
         let practice = try ShippedPacks.answers(pack: pack, quiz: "ux-design-practice", seed: 9)
         let practiced = try sandbox.run(["take", "ux-design-practice", "--seed", "9", "--json"],
                                         input: practice.joined(separator: "\n") + "\n\n")

@@ -78,6 +78,46 @@ struct CredentialIssuingTests {
         #expect(try learner.run(["creds", "import", bundle]).standardOutput.contains("already"))
     }
 
+    /// Batch one issues two foundations; batch two, with only the project-management exam, completes the stacked
+    /// certificate from the keyring's ledger; issuing everything again issues nothing twice.
+    @Test func aStackCompletesAcrossBatchesAndNothingIsIssuedTwice() throws {
+        let (learner, instructor) = try Self.setUp()
+        for (packID, quiz) in [("ai-basics", "ai-basics-exam"), ("project-management", "project-management-exam")] {
+            let pack = try #require(ShippedPacks.pack(packID))
+            let answers = try ShippedPacks.answers(pack: pack, quiz: quiz, seed: 42)
+            let file = try learner.write(answers.joined(separator: "\n") + "\n", to: "\(packID).txt")
+            let take = try learner.run(["take", quiz, "--seed", "42", "--answers", file, "--json"])
+            try #require(take.status == 0, "\(take.standardError)")
+        }
+        let (keyring, _, _) = try Self.initIssuer(instructor)
+        func issue(_ packs: [String?]) throws -> String {
+            var arguments = ["creds", "issue", "--issuer", keyring, "--output", instructor.root.path, "--from"]
+            for (index, pack) in packs.enumerated() {
+                let export = try learner.run(["attempts", "export", "--sign"] + (pack.map { ["--pack", $0] } ?? []))
+                try #require(export.status == 0, "\(export.standardError)")
+                arguments.append(try instructor.write(export.standardOutput, to: "batch-\(index).submission"))
+            }
+            let run = try instructor.run(arguments, extraEnvironment: Self.passphrase)
+            try #require(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+            return run.standardOutput
+        }
+        let first = try issue(["data-analytics", "ai-basics"])
+        #expect(first.contains("issued   Data Analytics Foundations") && first.contains("(ai-basics/foundations)"), "\(first)")
+        #expect(!first.contains("project-management/digital-professional"), "\(first)")
+
+        let second = try issue(["project-management"])
+        #expect(second.contains("(project-management/foundations)"), "\(second)")
+        #expect(second.contains("(project-management/digital-professional)"), "the stack completes from batch one: \(second)")
+        #expect(second.contains("(issued in an earlier batch)"), "\(second)")
+
+        let again = try issue([nil])
+        #expect(!again.contains("issued   "), "everything is already held: \(again)")
+        #expect(again.contains("nothing issued"))
+        let issues = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
+            .split(separator: "\n").filter { $0.contains("\"action\":\"issue\"") }
+        #expect(issues.count == 4, "two foundations, then a third and the stack: \(issues.count)")
+    }
+
     @Test func anEditedSubmissionIsRefusedAtIssue() throws {
         let (learner, instructor) = try Self.setUp()
         let export = try learner.run(["attempts", "export", "--sign"])

@@ -79,7 +79,7 @@ struct CredentialsCommandTests {
         let show = try sandbox.run(["creds", "show", id])
         #expect(show.status == 0)
         #expect(show.standardOutput.contains("Cybersecurity: exam"))
-        #expect(show.standardOutput.contains("proficient"))
+        #expect(show.standardOutput.contains("skill Identity and access management — proficient after 7 questions, decided by the exam's rule"), "\(show.standardOutput)")
         let share = try sandbox.run(["creds", "share", id])
         #expect(share.standardOutput.hasPrefix("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Cybersecurity%20Foundations"))
         #expect(share.standardOutput.contains("&certId=\(id.replacingOccurrences(of: ":", with: "%3A"))"))

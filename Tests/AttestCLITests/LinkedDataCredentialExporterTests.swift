@@ -51,6 +51,8 @@ struct LinkedDataCredentialExporterTests {
             return
         }
         #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("\"ScaledScore\"") && run.output.contains("vocab.html#Result>"),
+                "each skill's estimate survives canonicalisation as an Open Badges result: \(run.output.prefix(2000))")
     }
 
     @Test func theHTMLPageEmbedsACredentialThatVerifies() throws {

@@ -8,7 +8,8 @@ import Testing
 struct PackLintCommandTests {
     @Test func shippedPacksLintCleanAndBrokenOnesExit65WithLocations() throws {
         let sandbox = try AttestSandbox()
-        let clean = try sandbox.run(["pack", "lint", ShippedPacks.directory.path])
+        // Credential packs must pass --strict: no item-writing cue, no practice route into a credential exam.
+        let clean = try sandbox.run(["pack", "lint", "--strict", ShippedPacks.directory.path])
         #expect(clean.status == 0, "\(clean.standardError)")
         #expect(clean.standardOutput.components(separatedBy: "0 errors").count - 1 == ShippedPacks.paths.count)
         let broken = try sandbox.write("""
@@ -28,10 +29,37 @@ struct PackLintCommandTests {
         #expect(diagnostics.allSatisfy { ($0["line"] as? Int ?? 0) > 0 && $0["path"] is String })
     }
 
+    /// Item-writing warnings are found on the decoded pack, yet each carries the line and column of the
+    /// question it names, and a note at every other question the message names (both of a give-away pair).
+    @Test func itemWritingWarningsAreLocatedAtEveryQuestionTheyName() throws {
+        let sandbox = try AttestSandbox()
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/lint/cues.json").path
+        let run = try sandbox.run(["pack", "lint", fixture, "--no-color"])
+        #expect(run.status == 0, "warnings only: \(run.standardError)")
+        let text = run.standardError
+        #expect(text.contains("cues.json:19:5: warning: `giver` contains “k-fold cross-validation”, the keyed answer of `keyed`"), "\(text)")
+        #expect(text.contains("cues.json:8:5: note: `keyed` keys “k-fold cross-validation” [/questions/0]"), "\(text)")
+        #expect(text.contains("cues.json:30:5: warning: true-false `always-1` says “always” and is keyed false"), "\(text)")
+        #expect(text.contains("cues.json:35:5: note: `always-2` also says “always” and is keyed false [/questions/3]"), "\(text)")
+        #expect(text.contains("cues.json:40:5: warning: question `undated` has no `difficulty` [missing-difficulty] [/questions/4]"), "\(text)")
+        #expect(!text.contains(":0:0"), "\(text)")
+
+        let json = try sandbox.run(["pack", "lint", fixture, "--format", "json", "--strict"])
+        #expect(json.status == 65, "--strict makes the cues errors")
+        let files = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let diagnostics = try #require(files.first?["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 4, "\(diagnostics)")
+        #expect(diagnostics.allSatisfy { $0["severity"] as? String == "error" && ($0["line"] as? Int ?? 0) > 0 })
+        let pair = try #require(diagnostics.first { ($0["message"] as? String)?.contains("give-away-pair") == true })
+        #expect(pair["path"] as? String == "/questions/1" && pair["line"] as? Int == 19 && pair["column"] as? Int == 5)
+        let notes = try #require(pair["notes"] as? [[String: Any]])
+        #expect(notes.count == 1 && notes[0]["path"] as? String == "/questions/0" && notes[0]["line"] as? Int == 8)
+    }
+
     @Test func newPackLintsCleanAndIsNeverOverwrittenSilently() throws {
         let sandbox = try AttestSandbox()
         #expect(try sandbox.run(["pack", "new", "my-pack"]).status == 0)
-        let lint = try sandbox.run(["pack", "lint", sandbox.root.appendingPathComponent("my-pack.json").path])
+        let lint = try sandbox.run(["pack", "lint", "--strict", sandbox.root.appendingPathComponent("my-pack.json").path])
         #expect(lint.status == 0 && lint.standardOutput.contains("0 errors, 0 warnings"), "\(lint.standardError)")
         let again = try sandbox.run(["pack", "new", "my-pack"])
         #expect(again.status == 1)

@@ -38,13 +38,13 @@ struct QuizSessionTests {
             environment: sandbox.environment)
     }
 
-    @Test func aShippedExamTakenAtTheKeyboardToTheEnd() throws {
+    @Test func aShortExamTakenAtTheKeyboardToTheEnd() throws {
         let sandbox = try AttestSandbox()
-        let pack = try #require(ShippedPacks.pack("data-analytics"))
-        let answers = try ShippedPacks.answers(pack: pack, quiz: "data-analytics-quick-check", seed: 4)
+        let pack = try ShippedPacks.installShortExam(in: sandbox)
+        let answers = try ShippedPacks.answers(pack: pack, quiz: ShippedPacks.shortExamID, seed: 4)
         let binary = try #require(AttestBinary.path)
         let terminal = try PseudoTerminal.spawn(
-            executable: binary, arguments: ["take", "data-analytics-quick-check", "--seed", "4"], environment: sandbox.environment)
+            executable: binary, arguments: ["take", ShippedPacks.shortExamID, "--seed", "4"], environment: sandbox.environment)
         defer { terminal.close() }
         for (index, answer) in answers.enumerated() {
             try terminal.waitFor("Question \(index + 1) of \(answers.count)", timeout: .seconds(10), ignoringEscapes: true)

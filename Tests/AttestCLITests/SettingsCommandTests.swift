@@ -68,7 +68,7 @@ struct SettingsCommandTests {
     @Test func aQuizThatGrantsNoExtendedTimeSaysStandardTimeApplies() throws {
         let sandbox = try AttestSandbox()
         #expect(try sandbox.run(["settings", "extra-time", "1.5"]).status == 0)
-        let run = try sandbox.run(["take", "data-analytics-quick-check", "--seed", "1"], input: ":quit\ny\n")
+        let run = try sandbox.run(["take", "data-analytics-exam", "--seed", "1"], input: ":quit\ny\n")
         #expect(run.standardOutput.contains("Your extended time (1.5×) is not offered by this quiz; standard time applies."))
         let store = try AttestDatabase.open(path: sandbox.storePath)
         let attempt = try #require(try store.attempts(learner: "ada", packID: "data-analytics", quizID: nil, mode: nil).first)

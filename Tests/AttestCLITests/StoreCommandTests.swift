@@ -69,7 +69,7 @@ struct StoreCommandTests {
         try sandbox.write(original.replacingOccurrences(of: "\"AI Basics\"", with: "\"AI Basics (copy)\""), to: "mine/ai-basics.json")
         let run = try sandbox.run(["packs", "--packs", sandbox.root.appendingPathComponent("mine").path])
         #expect(run.status == 0)
-        #expect(run.standardError.contains("both hold ai-basics 1.1.0 with different content"), "\(run.standardError)")
+        #expect(run.standardError.contains("both hold ai-basics 1.2.0 with different content"), "\(run.standardError)")
     }
 
     @Test func anOrphanedAttemptCanBeDiscardedAndStopsBeingOffered() throws {

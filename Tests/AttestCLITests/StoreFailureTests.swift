@@ -9,13 +9,13 @@ import Testing
 /// leaves an interrupted attempt resumable.
 @Suite("StoreFailure", .serialized)
 struct StoreFailureTests {
-    static let quizID = "data-analytics-quick-check"
+    static let quizID = "data-analytics-exam"
 
     static func answers(seed: UInt64) throws -> [String] {
         try ShippedPacks.answers(pack: try #require(ShippedPacks.pack("data-analytics")), quiz: quizID, seed: seed)
     }
 
-    /// Takes the quick check perfectly with `seed`, storing in `store`; returns the attempt id.
+    /// Takes the exam perfectly with `seed`, storing in `store`; returns the attempt id.
     static func recordOneAttempt(_ sandbox: AttestSandbox, store: String, seed: UInt64 = 1) throws -> String {
         let file = try sandbox.write(try answers(seed: seed).joined(separator: "\n") + "\n", to: "answers-\(seed).txt")
         let run = try sandbox.run(

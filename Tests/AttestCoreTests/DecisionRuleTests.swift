@@ -1,4 +1,5 @@
 import AttestCore
+import Foundation
 import Testing
 
 @Suite("DecisionRule")
@@ -15,6 +16,14 @@ struct DecisionRuleTests {
         let meanShare = published.map(\.meanItems).reduce(0, +) / Double(published.count) / Double(rule.maxItems)
         #expect(meanShare <= 0.60)
         #expect(byAbility[0.5]!.awardRate < byAbility[0.7]!.awardRate && byAbility[0.7]!.awardRate < byAbility[0.9]!.awardRate)
+    }
+
+    /// docs/scoring.md prints what `attest-bench decision` prints (the default simulation): the published
+    /// operating characteristics are the code's, not a hand-copied table that drifts.
+    @Test func theTableInTheScoringDocsIsTheDefaultSimulations() throws {
+        let docs = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/scoring.md"), encoding: .utf8)
+        let table = DecisionSimulation().markdown()
+        #expect(docs.contains(table), "docs/scoring.md should hold:\n\(table)")
     }
 
     @Test func exactCurtailmentStopsOnceTheFinalDecisionCannotChange() {

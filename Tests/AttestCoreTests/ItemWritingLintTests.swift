@@ -33,6 +33,23 @@ struct ItemWritingLintTests {
             .contains(.examSealing))
     }
 
+    @Test func aQuizNoCredentialNamesMayNotDrawSealedQuestions() {
+        let questions = [
+            Self.choice("sealed", "Pick.", key: "Yes", others: ["No", "Maybe"]),
+            { var q = Self.choice("drill", "Choose.", key: "Yes", others: ["No", "Maybe"]); q.pool = .practice; return q }(),
+        ]
+        var pack = Self.pack(questions)
+        pack.quizzes.append(Quiz(id: "quick", title: "Quick", mode: .exam, sections: [QuizSection(pool: .skills(["s"]), count: 1)]))
+        let finding = ItemWritingLint.findings(pack).first { $0.rule == .sealedOutsideCredential }
+        #expect(finding?.message.contains("quiz `quick` counts for no credential but can draw 1 sealed question(s): `sealed`") == true)
+        #expect(finding?.pointer == "/quizzes/1" && finding?.isError == false)
+        pack.quizzes[1].mode = .practice
+        #expect(!Self.rules(pack).contains(.sealedOutsideCredential), "a practice quiz draws the practice question only")
+        pack.quizzes[1].mode = .exam
+        pack.credentials = []
+        #expect(!Self.rules(pack).contains(.sealedOutsideCredential), "without credential exams, sealing is the author's own")
+    }
+
     static func statement(_ id: String, _ prompt: String, _ answer: Bool) -> Question {
         Question(id: id, skills: [SkillWeight(skill: "s")], prompt: prompt, kind: .trueFalse(answer: answer), explanation: "Why.", pool: .exam)
     }
@@ -79,6 +96,9 @@ struct ItemWritingLintTests {
         ])
         let finding = ItemWritingLint.findings(pair).first { $0.rule == .giveAway }
         #expect(finding?.message.contains("`b`") == true && finding?.message.contains("`a`") == true)
+        #expect(finding?.pointer == "/questions/1", "the warning is at the question whose stem gives the answer away")
+        #expect(finding?.notes == [ItemWritingLint.Note(pointer: "/questions/0", message: "`a` keys “k-fold cross-validation”")],
+                "and a note is at the question it gives away")
         #expect(finding?.message.contains("k-fold cross-validation") == true)
         let apart = Self.pack([
             Self.choice("a", "Which technique estimates generalisation?", key: "k-fold cross-validation", others: ["Dropout", "Pruning"]),

@@ -17,6 +17,21 @@ struct PackScaffoldTests {
         #expect(pack.credentials[0].criteria.quizzes == ["data-analytics-exam"])
     }
 
+    /// One of each thing an exam whose pass means something needs, and no item-writing cue: the scaffold
+    /// passes `pack lint --strict`, as credential packs must.
+    @Test func theScaffoldShowsPoolsTemplatesAndADecisionRuleAndPassesStrictLint() throws {
+        let pack = try #require(PackDecoder().decode(bytes: Array(try PackScaffold.json(id: "demo").utf8), file: "demo.json").pack)
+        #expect(pack.questions.contains { $0.pool == .exam && $0.template == nil })
+        #expect(pack.questions.contains { $0.pool == .practice })
+        #expect(pack.questions.contains { $0.template != nil && $0.pool == .exam })
+        let exam = try #require(pack.quiz("demo-exam"))
+        #expect(exam.decision != nil)
+        #expect(pack.credentials.contains { $0.criteria.quizzes.contains(exam.id) })
+        #expect(ItemWritingLint.findings(pack) == [])
+        let report = ExamPoolReport(pack: pack)
+        #expect(report.rows.contains { $0.quizID == exam.id && $0.countsForCredential && $0.overlap.isEmpty })
+    }
+
     @Test func aTitleIsEscapedIntoTheJSON() throws {
         let json = try PackScaffold.json(id: "quotes", title: "Say \"hi\" \\ now")
         let pack = try #require(PackDecoder().decode(bytes: Array(json.utf8), file: "q.json").pack)

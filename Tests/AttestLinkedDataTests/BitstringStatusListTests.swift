@@ -1,4 +1,5 @@
 import AttestCompression
+import Crypto
 import Foundation
 import Testing
 @testable import AttestLinkedData
@@ -83,5 +84,51 @@ import Testing
         let canonical = try JSONLDToRDF.canonicalNQuads(of: list)
         #expect(canonical.contains("<https://www.w3.org/ns/credentials/status#encodedList>"))
         #expect(canonical.contains("<https://www.w3.org/ns/credentials/status#statusPurpose> \"revocation\""))
+    }
+
+    /// A list a verifier holds vouches only once its own proof verifies under a key of its issuer, that issuer is
+    /// the credential's, and it has not expired.
+    @Test func aHeldListIsTrustedOnlyWhenSignedByTheCredentialsIssuer() throws {
+        let key = Curve25519.Signing.PrivateKey()
+        let did = "did:web:example.edu"
+        let method = did + "#" + DIDKey(publicKey: key.publicKey).multibase
+        let url = "https://example.edu/credentials/status.json"
+        var bits = BitstringStatusList()
+        try bits.set(7)
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        let signed = try EddsaRdfc2022().sign(
+            StatusListCredential.unsigned(list: bits, url: url, issuer: did, validFrom: now), key: key,
+            verificationMethod: method, created: now)
+        let credential = { (issuer: String, index: Int) -> JSONValue in
+            .object(["issuer": .object(["id": .string(issuer)]), "credentialStatus": StatusListCredential.entry(url: url, index: index)])
+        }
+        #expect(try StatusListCredential.verifiedStatus(credential: credential(did, 7), listCredential: signed, now: now) == .set(.revocation))
+        #expect(try StatusListCredential.verifiedStatus(credential: credential(did, 8), listCredential: signed, now: now) == .clear)
+        #expect(throws: StatusListCredential.Mismatch.self) {
+            try StatusListCredential.verifiedStatus(credential: credential("did:web:other.example", 8), listCredential: signed, now: now)
+        }
+        guard case .object(var members) = signed else { Issue.record("not an object"); return }
+        members["validUntil"] = .string("1970-01-02T00:00:00Z")
+        #expect(throws: StatusListCredential.Mismatch.self, "an edit breaks the list's own proof") {
+            try StatusListCredential.verifiedStatus(credential: credential(did, 8), listCredential: .object(members), now: now)
+        }
+        let stranger = Curve25519.Signing.PrivateKey()
+        let forged = try EddsaRdfc2022().sign(
+            StatusListCredential.unsigned(list: BitstringStatusList(), url: url, issuer: did, validFrom: now), key: stranger,
+            verificationMethod: "did:key:" + DIDKey(publicKey: stranger.publicKey).multibase + "#" + DIDKey(publicKey: stranger.publicKey).multibase,
+            created: now)
+        #expect(throws: StatusListCredential.Mismatch.self, "a list signed by another key is not the issuer's") {
+            try StatusListCredential.verifiedStatus(credential: credential(did, 7), listCredential: forged, now: now)
+        }
+        let expiring = try EddsaRdfc2022().sign(
+            {
+                guard case .object(var unsigned) = StatusListCredential.unsigned(list: bits, url: url, issuer: did, validFrom: now) else { return .null }
+                unsigned["validUntil"] = .string("1970-01-12T13:46:41Z")
+                return .object(unsigned)
+            }(), key: key, verificationMethod: method, created: now)
+        #expect(try StatusListCredential.verifiedStatus(credential: credential(did, 7), listCredential: expiring, now: now) == .set(.revocation))
+        #expect(throws: StatusListCredential.Mismatch.self, "an expired list is refused") {
+            try StatusListCredential.verifiedStatus(credential: credential(did, 7), listCredential: expiring, now: now.addingTimeInterval(86_400))
+        }
     }
 }

@@ -106,7 +106,7 @@ struct RegistryEndToEndTests {
         let payload = try #require(listed.body.split(separator: ".").dropFirst().first.flatMap { Base64URL.decode(String($0)) })
         let encoded = try #require(try CredentialJSON.parse(payload)["credentialSubject"]?["encodedList"]?.stringValue)
         let credential = try CredentialJSON.parse(Data(try await Self.get(service.base + "/credentials/\(id)", accept: "application/json").body.utf8))
-        let index = try #require(credential["credential"]?["credentialStatus"]?.arrayValue?.first?["statusListIndex"]?.stringValue.flatMap { Int($0) })
+        let index = try #require(credential["credential"]?["credentialStatus"]?["statusListIndex"]?.stringValue.flatMap { Int($0) })
         #expect(try BitstringStatusList(encodedList: encoded).isSet(index))
         #expect(credential["status"]?.stringValue == "revoked")
 

@@ -61,7 +61,9 @@ enum RegistryHarness {
         let organisation = try organisation()
         return RegistryServer(
             settings: settings, database: try RegistryDatabase(url: url, logger: logger),
-            desk: IssuingDesk(context: context, keyring: organisation.keyring, key: organisation.key), logger: logger)
+            desk: IssuingDesk(
+                context: context, keyring: organisation.keyring, key: organisation.key,
+                file: KeyringFile(path: FileManager.default.temporaryDirectory.appendingPathComponent("unused.keyring").path)), logger: logger)
     }
 }
 

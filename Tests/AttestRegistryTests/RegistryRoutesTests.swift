@@ -28,7 +28,7 @@ struct RegistryRoutesTests {
             let jws = try #require(try CredentialJSON.parse(Data(answer.utf8))["credentials"]?.arrayValue?.first?.stringValue)
             let credential = try Self.payload(jws)
             let id = try #require(credential["id"]?.stringValue)
-            let entry = try #require(credential["credentialStatus"]?.arrayValue?.first)
+            let entry = try #require(credential["credentialStatus"])
             #expect(entry["statusListCredential"]?.stringValue == "https://registry.example.edu/status/1")
             let index = try #require(entry["statusListIndex"]?.stringValue.flatMap { Int($0) })
 

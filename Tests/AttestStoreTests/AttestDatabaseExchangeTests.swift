@@ -45,4 +45,34 @@ struct AttestDatabaseExchangeTests {
         #expect(try JSONDecoder().decode([RecordedAttempt].self, from: Data(older.utf8))[0].timeMultiplier == nil,
                 "files written before extended time still read")
     }
+
+    /// The instances of parameterised questions are journaled with the attempt (migration v16), read back for a
+    /// resume, exported and imported with it; an instance the attempt did not draw, or repeated, is refused at the door.
+    @Test func instancesAreJournaledWithTheAttemptAndTravelWithIt() throws {
+        let source = try AttestDatabase.inMemory()
+        let instance = InstanceRecord(
+            questionID: "q1", values: ["a": 6, "b": 7], prompt: "What is 6 × 7?", explanation: "6 × 7 = 42", answer: 42)
+        let choice = InstanceRecord(
+            questionID: "q2", values: ["n": 3], prompt: "Pick 3", options: ["3", "4"], feedback: [nil, "Not 4."])
+        try source.startAttempt(F.attempt("a1", at: 0), instances: [instance, choice])
+        try source.startAttempt(F.attempt("a2", at: 10))
+        #expect(try source.instances(attemptID: "a1") == [instance, choice])
+        #expect(try source.instances(attemptID: "a2") == [])
+        let exported = try source.exportAttempts()
+        #expect(exported.map(\.instances) == [[instance, choice], nil])
+        let decoded = try JSONDecoder().decode([RecordedAttempt].self, from: try JSONEncoder().encode(exported))
+        #expect(decoded == exported)
+        #expect(decoded.allSatisfy { $0.outOfRange.isEmpty })
+        let instructor = try AttestDatabase.inMemory()
+        _ = try instructor.importAttempts(decoded)
+        #expect(try instructor.instances(attemptID: "a1") == [instance, choice])
+
+        var stray = exported[0]
+        stray.instances = [instance, instance, InstanceRecord(questionID: "elsewhere", values: ["a": 1e13], prompt: "?")]
+        #expect(stray.outOfRange == [
+            "`instances[1].questionID` repeats an earlier instance's question",
+            "`instances[2].questionID` names a question the attempt did not draw",
+            "`instances[2].values` gives `a` 10000000000000, beyond ±1000000000000",
+        ])
+    }
 }

@@ -8,7 +8,9 @@ struct IssuerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issuer",
         abstract: "Show the issuer identity (did:jwk and public key) or set its display name.",
-        subcommands: [IssuerShowCommand.self, IssuerNameCommand.self, IssuerTrustCommand.self, IssuerInitCommand.self],
+        subcommands: [
+            IssuerShowCommand.self, IssuerNameCommand.self, IssuerStatusURLCommand.self, IssuerTrustCommand.self, IssuerInitCommand.self,
+        ],
         defaultSubcommand: IssuerShowCommand.self
     )
 }
@@ -27,11 +29,12 @@ struct IssuerShowCommand: ParsableCommand {
         let context = global.context()
         let issuer = try Issuer.load(context)
         let jwk = DIDJWK.jwk(for: issuer.key.publicKey).serialized
+        let statusURL = try context.store().setting(StatusListURL.settingKey)
         if json {
             let object: [String: Any] = [
                 "name": issuer.name, "id": issuer.key.did, "keyId": issuer.key.keyID,
                 "publicKeyJwk": try JSONSerialization.jsonObject(with: Data(jwk.utf8)),
-                "createdAt": ISODate.format(issuer.createdAt),
+                "createdAt": ISODate.format(issuer.createdAt), "statusListURL": statusURL as Any,
             ]
             context.console.line(try JSONOutput.string(object))
             return
@@ -42,6 +45,8 @@ struct IssuerShowCommand: ParsableCommand {
         console.line(console.styled("key id   ", .dim) + issuer.key.keyID)
         console.line(console.styled("key      ", .dim) + jwk + console.styled("  (P-256, ES256)", .dim))
         console.line(console.styled("since    ", .dim) + DateText.minute(issuer.createdAt))
+        console.line(console.styled("status   ", .dim) + (statusURL.map { TerminalText.sanitize($0) }
+            ?? "no status list URL: Data Integrity exports carry no credentialStatus ('issuer status-url URL')"))
     }
 }
 

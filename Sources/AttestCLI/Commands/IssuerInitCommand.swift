@@ -8,8 +8,11 @@ struct IssuerInitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create an organisation issuer: a keyring file (0600) with a passphrase-encrypted key.",
         discussion: """
-            With --domain the issuer is did:web:DOMAIN and the command prints the did.json to host at \
-            https://DOMAIN/.well-known/did.json; without it the issuer is a did:key. The passphrase comes from \
+            The keyring holds two keys: P-256 for VC-JWTs and Ed25519 for Data Integrity (eddsa-rdfc-2022) proofs. \
+            With --domain the issuer is did:web:DOMAIN and the command prints the did.json (both keys) to host at \
+            https://DOMAIN/.well-known/did.json; without it each key is its own did:key. Credentials point at the \
+            revocation status list at --status-url (for a did:web, by default https://DOMAIN/credentials/status.json); \
+            publish it with 'attest creds status-list --issuer KEYRING'. The passphrase comes from \
             ATTEST_ISSUER_PASSPHRASE or is asked for on the terminal. Every issue and revocation is appended to \
             KEYRING.log.
             """
@@ -26,11 +29,17 @@ struct IssuerInitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The keyring file to create.", valueName: "file"), completion: .file())
     var keyring: String
 
+    @Option(help: ArgumentHelp("Where you will host the revocation status list (https).", valueName: "url"))
+    var statusURL: String?
+
     func validate() throws {
         let name = org.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 200 { throw ValidationError("Give an --org name of 1 to 200 characters.") }
         if TerminalText.sanitize(name, keepNewlines: false) != name {
             throw ValidationError("The --org name may not contain control characters or line breaks.")
+        }
+        if let statusURL {
+            do { _ = try StatusListURL.validated(statusURL) } catch { throw ValidationError("--status-url: " + error.localizedDescription) }
         }
     }
 
@@ -47,7 +56,7 @@ struct IssuerInitCommand: ParsableCommand {
         do {
             created = try IssuerKeyring.create(
                 name: org.trimmingCharacters(in: .whitespacesAndNewlines), domain: domain, passphrase: passphrase,
-                at: context.clock.now())
+                at: context.clock.now(), statusListURL: try statusURL.map(StatusListURL.validated))
         } catch let error as CredentialError {
             throw IssuingError("--domain: \(error.localizedDescription)")
         }
@@ -57,12 +66,19 @@ struct IssuerInitCommand: ParsableCommand {
         let key = created.keyring.publicKey
         console.line("Created \(TerminalText.sanitize(keyring)) (mode 0600) for \(UntrustedText.quoted(created.keyring.name)).")
         console.line("DID          \(created.keyring.did)")
-        console.line("key          \(key.typeDescription) \(key.fingerprint)")
+        console.line("key          \(key.typeDescription) \(key.fingerprint) (VC-JWT)")
+        if let edKey = created.keyring.linkedDataKey, let edDID = created.keyring.linkedDataDID {
+            console.line("key          \(edKey.typeDescription) \(edKey.fingerprint) (Data Integrity)"
+                + (edDID == created.keyring.did ? "" : ", as \(edDID)"))
+        }
+        console.line("status list  " + (created.keyring.statusListURL.map { TerminalText.sanitize($0) }
+            ?? "none: credentials carry no credentialStatus (give --status-url to have one)"))
         console.line("audit log    \(TerminalText.sanitize(file.auditLogPath))")
         if created.keyring.did.hasPrefix("did:web:") {
             console.line("Host this document at \(DIDWeb.documentURL(created.keyring.did)):")
         } else {
-            console.line("Learners trust this issuer with: attest issuer trust add \(created.keyring.did) --name NAME")
+            let dids = [created.keyring.did] + (created.keyring.linkedDataDID.map { [$0] } ?? [])
+            for did in dids { console.line("Learners trust this issuer with: attest issuer trust add \(did) --name NAME") }
             console.line("Its DID document:")
         }
         console.line(try JSONOutput.string(try JSONSerialization.jsonObject(with: created.keyring.didDocument.data)))

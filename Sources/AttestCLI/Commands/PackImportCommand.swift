@@ -2,27 +2,28 @@ import ArgumentParser
 import AttestCore
 import Foundation
 
-/// `pack import FILE --format gift|aiken`: turns a Moodle GIFT or Aiken question bank into a pack file,
-/// reporting by line everything that was not carried over.
+/// `pack import FILE [--format gift|aiken|moodle-xml]`: turns a Moodle GIFT, Aiken or Moodle XML question
+/// bank into a pack file, reporting by line everything that was not carried over.
 ///
 /// Meant as the `import` subcommand of the `pack` group.
 struct PackImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert a GIFT or Aiken question bank into a pack (writes ID.json).",
+        abstract: "Convert a GIFT, Aiken or Moodle XML question bank into a pack (writes ID.json).",
         discussion: """
-            Prints every question or feature not carried over, with its line. Exits 65 when nothing could be \
-            imported. docs/instructor-guide.md lists what is and is not carried over.
+            The format is recognised from the content unless --format names it. Prints every question or feature \
+            not carried over, with its line. Exits 65 when nothing could be imported. docs/instructor-guide.md \
+            lists what is and is not carried over.
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The question bank file.", valueName: "file"), completion: .file(extensions: ["gift", "txt"]))
+    @Argument(help: ArgumentHelp("The question bank file.", valueName: "file"), completion: .file(extensions: ["gift", "txt", "xml"]))
     var file: String
 
-    @Option(help: "The bank's format: gift or aiken.")
-    var format: PackImportFormat
+    @Option(help: "The bank's format: gift, aiken or moodle-xml (default: recognised from the content).")
+    var format: PackImportFormat?
 
     @Option(help: ArgumentHelp("The pack id (default: made from the file name).", valueName: "id"))
     var id: String?
@@ -38,12 +39,25 @@ struct PackImportCommand: ParsableCommand {
 
     func run() throws {
         let context = global.context()
-        let text = try Self.readText(file)
         let packID = id ?? PackImportFormat.suggestedID(forFileName: file)
+        let bank = try BankFile(path: file)
+        guard let format = format ?? PackImportFormat.detect(bank.head) else {
+            throw ValidationError("Cannot tell the format of \(TerminalText.quoted(file)): name it with --format gift, aiken or moodle-xml.")
+        }
         let result: PackImportResult
         do {
-            result = try format.importPack(text, id: packID, title: title)
-        } catch {
+            // GIFT and Aiken stream question by question (bounded memory whatever the file's size); XML reads the text.
+            switch format {
+            case .gift:
+                var importer = try GIFTStreamImporter(id: packID, title: title)
+                result = try bank.stream(into: &importer)
+            case .aiken:
+                var importer = try AikenStreamImporter(id: packID, title: title)
+                result = try bank.stream(into: &importer)
+            case .moodleXML:
+                result = try format.importPack(try Self.readText(file), id: packID, title: title)
+            }
+        } catch let error as PackImportError {
             throw ValidationError(error.localizedDescription + (id == nil ? " (give one with --id)" : " (--id)"))
         }
         let path = output ?? "\(packID).json"
@@ -62,7 +76,13 @@ struct PackImportCommand: ParsableCommand {
         }
         try OutputFile.refuseBrokenLink(path)
         do {
-            try Data(json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            var text = json
+            // Written from the string's own bytes: a large pack is not copied into a second buffer.
+            try text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+                    .write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
         } catch {
             throw InstructorFileError.cannotWrite(file: path, reason: error.localizedDescription)
         }
@@ -88,3 +108,37 @@ struct PackImportCommand: ParsableCommand {
 }
 
 extension PackImportFormat: ExpressibleByArgument {}
+
+/// A bank file opened for import: its first 64 KB (to recognise the format) and, for the
+/// streaming importers, the rest in 1 MB chunks.
+struct BankFile {
+    let handle: FileHandle
+    let path: String
+    let headBytes: Data
+
+    init(path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path)
+        else { throw InstructorFileError.cannotRead(file: path) }
+        self.handle = handle
+        self.path = path
+        headBytes = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+    }
+
+    /// The first 64 KB as text (a character cut at the end does not matter for recognising the format).
+    var head: Substring { Substring(String(decoding: headBytes, as: UTF8.self)) }
+
+    func stream(into importer: inout some StreamingBankImporter) throws -> PackImportResult {
+        importer.feed(headBytes)
+        while true {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw InstructorFileError.cannotRead(file: path) }
+            // nil or empty: the end of the file.
+            guard let chunk, !chunk.isEmpty else { break }
+            importer.feed(chunk)
+        }
+        try? handle.close()
+        return importer.finish()
+    }
+}

@@ -48,7 +48,7 @@ struct CredentialBundleImport {
             }
             let issuerName = summary.issuerName ?? issuerDID
             let added = try store.importSignedCredential(
-                award(credential, learner: context.learner),
+                Self.award(credential, learner: context.learner),
                 signed: SignedCredentialRecord(id: summary.id ?? "", issuerDID: issuerDID, issuerName: issuerName, jws: token))
             let vouched = report.verdict == .trusted ? "a trusted issuer" : "not on your trust list"
             results.append(Result(
@@ -60,7 +60,7 @@ struct CredentialBundleImport {
     }
 
     /// The log entry for an issued credential, from what it says.
-    private func award(_ credential: OpenBadgeCredential, learner: String) -> CredentialAward {
+    static func award(_ credential: OpenBadgeCredential, learner: String) -> CredentialAward {
         let achievement = credential.json["credentialSubject"]?["achievement"]
         let parts = (achievement?["id"]?.stringValue ?? "").split(separator: ":").map(String.init)
         return CredentialAward(

@@ -16,7 +16,11 @@ struct CredentialExporter {
     /// signed when awarded (or issued), never re-signed with today's issuer name or learner identity. An award
     /// from before credentials were sealed is sealed now, once.
     func sign(_ award: CredentialAward) throws -> (jws: String, credential: OpenBadgeCredential) {
-        let signed = try context.store().signedCredential(award.id) ?? seal(award)
+        let store = try context.store()
+        if try store.signedCredential(award.id) == nil, try store.linkedDataCredential(award.id) != nil {
+            throw ExportError.linkedDataOnly(award.id)
+        }
+        let signed = try store.signedCredential(award.id) ?? seal(award)
         guard let payload = signed.jws.split(separator: ".").dropFirst().first.flatMap({ Base64URL.decode($0) }) else {
             throw ExportError.unreadableSignedCredential(award.id)
         }
@@ -83,6 +87,7 @@ enum ExportError: LocalizedError {
     case imageOutsidePack(String)
     case imageUnreadable(String)
     case unreadableSignedCredential(String)
+    case linkedDataOnly(String)
 
     var errorDescription: String? {
         switch self {
@@ -90,6 +95,8 @@ enum ExportError: LocalizedError {
             "The pack's badge image '\(TerminalText.quoted(path))' points outside the pack's folder; it was not read."
         case let .unreadableSignedCredential(id):
             "The signed form of \(id) in the store cannot be read; the store may be damaged ('attest store check')."
+        case let .linkedDataOnly(id):
+            "\(id) was issued with a Data Integrity proof only; export it with --format ldp."
         case let .imageUnreadable(path):
             "The pack's badge image '\(TerminalText.quoted(path))' cannot be read."
         }

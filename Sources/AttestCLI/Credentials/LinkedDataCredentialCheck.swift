@@ -3,13 +3,16 @@ import AttestLinkedData
 import Foundation
 
 /// `creds verify` for a JSON credential carrying an embedded Data Integrity proof (`eddsa-rdfc-2022`):
-/// the proof over the RDFC-1.0 canonical form, that the signing key belongs to the issuer, the dates and
-/// revocation keyed on (issuer, id), and who vouches — each check named with its reason, like the VC-JWT report.
+/// the proof over the RDFC-1.0 canonical form, that the signing key belongs to the issuer, the dates,
+/// revocation (from a status list the verifier holds, or this store's log for its own credentials), and who
+/// vouches — each check named with its reason, like the VC-JWT report.
 struct LinkedDataCredentialCheck {
     struct Check {
         let name: String
         let passed: Bool
         let detail: String
+        /// Not checked: shown as such (never as a ✓), and not a failure.
+        var unchecked = false
     }
 
     let checks: [Check]
@@ -28,9 +31,10 @@ struct LinkedDataCredentialCheck {
     }
 
     /// Nil when `data` is not a JSON object whose `proof` is a `DataIntegrityProof` (the VC-JWT path applies then).
+    /// `statusList` is a BitstringStatusListCredential the verifier holds (`--status-list`), checked offline.
     init?(
         data: Data, revocationCheck: (_ issuer: String, _ id: String) -> RevocationLookup,
-        trust: (_ issuer: String) -> IssuerTrust, now: Date
+        trust: (_ issuer: String, _ key: AttestLinkedData.DIDKey) -> IssuerTrust, statusList: JSONValue? = nil, now: Date
     ) {
         guard let document = try? JSONValue.parse(data), document["proof"]?["type"] == .string("DataIntegrityProof") else {
             return nil
@@ -42,12 +46,14 @@ struct LinkedDataCredentialCheck {
         issuerDID = issuerID
         var vouching: IssuerTrust?
         do {
-            let method = try EddsaRdfc2022().verify(document)
+            let method = try EddsaRdfc2022().verify(document) { id in
+                try? DIDWeb.embeddedKey(verificationMethod: id)?.signingKey
+            }
             checks.append(Check(name: "signature", passed: true, detail: "eddsa-rdfc-2022 proof by \(method)"))
             let controller = method.split(separator: "#", maxSplits: 1).first.map(String.init)
-            if let issuerID, controller == issuerID {
+            if let issuerID, controller == issuerID, let key = DIDKey(did: method) ?? DIDWeb.embeddedKey(verificationMethod: method) {
                 checks.append(Check(name: "issuer", passed: true, detail: "the signing key is the issuer's own (\(issuerID))"))
-                vouching = trust(issuerID)
+                vouching = trust(issuerID, key)
             } else {
                 checks.append(Check(
                     name: "issuer", passed: false,
@@ -67,10 +73,20 @@ struct LinkedDataCredentialCheck {
         } else {
             checks.append(Check(name: "validity", passed: true, detail: validUntil.map { "valid until \(ISODate.format($0))" } ?? "does not expire"))
         }
+        if let statusList {
+            checks.append(Self.statusCheck(document, statusList: statusList, now: now))
+        }
         let id = document["id"]?.stringValue
         switch id.flatMap { id in issuerID.map { revocationCheck($0, id) } } ?? .unknown {
+        case .unknown where statusList != nil:
+            break
         case .unknown:
-            checks.append(Check(name: "revocation", passed: true, detail: "not checked (not known to this store, and no status list given)"))
+            let published = document["credentialStatus"]?.asArray.compactMap { $0["statusListCredential"]?.stringValue }.first
+            checks.append(Check(
+                name: "revocation", passed: true,
+                detail: "not checked (no status list given" + (published.map {
+                    "; its issuer publishes one at \($0): fetch it and add --status-list FILE)"
+                } ?? ")"), unchecked: true))
         case .absentFromLog:
             checks.append(Check(
                 name: "revocation", passed: false,
@@ -82,6 +98,24 @@ struct LinkedDataCredentialCheck {
         }
         self.checks = checks
         self.trust = vouching
+    }
+
+    /// The revocation check against a status list the verifier holds: the list's own proof and issuer first.
+    /// `creds verify` runs it on VC-JWT payloads too.
+    static func statusCheck(_ document: JSONValue, statusList: JSONValue, now: Date) -> Check {
+        let url = statusList["id"]?.stringValue ?? "?"
+        do {
+            switch try StatusListCredential.verifiedStatus(credential: document, listCredential: statusList, now: now) {
+            case .clear:
+                return Check(name: "revocation", passed: true, detail: "not revoked (the issuer's signed status list \(url), "
+                    + "published \(statusList["validFrom"]?.stringValue ?? "?"))")
+            case .set(let purpose):
+                return Check(name: "revocation", passed: false, detail: (purpose == .revocation ? "revoked" : "suspended")
+                    + ": its entry is set in the issuer's signed status list \(url)")
+            }
+        } catch {
+            return Check(name: "revocation", passed: false, detail: "the status list cannot vouch for it: \(error)")
+        }
     }
 
     /// Prints the report as `creds verify` does (or as JSON).
@@ -96,14 +130,18 @@ struct LinkedDataCredentialCheck {
             let object: [String: Any] = [
                 "valid": isValid, "trusted": exitCode == 0, "vouchedBy": vouchedBy, "issuerDid": issuerDID as Any,
                 "format": "Data Integrity (eddsa-rdfc-2022)",
-                "checks": checks.map { ["name": $0.name, "passed": $0.passed, "detail": $0.detail] },
+                "checks": checks.map {
+                    ["name": $0.name, "passed": $0.passed, "outcome": $0.unchecked ? "unchecked" : $0.passed ? "passed" : "failed",
+                     "detail": $0.detail]
+                },
                 "credential": ["name": name as Any, "issuer": issuer as Any],
             ]
             console.line(try JSONOutput.string(object))
             return
         }
         for check in checks {
-            let mark = check.passed ? console.styled("✓", .green) : console.styled("✗", .bold, .red)
+            let mark = check.unchecked ? console.styled("?", .yellow)
+                : check.passed ? console.styled("✓", .green) : console.styled("✗", .bold, .red)
             console.line("\(mark) " + DisplayWidth.pad(check.name, to: 11) + console.safe(check.detail))
         }
         let quote = { (text: String?) in console.safe(UntrustedText.quoted(text ?? "?")) }

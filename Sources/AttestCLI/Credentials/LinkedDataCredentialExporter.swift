@@ -20,8 +20,13 @@ struct LinkedDataCredentialExporter {
         return try Curve25519.Signing.PrivateKey(rawRepresentation: record.privateKey)
     }
 
-    /// The signed credential for `award` as pretty-printed JSON with sorted keys.
+    /// The signed credential for `award` as pretty-printed JSON with sorted keys: an organisation's exactly as it
+    /// was issued; one of this store's own signed now, carrying its status list entry once a status URL is set
+    /// (`issuer status-url`), the same entry at every export.
     func export(_ award: CredentialAward) throws -> Data {
+        if let issued = try context.store().linkedDataCredential(award.id) {
+            return Data((issued.hasSuffix("\n") ? issued : issued + "\n").utf8)
+        }
         let key = try signingKey()
         let didKey = DIDKey(publicKey: key.publicKey)
         let issuer = try Issuer.load(context)
@@ -31,9 +36,26 @@ struct LinkedDataCredentialExporter {
             award: award, learner: identity, issuer: IssuerProfile(did: didKey.did, name: issuer.name),
             salt: OpenBadgeCredential.makeSalt())
         let signed = try EddsaRdfc2022().sign(
-            JSONValue.parse(credential.json.data), key: key, verificationMethod: didKey.verificationMethod,
+            withStatus(JSONValue.parse(credential.json.data), award: award), key: key, verificationMethod: didKey.verificationMethod,
             created: context.clock.now())
         return Data((signed.prettyText + "\n").utf8)
+    }
+
+    /// `document` with the award's `credentialStatus`, allocated the first time; unchanged while no status URL is set.
+    private func withStatus(_ document: AttestLinkedData.JSONValue, award: CredentialAward) throws -> AttestLinkedData.JSONValue {
+        let store = try context.store()
+        let entry: StatusListEntryRecord
+        if let existing = try store.statusListEntry(credentialID: award.id) {
+            entry = existing
+        } else if let url = try store.setting(StatusListURL.settingKey) {
+            entry = try store.allocateStatusListEntry(
+                credentialID: award.id, listURL: url, at: context.clock.now(), choose: StatusListPublisher.allocate(taken:))
+        } else {
+            return document
+        }
+        guard case .object(var members) = document else { return document }
+        members["credentialStatus"] = StatusListCredential.entry(url: entry.listURL, index: entry.index)
+        return .object(members)
     }
 
     /// The self-contained verification page for `award`'s VC-JWT.

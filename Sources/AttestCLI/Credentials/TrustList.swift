@@ -31,13 +31,14 @@ struct TrustList {
         return entry.keys.isEmpty || entry.keys.contains(key.multibase) ? .trusted(name: entry.name) : .unknown
     }
 
-    /// Who vouches for a Data Integrity credential whose proof verified under `issuer`'s own key: this store's
-    /// Ed25519 key, or a `did:key` on the list (the DID is the key). Any other DID stays unknown: the list pins
-    /// did:web issuers to P-256 keys only, so an Ed25519 did:web proof is never taken as trusted.
-    func trust(issuer: String) -> IssuerTrust {
+    /// Who vouches for a Data Integrity credential whose proof verified under `issuer`'s own Ed25519 `key`: this
+    /// store's key, a `did:key` on the list (the DID is the key), or a `did:web` on the list holding that key
+    /// (from its did.json): a did:web entry trusts only the keys it was added with.
+    func trust(issuer: String, key: AttestLinkedData.DIDKey) -> IssuerTrust {
         if issuer == ownLinkedDataDID { return .ownKey }
-        guard issuer.hasPrefix("did:key:"), let entry = entries.first(where: { $0.did == issuer }) else { return .unknown }
-        return .trusted(name: entry.name)
+        guard let entry = entries.first(where: { $0.did == issuer }) else { return .unknown }
+        if issuer.hasPrefix("did:key:") { return .trusted(name: entry.name) }
+        return entry.keys.contains(key.multibase) ? .trusted(name: entry.name) : .unknown
     }
 
     /// Revocation keyed on (issuer, id): this store answers only for credentials its own key signed, and a

@@ -4,7 +4,8 @@ import Foundation
 
 /// An organisation keyring on disk (mode 0600, never group- or other-readable) and its append-only audit
 /// log beside it (`KEYRING.log`, JSON Lines, each entry carrying the SHA-256 of the one before, so a
-/// removed or edited line shows).
+/// removed or edited line shows). The log is also the organisation's revocation state: each `issue` entry
+/// records the credential's status list index, each `revoke` entry the credential revoked.
 public struct KeyringFile {
     public let path: String
 
@@ -61,6 +62,36 @@ public struct KeyringFile {
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: Data((CredentialJSON.object(entry).serialized + "\n").utf8))
         try handle.synchronize()
+    }
+
+    /// The audit log's entries, oldest first, each as its string members, after checking the hash chain: a
+    /// line edited or removed is refused, so revocations and status list indexes are never read from a doctored log.
+    func auditEntries() throws -> [[String: String]] {
+        guard FileManager.default.fileExists(atPath: auditLogPath) else { return [] }
+        guard let text = try? String(contentsOfFile: auditLogPath, encoding: .utf8) else {
+            throw IssuingError("Cannot read the audit log \(TerminalText.sanitize(auditLogPath)).")
+        }
+        var previous = ""
+        var entries: [[String: String]] = []
+        for (number, line) in text.split(separator: "\n").enumerated() {
+            guard case .object(let members)? = try? CredentialJSON.parse(Data(line.utf8)),
+                  members["previous"]?.stringValue == previous else {
+                throw IssuingError("The audit log \(TerminalText.sanitize(auditLogPath)) was altered at line \(number + 1) "
+                    + "(its hash chain breaks there); restore it from a backup before issuing or revoking.")
+            }
+            previous = OpenBadgeCredential.hex(SHA256.hash(data: Data(line.utf8)))
+            entries.append(members.compactMapValues(\.stringValue))
+        }
+        return entries
+    }
+
+    /// Runs `body` holding an exclusive lock on the keyring, so two commands never hand out the same status index.
+    func locked<T>(_ body: () throws -> T) throws -> T {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw IssuingError("Cannot open the keyring \(TerminalText.sanitize(path)).") }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX) == 0 else { throw IssuingError("Cannot lock the keyring \(TerminalText.sanitize(path)).") }
+        return try body()
     }
 
     /// Who ran the command, for the audit log (the instructor's own account; never put in a credential).

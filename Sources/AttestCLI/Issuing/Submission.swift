@@ -20,6 +20,8 @@ public struct Submission: Sendable {
         public var clockJumps: [ClockJump]
         /// The extended time the attempt was taken with; nil for standard time (and in older bundles).
         public var timeMultiplier: Double?
+        /// The instances of its parameterised questions as the learner saw them; nil when it has none (and in older bundles).
+        public var instances: [InstanceRecord]?
     }
 
     public var learner: String
@@ -39,7 +41,7 @@ public struct Submission: Sendable {
         return encoder
     }
 
-    /// The learner's own attempts (never imported ones) from `store`, ready to sign; only `attemptID` when given.
+    /// The learner's own attempts (never imported ones) from `store`, ready to sign.
     public static func collect(
         store: AttestDatabase, learner: String, packID: String?, device: String, attemptID: String? = nil
     ) throws -> Submission {
@@ -52,7 +54,7 @@ public struct Submission: Sendable {
                     elapsedSeconds: recorded.attempt.endedAt.map { $0.timeIntervalSince(recorded.attempt.startedAt) },
                     questionSeconds: recorded.responses.map { $0.answeredAt.timeIntervalSince($0.shownAt) },
                     clockJumps: try store.clockJumps(attemptID: recorded.attempt.id),
-                    timeMultiplier: recorded.timeMultiplier)
+                    timeMultiplier: recorded.timeMultiplier, instances: recorded.instances)
             }
         return Submission(learner: learner, device: device, attempts: attempts)
     }

@@ -69,7 +69,8 @@ final class QuizSession {
         try store.recordPackSeen(
             id: pack.id, version: pack.version.description, hash: pack.contentHash, title: pack.title, at: now)
         let lock = try Self.lock(engine.attemptID, context: context)
-        try store.startAttempt(engine.attemptRecord(learner: context.learner), timeMultiplier: engine.timeMultiplier)
+        try store.startAttempt(
+            engine.attemptRecord(learner: context.learner), timeMultiplier: engine.timeMultiplier, instances: engine.instances)
         let session = QuizSession(
             context: context, store: store, reader: reader, engine: engine, clock: clock, verbose: verbose, lock: lock)
         if case let .notAllowed(requested, allowed) = grant, verbose {
@@ -100,7 +101,7 @@ final class QuizSession {
         let engine = try QuizEngine.resume(
             pack: pack, quiz: quiz, record: inProgress, responses: responses,
             clock: clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan,
-            timeMultiplier: try store.timeMultiplier(attemptID: record.id))
+            timeMultiplier: try store.timeMultiplier(attemptID: record.id), instances: try store.instances(attemptID: record.id))
         if record.status != .inProgress {
             try store.resumeAttempt(id: record.id)
         }

@@ -14,6 +14,11 @@ struct DiagnosticPrinter {
             var text = console.safe(location, .bold) + ": " + severity + ": " + console.safe(diagnostic.message)
             if !diagnostic.path.isEmpty { text += console.styled(" [\(TerminalText.sanitize(diagnostic.path))]", .dim) }
             if let hint = diagnostic.hint { text += "\n    " + console.styled("hint: ", .cyan) + console.safe(hint) }
+            for note in diagnostic.notes {
+                let place = note.line > 0 ? "\(diagnostic.file):\(note.line):\(note.column)" : diagnostic.file
+                text += "\n" + console.safe(place, .bold) + ": " + console.styled("note", .bold, .cyan) + ": " + console.safe(note.message)
+                if !note.path.isEmpty { text += console.styled(" [\(TerminalText.sanitize(note.path))]", .dim) }
+            }
             console.error(text)
         }
     }

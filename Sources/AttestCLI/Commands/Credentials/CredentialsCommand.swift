@@ -11,7 +11,7 @@ struct CredentialsCommand: ParsableCommand {
         subcommands: [
             CredentialsListCommand.self, CredentialsShowCommand.self, CredentialsExportCommand.self,
             CredentialsVerifyCommand.self, CredentialsRevokeCommand.self, CredentialsShareCommand.self,
-            CredentialsIssueCommand.self, CredentialsImportCommand.self,
+            CredentialsIssueCommand.self, CredentialsImportCommand.self, CredentialsStatusListCommand.self,
         ],
         defaultSubcommand: CredentialsListCommand.self,
         aliases: ["creds"]

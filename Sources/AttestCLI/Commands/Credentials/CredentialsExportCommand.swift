@@ -72,15 +72,7 @@ struct CredentialsExportCommand: ParsableCommand {
             data.withUnsafeBytes { context.console.write(utf8: $0) }
             return
         }
-        if FileManager.default.fileExists(atPath: destination), !force {
-            throw CommandFailure("\(CommandFailure.quote(destination)) already exists; add --force to overwrite it or choose another --output.")
-        }
-        try OutputFile.refuseBrokenLink(destination)
-        do {
-            try data.write(to: URL(fileURLWithPath: destination), options: .atomic)
-        } catch {
-            throw PackFileError.cannotWrite(path: destination, reason: error.localizedDescription)
-        }
+        try OutputFile.write(data, to: destination, force: force)
         context.console.line("Wrote \(TerminalText.quoted(destination)) (\(data.count) bytes). "
             + "Check it with 'attest creds verify \(TerminalText.quoted(destination))'.")
     }

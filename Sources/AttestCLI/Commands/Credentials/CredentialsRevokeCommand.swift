@@ -1,12 +1,20 @@
 import ArgumentParser
 import AttestCore
+import AttestCredentials
 import Foundation
 
 /// `creds revoke ID --reason TEXT`: marks a credential revoked; it stays in the log and fails verification here.
+/// With `--issuer KEYRING`, an organisation revokes a credential it issued: the revocation is appended to the
+/// keyring's audit log and set in its next status list.
 struct CredentialsRevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke",
-        abstract: "Revoke a credential (it stays in the log, marked, and fails verification against this store)."
+        abstract: "Revoke a credential (it stays in the log, marked, and fails verification against this store).",
+        discussion: """
+            With --issuer KEYRING an organisation revokes a credential it issued (the id from its audit log, or the \
+            first characters of it): the revocation, with its reason, is appended to KEYRING.log, and the next \
+            'attest creds status-list --issuer KEYRING' sets its bit. Verifiers see it once the new list is hosted.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -20,6 +28,10 @@ struct CredentialsRevokeCommand: ParsableCommand {
     @Flag(name: [.customShort("y"), .long], help: "Revoke without asking (for scripts).")
     var yes = false
 
+    @Option(help: ArgumentHelp("An organisation keyring: revoke a credential it issued.", valueName: "keyring"),
+            completion: .file())
+    var issuer: String?
+
     func validate() throws {
         if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("Give a reason with --reason; it is recorded with the revocation.")
@@ -28,6 +40,7 @@ struct CredentialsRevokeCommand: ParsableCommand {
 
     func run() throws {
         let context = global.context()
+        if let issuer { return try revokeIssued(keyringPath: issuer, context: context) }
         let award = try CredentialLookup(context: context).find(id)
         if !yes {
             let question = "Revoke " + context.console.safe(award.name) + " (\(award.id))? It cannot be undone. [y/N] "
@@ -52,6 +65,52 @@ struct CredentialsRevokeCommand: ParsableCommand {
                     + "awarded on \(context.console.safe(part.name)).")
                 fallen.append(cascade)
             }
+        }
+    }
+
+    /// Revokes a credential an organisation keyring issued: checked against its audit log, appended to it.
+    private func revokeIssued(keyringPath: String, context: AppContext) throws {
+        let file = KeyringFile(path: keyringPath)
+        let keyring = try file.read()
+        let passphrase = try PassphrasePrompt.read("Passphrase for \(keyring.name)", environment: context.environment)
+        do { _ = try keyring.unlock(passphrase: passphrase) } catch { throw IssuingError(error.localizedDescription) }
+        try file.locked {
+            let entries = try file.auditEntries()
+            let wanted = id.lowercased()
+            let matches = entries.filter { entry in
+                guard entry["action"] == "issue", let credential = entry["credential"] else { return false }
+                return credential == wanted || credential.dropFirst("urn:uuid:".count).hasPrefix(wanted)
+            }
+            guard let issued = matches.first else {
+                throw CommandFailure("\(CommandFailure.quote(id)) is not a credential \(TerminalText.sanitize(keyringPath)) issued "
+                    + "(its audit log \(TerminalText.sanitize(file.auditLogPath)) lists every credential issued).")
+            }
+            guard matches.count == 1 else {
+                throw CommandFailure("\(CommandFailure.quote(id)) matches \(matches.count) credentials; give more of the id.")
+            }
+            let credential = issued["credential"] ?? ""
+            if let earlier = entries.first(where: { $0["action"] == "revoke" && $0["credential"] == credential }) {
+                throw CommandFailure("\(credential) was already revoked on \(earlier["at"] ?? "?").")
+            }
+            let what = "\(issued["achievement"] ?? "?") for \(UntrustedText.quoted(issued["learner"] ?? "?"))"
+            if !yes {
+                let question = "Revoke " + context.console.safe(what) + " (\(credential))? It cannot be undone. [y/N] "
+                guard Confirmation.ask(question, context: context) else {
+                    throw CommandFailure("Not revoked. Answer y to revoke, or add --yes in scripts.")
+                }
+            }
+            var details = ["credential": credential, "reason": reason, "learner": issued["learner"] ?? "",
+                           "achievement": issued["achievement"] ?? ""]
+            if let list = issued["statusList"], let index = issued["statusListIndex"] {
+                details["statusList"] = list
+                details["statusListIndex"] = index
+            }
+            try file.audit("revoke", at: context.clock.now(), details)
+            context.console.line("Revoked " + context.console.safe(what) + " (\(credential)), recorded in "
+                + TerminalText.sanitize(file.auditLogPath) + ". "
+                + (issued["statusList"].map { "Publish the new list with 'attest creds status-list --issuer "
+                    + TerminalText.sanitize(keyringPath) + " --output FILE' and host it at " + TerminalText.sanitize($0) + "." }
+                    ?? "It carries no credentialStatus, so verifiers elsewhere cannot learn of the revocation."))
         }
     }
 }

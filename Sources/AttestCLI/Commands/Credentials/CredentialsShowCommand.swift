@@ -55,6 +55,11 @@ struct CredentialsShowCommand: ParsableCommand {
                 + (attempt.passed ? " passed" : " not passed") + " on " + DateText.minute(attempt.finishedAt)
                 + (attempt.timeMultiplier.map { ", extended time " + Accommodation.describe($0) } ?? "")
                 + console.safe("  attempt \(attempt.attemptID.prefix(8))", .dim))
+            for decision in attempt.decisions ?? [] {
+                console.line("  skill " + console.safe(decision.skillName) + " — "
+                    + (decision.proficient ? "proficient" : "not yet proficient")
+                    + " after \(decision.items) question\(decision.items == 1 ? "" : "s"), decided by the exam's rule")
+            }
         }
         for skill in award.evidence.skills {
             console.line("  skill " + console.safe(skill.skillName) + " — " + skill.level.rawValue

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttestCore
 import AttestCredentials
+import AttestLinkedData
 import Foundation
 
 /// `creds verify FILE`: checks a credential someone shows you, in any exported form, and says who vouches for it.
@@ -10,7 +11,10 @@ struct CredentialsVerifyCommand: ParsableCommand {
         abstract: "Verify a credential file (JWT, JSON, Data Integrity JSON, PNG or SVG): signature, structure, dates, revocation, who vouches.",
         discussion: """
             Exit status 0 when it is valid and its issuer is this store's own key or on your trust list \
-            ('issuer trust add'); 3 when it is valid but nobody you trust vouches for its issuer; 1 when a check fails.
+            ('issuer trust add'); 3 when it is valid but nobody you trust vouches for its issuer; 1 when a check fails \
+            — a revoked credential included. Revocation of a Data Integrity credential is checked offline against \
+            the issuer's signed status list given with --status-list (the file hosted at the credential's \
+            statusListCredential URL); without one it is reported as not checked.
             """
     )
 
@@ -22,6 +26,11 @@ struct CredentialsVerifyCommand: ParsableCommand {
 
     @Flag(help: "Print the report as JSON.")
     var json = false
+
+    @Option(help: ArgumentHelp(
+        "The issuer's signed status list (a BitstringStatusListCredential file) to check revocation against.",
+        valueName: "file"), completion: .file())
+    var statusList: String?
 
     func run() throws {
         let context = global.context()
@@ -41,15 +50,25 @@ struct CredentialsVerifyCommand: ParsableCommand {
         }
         // Revocation and trust are looked up in the store when there is one; verifying never creates one.
         let trustList = try TrustList(store: context.existingStore())
+        let statusList = try readStatusList()
+        let now = context.clock.now()
         if let linkedData = LinkedDataCredentialCheck(
-            data: data, revocationCheck: trustList.revocation, trust: trustList.trust(issuer:), now: context.clock.now())
+            data: data, revocationCheck: trustList.revocation, trust: trustList.trust(issuer:key:),
+            statusList: statusList, now: now)
         {
             try linkedData.print(to: context.console, json: json)
             if linkedData.exitCode != 0 { throw ExitCode(linkedData.exitCode) }
             return
         }
         let report = CredentialVerifier.verify(
-            data: data, revocationCheck: trustList.revocation, now: context.clock.now(), trust: trustList.trust)
+            data: data, revocationCheck: trustList.revocation, now: now, trust: trustList.trust,
+            statusListCheck: statusList.map { list in
+                { payload in
+                    let document = (try? AttestLinkedData.JSONValue.parse(payload.data)) ?? .null
+                    let check = LinkedDataCredentialCheck.statusCheck(document, statusList: list, now: now)
+                    return (check.passed, check.detail)
+                }
+            })
         // The picture around a baked credential is not signed: its words are checked apart (see BadgePictureCheck).
         let picture = BadgePictureCheck.check(data, format: report.format, credential: report.credential)
         if json {
@@ -59,6 +78,23 @@ struct CredentialsVerifyCommand: ParsableCommand {
         }
         let status = picture?.passed == false ? 1 : report.verdict.exitCode
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The `--status-list` file as JSON, or nil when none was given.
+    private func readStatusList() throws -> AttestLinkedData.JSONValue? {
+        guard let statusList else { return nil }
+        let size = (try? FileManager.default.attributesOfItem(atPath: statusList))?[.size] as? Int ?? 0
+        if size > CredentialVerifier.maximumInputSize {
+            throw CommandFailure("\(CommandFailure.quote(statusList)) is too large to be a status list.")
+        }
+        guard let contents = FileManager.default.contents(atPath: statusList) else {
+            throw CommandFailure("Cannot read the status list \(CommandFailure.quote(statusList)): no such file, or not readable.")
+        }
+        do {
+            return try AttestLinkedData.JSONValue.parse(contents)
+        } catch {
+            throw CommandFailure("The status list \(CommandFailure.quote(statusList)) is not JSON: \(error)")
+        }
     }
 
     private func jsonObject(_ report: VerificationReport, picture: BadgePictureCheck.Result?) -> [String: Any] {

@@ -5,8 +5,11 @@ import AttestCore
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
-        abstract: "Author packs: lint, scaffold, inspect, preview, and import GIFT or Aiken banks (see docs/pack-format.md).",
-        subcommands: [PackLintCommand.self, PackNewCommand.self, PackStatsCommand.self, PackPreviewCommand.self, PackImportCommand.self]
+        abstract: "Author packs: lint, scaffold, inspect, preview, import and export question banks (see docs/pack-format.md).",
+        subcommands: [
+            PackLintCommand.self, PackNewCommand.self, PackStatsCommand.self, PackPreviewCommand.self, PackImportCommand.self,
+            PackExportCommand.self,
+        ]
     )
 }
 

@@ -51,8 +51,10 @@ struct PackLintCommand: ParsableCommand {
             for finding in ItemWritingLint.findings(pack) {
                 entries[index].diagnostics.append(Diagnostic(
                     severity: finding.isError ? .error : .warning, file: entries[index].path, path: finding.pointer,
-                    line: 0, column: 0, message: "\(finding.message) [\(finding.rule.rawValue)]", hint: finding.hint))
+                    line: 0, column: 0, message: "\(finding.message) [\(finding.rule.rawValue)]", hint: finding.hint,
+                    notes: finding.notes.map { Diagnostic.Note(path: $0.pointer, line: 0, column: 0, message: $0.message) }))
             }
+            Self.locate(&entries[index])
         }
         if strict {
             for index in entries.indices {
@@ -78,6 +80,26 @@ struct PackLintCommand: ParsableCommand {
         if hasErrors { throw ExitCode(65) }
     }
 
+    /// Gives the diagnostics made after decoding (credential rules, item-writing lint), which know only
+    /// a JSON path, the line and column of that path in the file, and so each of their notes.
+    static func locate(_ entry: inout PackLibrary.Entry) {
+        guard entry.diagnostics.contains(where: { $0.line == 0 && !$0.path.isEmpty }),
+              let data = FileManager.default.contents(atPath: entry.path)
+        else { return }
+        var locator = JSONPointerLocator(bytes: Array(data))
+        for slot in entry.diagnostics.indices where entry.diagnostics[slot].line == 0 {
+            if let (line, column) = locator.location(of: entry.diagnostics[slot].path) {
+                entry.diagnostics[slot].line = line
+                entry.diagnostics[slot].column = column
+            }
+            for note in entry.diagnostics[slot].notes.indices {
+                guard let (line, column) = locator.location(of: entry.diagnostics[slot].notes[note].path) else { continue }
+                entry.diagnostics[slot].notes[note].line = line
+                entry.diagnostics[slot].notes[note].column = column
+            }
+        }
+    }
+
     private func json(for entry: PackLibrary.Entry) -> [String: Any] {
         [
             "file": entry.path, "valid": entry.errors.isEmpty,
@@ -87,6 +109,11 @@ struct PackLintCommand: ParsableCommand {
                     "line": diagnostic.line, "column": diagnostic.column, "message": diagnostic.message,
                 ]
                 if let hint = diagnostic.hint { object["hint"] = hint }
+                if !diagnostic.notes.isEmpty {
+                    object["notes"] = diagnostic.notes.map { note -> [String: Any] in
+                        ["path": note.path, "line": note.line, "column": note.column, "message": note.message]
+                    }
+                }
                 return object
             },
         ]

@@ -7,7 +7,7 @@ struct PackNewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write a new pack with one example of every question type, a practice and an exam quiz, and a credential.",
-        discussion: "The result lints clean; edit it, then run 'attest pack lint FILE'."
+        discussion: "The result passes 'attest pack lint --strict': a sealed exam pool, a practice-only pool, a parameterised question and an exam with a decision rule (early stopping) counting for a credential. Edit it, then run 'attest pack lint --strict FILE'."
     )
 
     @OptionGroup var global: GlobalOptions
