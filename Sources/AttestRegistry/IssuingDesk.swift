@@ -3,6 +3,7 @@ import AttestCore
 import AttestCredentials
 import AttestLinkedData
 import AttestStore
+import Crypto
 import Foundation
 
 /// The organisation's issuer (`ClassIssuer`: signature check, re-scoring, credential rules, signing) shared
@@ -10,13 +11,20 @@ import Foundation
 /// every use is serialised; each call is short and CPU-bound.
 public final class IssuingDesk: @unchecked Sendable {
     private let issuer: ClassIssuer
+    /// The keyring's Ed25519 key, when it has one: the status list is then signed as Data Integrity
+    /// (eddsa-rdfc-2022), the form `creds verify --status-list` checks.
+    private let linkedDataKey: Curve25519.Signing.PrivateKey?
     private let lock = NSLock()
     public let keyring: IssuerKeyring
     private let packs: Int
 
     /// `file` is the keyring's file: the desk signs with the key given and audits in PostgreSQL, never in its log.
-    public init(context: AppContext, keyring: IssuerKeyring, key: IssuerKey, file: KeyringFile) {
+    public init(
+        context: AppContext, keyring: IssuerKeyring, key: IssuerKey, linkedDataKey: Curve25519.Signing.PrivateKey? = nil,
+        file: KeyringFile
+    ) {
         issuer = ClassIssuer(context: context, keyring: keyring, key: key, file: file)
+        self.linkedDataKey = linkedDataKey
         self.keyring = keyring
         packs = context.library.packs.count
     }
@@ -26,13 +34,14 @@ public final class IssuingDesk: @unchecked Sendable {
     public static func open(keyring path: String, packDirectories: [String], environment: [String: String]) throws -> IssuingDesk {
         let organisation = try KeyringFile(path: path).read()
         let passphrase = try PassphrasePrompt.read("Passphrase for \(organisation.name)", environment: environment)
-        let key: IssuerKey
-        do { key = try organisation.unlock(passphrase: passphrase) } catch { throw IssuingError(error.localizedDescription) }
+        let keys: (key: IssuerKey, linkedDataKey: Curve25519.Signing.PrivateKey?)
+        do { keys = try organisation.unlockKeys(passphrase: passphrase) } catch { throw IssuingError(error.localizedDescription) }
         let context = AppContext(
             console: Console.standard(noColor: true, environment: environment), environment: environment,
             storePath: FileManager.default.temporaryDirectory.appendingPathComponent("attest-registry-\(getpid()).none").path,
             extraPackDirectories: packDirectories)
-        return IssuingDesk(context: context, keyring: organisation, key: key, file: KeyringFile(path: path))
+        return IssuingDesk(
+            context: context, keyring: organisation, key: keys.key, linkedDataKey: keys.linkedDataKey, file: KeyringFile(path: path))
     }
 
     /// How many packs (all versions) the desk judges with.
@@ -50,8 +59,18 @@ public final class IssuingDesk: @unchecked Sendable {
         try lock.withLock { try issuer.signedJWT(award, subject: subject, status: status) }
     }
 
-    /// Signs any other document the registry publishes (its status lists) as a VC-JWT with the organisation key.
-    func sign(document: CredentialJSON) throws -> String {
-        try lock.withLock { try issuer.sign(document: document) }
+    /// The signed Bitstring Status List at `url` with the `revoked` indexes set, and its media type: Data
+    /// Integrity JSON with the keyring's Ed25519 key, else a VC-JWT with its P-256 key.
+    func signedStatusList(url: String, revoked: [Int], at date: Date) throws -> (body: String, type: String) {
+        if let linkedDataKey, let did = keyring.linkedDataDID, let method = keyring.linkedDataVerificationMethod {
+            let signed = try StatusListPublisher.signedList(
+                url: url, issuer: did, key: linkedDataKey, verificationMethod: method, revoked: revoked, now: date)
+            return (signed.canonicalText, "application/vc+ld+json")
+        }
+        var list = BitstringStatusList()
+        for index in revoked { try list.set(index) }
+        let unsigned = StatusListCredential.unsigned(list: list, url: url, issuer: keyring.did, validFrom: date)
+        let document = try CredentialJSON.parse(Data(unsigned.canonicalText.utf8))
+        return (try lock.withLock { try issuer.sign(document: document) }, "application/vc+jwt")
     }
 }

@@ -98,8 +98,8 @@ struct RegistryRoutes: Sendable {
         let list = context.parameters.get("list") ?? ""
         guard list == submissions.statusList else { throw RegistryError.notFound("no status list \(list) here") }
         let revoked = try await database.revokedIndexes(list: list)
-        let jws = try StatusListPublisher(desk: desk).signedList(url: submissions.statusListURL, revoked: revoked, at: clock())
-        return JSONResponse.make(jws + "\n", type: "application/vc+jwt")
+        let signed = try desk.signedStatusList(url: submissions.statusListURL, revoked: revoked, at: clock())
+        return JSONResponse.make(signed.body + "\n", type: signed.type)
     }
 
     /// The `urn:uuid:` credential id from the path (the bare UUID is accepted too).

@@ -103,11 +103,16 @@ struct RegistryEndToEndTests {
         #expect((revokeResponse as? HTTPURLResponse)?.statusCode == 200)
 
         let listed = try await Self.get(service.base + "/status/1")
-        let payload = try #require(listed.body.split(separator: ".").dropFirst().first.flatMap { Base64URL.decode(String($0)) })
-        let encoded = try #require(try CredentialJSON.parse(payload)["credentialSubject"]?["encodedList"]?.stringValue)
+        let listCredential = try CredentialJSON.parse(Data(listed.body.utf8))
+        #expect(listCredential["proof"]?["cryptosuite"]?.stringValue == "eddsa-rdfc-2022", "signed with the keyring's Ed25519 key")
+        let encoded = try #require(listCredential["credentialSubject"]?["encodedList"]?.stringValue)
         let credential = try CredentialJSON.parse(Data(try await Self.get(service.base + "/credentials/\(id)", accept: "application/json").body.utf8))
         let index = try #require(credential["credential"]?["credentialStatus"]?["statusListIndex"]?.stringValue.flatMap { Int($0) })
         #expect(try BitstringStatusList(encodedList: encoded).isSet(index))
+        let listFile = try learner.write(listed.body, to: "status.json")
+        let checked = try learner.run(["creds", "verify", exported, "--status-list", listFile])
+        #expect(checked.status == 1 && checked.standardOutput.lowercased().contains("revoked"),
+                "creds verify --status-list reports revoked: \(checked.standardOutput)")
         #expect(credential["status"]?.stringValue == "revoked")
 
         let stats = try operatorSandbox.run(["registry", "stats", "--database", url])

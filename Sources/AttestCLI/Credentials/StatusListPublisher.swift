@@ -5,7 +5,7 @@ import Foundation
 /// The two things an issuer does with its Bitstring Status List, whoever the issuer is (this store or an
 /// organisation keyring): hand a new credential a random index never used before, and sign the list
 /// (every revoked index set) for hosting at its URL.
-enum StatusListPublisher {
+public enum StatusListPublisher {
     /// A random index of a list of the minimum size that is not in `taken`.
     static func allocate(taken: Set<Int>) throws -> Int {
         var allocator = StatusListIndexAllocator(used: taken)
@@ -14,7 +14,7 @@ enum StatusListPublisher {
     }
 
     /// The signed `BitstringStatusListCredential` for the list at `url` with the `revoked` indexes set.
-    static func signedList(
+    public static func signedList(
         url: String, issuer: String, key: Curve25519.Signing.PrivateKey, verificationMethod: String, revoked: [Int], now: Date
     ) throws -> JSONValue {
         var list = BitstringStatusList()
