@@ -328,7 +328,7 @@ public final class PackLibrary: @unchecked Sendable {
 
     /// The whole file read straight into the byte array the decoder takes: one copy of a large
     /// pack in memory, not two (`Data`, then `[UInt8]`).
-    private static func readBytes(_ path: String) -> [UInt8]? {
+    static func readBytes(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -98,7 +98,13 @@ struct CredentialAwarder {
         let exams = exams.filter {
             $0.result.passed && evaluation.definition.criteria.quizzes.contains($0.quiz.id)
         }
-        let criteriaSkills = Set(evaluation.definition.criteria.skills.keys)
+        // The skills the credential measured: those its criteria name, and those its exams draw from (a credential
+        // earned by passing an exam still says, per skill, what was measured).
+        let byID = pack.questionsByID()
+        let examSkills = evaluation.definition.criteria.quizzes.compactMap(pack.quiz).flatMap { quiz in
+            quiz.sections.flatMap { $0.poolQuestionIDs(in: pack, mode: quiz.mode) }.flatMap { byID[$0]?.skillIDs ?? [] }
+        }
+        let criteriaSkills = Set(evaluation.definition.criteria.skills.keys).union(examSkills)
         return CredentialAward(
             id: "urn:uuid:" + UUID().uuidString.lowercased(), learner: learner, packID: pack.id,
             packVersion: pack.version.description, packHash: pack.contentHash,

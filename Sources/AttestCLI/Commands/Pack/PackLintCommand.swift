@@ -84,9 +84,9 @@ struct PackLintCommand: ParsableCommand {
     /// a JSON path, the line and column of that path in the file, and so each of their notes.
     static func locate(_ entry: inout PackLibrary.Entry) {
         guard entry.diagnostics.contains(where: { $0.line == 0 && !$0.path.isEmpty }),
-              let data = FileManager.default.contents(atPath: entry.path)
+              let bytes = PackLibrary.readBytes(entry.path)
         else { return }
-        var locator = JSONPointerLocator(bytes: Array(data))
+        var locator = JSONPointerLocator(bytes: bytes)
         for slot in entry.diagnostics.indices where entry.diagnostics[slot].line == 0 {
             if let (line, column) = locator.location(of: entry.diagnostics[slot].path) {
                 entry.diagnostics[slot].line = line
