@@ -116,6 +116,18 @@ struct CredentialIssuingTests {
         let issues = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
             .split(separator: "\n").filter { $0.contains("\"action\":\"issue\"") }
         #expect(issues.count == 4, "two foundations, then a third and the stack: \(issues.count)")
+
+        // Revoking a part revokes the stack built on it, in the audit log the status list is published from.
+        let part = try #require(issues.first { $0.contains("data-analytics/foundations") })
+        let partID = try #require(part.range(of: "urn:uuid:[0-9a-f-]+", options: .regularExpression).map { String(part[$0]) })
+        let revoke = try instructor.run(
+            ["creds", "revoke", "--issuer", keyring, partID, "--reason", "exam irregularity", "--yes"],
+            extraEnvironment: Self.passphrase)
+        #expect(revoke.status == 0, "\(revoke.standardOutput)\(revoke.standardError)")
+        #expect(revoke.standardOutput.contains("project-management/digital-professional"), "\(revoke.standardOutput)")
+        let revocations = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
+            .split(separator: "\n").filter { $0.contains("\"action\":\"revoke\"") }
+        #expect(revocations.count == 2 && revocations[1].contains("its prerequisite data-analytics/foundations was revoked"))
     }
 
     @Test func anEditedSubmissionIsRefusedAtIssue() throws {

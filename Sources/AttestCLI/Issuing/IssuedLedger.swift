@@ -53,6 +53,7 @@ struct IssuedLedger {
             "submission": "sha256:" + submissionDigest,
         ]
         if let expiresAt = award.expiresAt { details["expires"] = ISODate.format(expiresAt) }
+        if !award.evidence.prerequisites.isEmpty { details["prerequisites"] = award.evidence.prerequisites.joined(separator: " ") }
         return details
     }
 }

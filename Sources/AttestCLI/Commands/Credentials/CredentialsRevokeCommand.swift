@@ -68,6 +68,17 @@ struct CredentialsRevokeCommand: ParsableCommand {
         }
     }
 
+    /// The audit entry revoking the credential an "issue" entry recorded, with its status list slot.
+    private static func revocation(of issued: [String: String], reason: String) -> [String: String] {
+        var details = ["credential": issued["credential"] ?? "", "reason": reason, "learner": issued["learner"] ?? "",
+                       "achievement": issued["achievement"] ?? ""]
+        if let list = issued["statusList"], let index = issued["statusListIndex"] {
+            details["statusList"] = list
+            details["statusListIndex"] = index
+        }
+        return details
+    }
+
     /// Revokes a credential an organisation keyring issued: checked against its audit log, appended to it.
     private func revokeIssued(keyringPath: String, context: AppContext) throws {
         let file = KeyringFile(path: keyringPath)
@@ -99,13 +110,17 @@ struct CredentialsRevokeCommand: ParsableCommand {
                     throw CommandFailure("Not revoked. Answer y to revoke, or add --yes in scripts.")
                 }
             }
-            var details = ["credential": credential, "reason": reason, "learner": issued["learner"] ?? "",
-                           "achievement": issued["achievement"] ?? ""]
-            if let list = issued["statusList"], let index = issued["statusListIndex"] {
-                details["statusList"] = list
-                details["statusListIndex"] = index
+            try file.audit("revoke", at: context.clock.now(), Self.revocation(of: issued, reason: reason))
+            // A stack never outlives its parts: what this organisation stacked on the credential falls with it.
+            for stacked in entries where stacked["action"] == "issue" && stacked["subject"] == issued["subject"]
+                && (stacked["prerequisites"] ?? "").split(separator: " ").contains(Substring(issued["achievement"] ?? "?"))
+                && (stacked["at"] ?? "") >= (issued["at"] ?? "")
+                && !entries.contains(where: { $0["action"] == "revoke" && $0["credential"] == stacked["credential"] }) {
+                try file.audit("revoke", at: context.clock.now(), Self.revocation(
+                    of: stacked, reason: "its prerequisite \(issued["achievement"] ?? "?") was revoked"))
+                context.console.line("Revoked " + context.console.safe(stacked["achievement"] ?? "?") + " ("
+                    + context.console.safe(stacked["credential"] ?? "?") + ") too: it was stacked on the revoked credential.")
             }
-            try file.audit("revoke", at: context.clock.now(), details)
             context.console.line("Revoked " + context.console.safe(what) + " (\(credential)), recorded in "
                 + TerminalText.sanitize(file.auditLogPath) + ". "
                 + (issued["statusList"].map { "Publish the new list with 'attest creds status-list --issuer "
