@@ -134,7 +134,7 @@ public struct ClassIssuer {
         outcome.rejected += screening.rejectedLines
         guard !accepted.isEmpty else { return outcome }
         let digest = OpenBadgeCredential.hex(SHA256.hash(data: data))
-        let held = IssuedLedger.held(auditLog: file.auditLogPath, device: submission.device, learner: submission.learner)
+        let held = IssuedLedger.held(try file.auditEntries(), device: submission.device, learner: submission.learner)
         let (awards, pending) = try judge(accepted, learner: submission.learner, held: held)
         outcome.pending = pending
         outcome.alreadyHeld = held.filter { $0.status(at: context.clock.now()) == .valid }.map(\.name)

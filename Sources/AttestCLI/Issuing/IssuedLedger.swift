@@ -11,39 +11,24 @@ import Foundation
 /// learner's device DID is a credential they hold, until a "revoke" entry names it or it expires.
 struct IssuedLedger {
     /// The credentials issued to the holder of `device` (named `learner` in the scratch store) and not revoked
-    /// since; expired ones are included (they carry their expiry, so the awarder renews them).
-    static func held(auditLog path: String, device: String, learner: String) -> [CredentialAward] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        var awards: [String: CredentialAward] = [:]
-        var order: [String] = []
-        var revoked: Set<String> = []
-        for line in text.split(separator: "\n") {
-            guard let entry = try? CredentialJSON.parse(Data(line.utf8)),
-                  let action = entry["action"]?.stringValue, let id = entry["credential"]?.stringValue,
-                  let at = entry["at"]?.stringValue.flatMap(ISODate.parse) else { continue }
-            switch action {
-            case "issue":
-                guard entry["subject"]?.stringValue == device,
-                      let achievement = entry["achievement"]?.stringValue,
-                      let slash = achievement.firstIndex(of: "/") else { continue }
-                if awards[id] == nil { order.append(id) }
-                awards[id] = CredentialAward(
-                    id: id, learner: learner, packID: String(achievement[..<slash]),
-                    packVersion: entry["packVersion"]?.stringValue ?? "", packHash: "",
-                    credentialID: String(achievement[achievement.index(after: slash)...]),
-                    name: entry["name"]?.stringValue ?? achievement, description: "", achievementType: "",
-                    criteria: "", awardedAt: at, expiresAt: entry["expires"]?.stringValue.flatMap(ISODate.parse),
-                    evidence: CredentialEvidence())
-            case "revoke":
-                revoked.insert(id)
-            default:
-                continue
-            }
+    /// since, from the audit log's entries (`KeyringFile.auditEntries()`, whose hash chain is checked); expired
+    /// ones are included (they carry their expiry, so the awarder renews them).
+    static func held(_ entries: [[String: String]], device: String, learner: String) -> [CredentialAward] {
+        let revoked = Set(entries.filter { $0["action"] == "revoke" }.compactMap { $0["credential"] })
+        return entries.compactMap { entry in
+            guard entry["action"] == "issue", entry["subject"] == device,
+                  let id = entry["credential"], !revoked.contains(id),
+                  let at = entry["at"].flatMap(ISODate.parse),
+                  let achievement = entry["achievement"], let slash = achievement.firstIndex(of: "/") else { return nil }
+            return CredentialAward(
+                id: id, learner: learner, packID: String(achievement[..<slash]), packVersion: entry["packVersion"] ?? "",
+                packHash: "", credentialID: String(achievement[achievement.index(after: slash)...]),
+                name: entry["name"] ?? achievement, description: "", achievementType: "", criteria: "", awardedAt: at,
+                expiresAt: entry["expires"].flatMap(ISODate.parse), evidence: CredentialEvidence())
         }
-        return order.filter { !revoked.contains($0) }.compactMap { awards[$0] }
     }
 
-    /// The audit details of one issue: enough for `held(auditLog:device:learner:)` to rebuild it.
+    /// The audit details of one issue: enough for `held(_:device:learner:)` to rebuild it.
     static func auditDetails(
         _ award: CredentialAward, learner: String, device: String, submissionDigest: String
     ) -> [String: String] {
