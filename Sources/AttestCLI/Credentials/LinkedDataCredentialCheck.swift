@@ -77,7 +77,8 @@ struct LinkedDataCredentialCheck {
             checks.append(Self.statusCheck(document, statusList: statusList, now: now))
         }
         let id = document["id"]?.stringValue
-        switch id.flatMap { id in issuerID.map { revocationCheck($0, id) } } ?? .unknown {
+        let revocation = id.flatMap { id in issuerID.map { revocationCheck($0, id) } } ?? .unknown
+        switch revocation {
         case .unknown where statusList != nil:
             break
         case .unknown:
