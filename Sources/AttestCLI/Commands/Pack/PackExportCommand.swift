@@ -53,7 +53,6 @@ struct PackExportCommand: ParsableCommand {
                 : export.text)
             return
         }
-        try OutputFile.refuseBrokenLink(output)
         var bytes = Data(export.text.utf8)
         if output.lowercased().hasSuffix(".zip") {
             guard let manifest = export.manifest, let path = export.packagePath else {
@@ -61,11 +60,8 @@ struct PackExportCommand: ParsableCommand {
             }
             bytes = StoredZip.archive([("imsmanifest.xml", Data(manifest.utf8)), (path, bytes)])
         }
-        do {
-            try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw InstructorFileError.cannotWrite(file: output, reason: error.localizedDescription)
-        }
+        // An existing file was refused before exporting (above); this writes atomically and refuses a broken link.
+        try OutputFile.write(bytes, to: output, force: true)
         let skipped = export.notes.filter(\.skipped).count
         console.line("Wrote \(TerminalText.quoted(output)): \(export.questionCount) question\(export.questionCount == 1 ? "" : "s")"
             + (skipped > 0 ? ", \(skipped) skipped" : "") + " as \(format.rawValue).")
