@@ -21,6 +21,9 @@ enum RegistryOffer {
         outbox.report(try outbox.drain(transport: try RegistryTransport(environment: context.environment)))
     }
 
+    /// How long the REPL waits for the registry at start before leaving the outbox for later.
+    static let startUpTimeoutSeconds = 5
+
     /// Sends the outbox's waiting submissions, saying so only when there were some.
     static func sendWaiting(context: AppContext) {
         guard let store = context.existingStore(), let registry = try? SubmissionOutbox.joinedRegistry(store),
@@ -28,7 +31,10 @@ enum RegistryOffer {
         context.console.line("Sending \(waiting.count) waiting submission\(waiting.count == 1 ? "" : "s") to \(context.console.safe(registry))…")
         let outbox = SubmissionOutbox(context: context, store: store, registry: registry)
         do {
-            outbox.report(try outbox.drain(transport: try RegistryTransport(environment: context.environment)))
+            // Before the prompt: a registry that does not answer holds the learner up for seconds, not the 30 of 'submit'.
+            var transport = try RegistryTransport(environment: context.environment)
+            transport.timeoutSeconds = startUpTimeoutSeconds
+            outbox.report(try outbox.drain(transport: transport))
         } catch {
             context.console.error("warning: " + context.console.safe(error.localizedDescription))
         }
