@@ -128,6 +128,9 @@ private final class EditorState {
 
     var prompt = WideBuffer()
     var status = WideBuffer()
+    /// The names and help texts of the functions added with EL_ADDFN. libedit keeps the pointers, not
+    /// copies, and looks names up again at every bind: they must live as long as `editLine`.
+    private var functionTexts: [WideBuffer] = []
     var statusVisible = false
     /// The prompt without escape sequences, for measuring the room left for the status.
     var promptText = ""
@@ -202,11 +205,14 @@ private final class EditorState {
     }
 
     private func bind(key: wchar_t, name: String, help: String, function: attest_el_fn) {
-        withWide(name) { wideName in
-            withWide(help) { _ = attest_el_add_function(editLine, wideName, $0, function) }
-            let keyString: [wchar_t] = [key, 0]
-            keyString.withUnsafeBufferPointer { _ = attest_el_bind(editLine, $0.baseAddress, wideName) }
-        }
+        var wideName = WideBuffer()
+        wideName.set(name)
+        var wideHelp = WideBuffer()
+        wideHelp.set(help)
+        functionTexts += [wideName, wideHelp]
+        _ = attest_el_add_function(editLine, wideName.pointer, wideHelp.pointer, function)
+        let keyString: [wchar_t] = [key, 0]
+        keyString.withUnsafeBufferPointer { _ = attest_el_bind(editLine, $0.baseAddress, wideName.pointer) }
     }
 
     func read(_ options: ReadOptions) -> LineReadResult {
@@ -273,6 +279,7 @@ private final class EditorState {
         freelocale(locale)
         prompt.free()
         status.free()
+        functionTexts.forEach { $0.free() }
     }
 
     // MARK: Character reader
@@ -548,7 +555,8 @@ private final class EditorState {
     }
 }
 
-/// A NUL-terminated wide string whose address stays valid for libedit's prompt callbacks.
+/// A NUL-terminated wide string whose address stays valid for as long as libedit may read it
+/// (the prompt callbacks, the names of added functions).
 private struct WideBuffer {
     private(set) var pointer = UnsafeMutablePointer<wchar_t>.allocate(capacity: 1)
     private var capacity = 1
