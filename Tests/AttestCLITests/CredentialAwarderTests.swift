@@ -95,6 +95,19 @@ struct CredentialAwarderTests {
 /// Awarding with the clock as a parameter: expiry and renewal years apart, without waiting.
 @Suite("CredentialAwarder renewal")
 struct CredentialRenewalTests {
+    /// A stack never outlives its parts at any depth: a stack on a stack expires with the base under both.
+    @Test func aThreeLevelStackExpiresWithItsBase() throws {
+        let ladder = try StackLadder()
+        let expiry = try #require(ladder.awards[0].expiresAt)
+        #expect(expiry == ladder.clock.now().addingTimeInterval(30 * 86_400))
+        #expect(ladder.awards.map(\.expiresAt) == [expiry, expiry, expiry], "the middle's 365 days and the top's none are capped")
+        ladder.clock.advance(by: 29 * 86_400)
+        #expect(try ladder.creds(["list"]).split(separator: "\n").filter { $0.hasSuffix("valid") }.count == 3)
+        ladder.clock.advance(by: 2 * 86_400)
+        let listed = try ladder.creds(["list"])
+        #expect(listed.split(separator: "\n").filter { $0.hasSuffix("expired") }.count == 3, "\(listed)")
+    }
+
     @Test func expiredCredentialIsRenewedAsANewAwardAndTheOldOneIsKept() throws {
         let sandbox = try AttestSandbox()
         let clock = TestClock()
