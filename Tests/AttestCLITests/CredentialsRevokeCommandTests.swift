@@ -1,3 +1,4 @@
+import ArgumentParser
 import AttestCore
 @testable import AttestCLI
 import AttestStore
@@ -82,6 +83,11 @@ struct CredentialsRevokeCommandTests {
         ])
         let listed = try ladder.creds(["list"])
         #expect(listed.split(separator: "\n").filter { $0.hasSuffix("revoked") }.count == 3, "\(listed)")
+        let top = ladder.sandbox.root.appendingPathComponent("top.jwt").path
+        _ = try ladder.creds(["export", ladder.awards[2].id, "--format", "jwt", "--output", top])
+        let failure = #expect(throws: ExitCode.self) { _ = try ladder.creds(["verify", top]) }
+        #expect(failure?.rawValue == 1, "the top of the stack fails verification: it was revoked with its base")
+        #expect(ladder.output.standardOutput.contains("\"its prerequisite ladder/middle was revoked\""))
     }
 
     @Test func revokingTheMiddleLeavesTheBaseStanding() throws {
