@@ -10,23 +10,34 @@ import Testing
 /// parameters: real time passing takes time away, the wall clock set forward or back does not.
 @Suite("ResumeCommand")
 struct ResumeCommandTests {
-    @Test func timeLeftIsMonotonicWhateverTheWallClockDoes() throws {
-        let sandbox = try AttestSandbox()
+    /// A 600-second exam started at the test clock's time whose process went away with it unfinished.
+    struct LeftExam {
+        let sandbox: AttestSandbox
         let clock = TestClock()
-        let packs = URL(fileURLWithPath: try sandbox.write(QuizSessionTests.timedPack, to: "packs/clockwork.json"))
-            .deletingLastPathComponent().path
-        let (console, output) = Console.capture()
-        let context = AppContext(
-            console: console, environment: sandbox.environment, clock: clock, storePath: sandbox.storePath,
-            learner: "ada", extraPackDirectories: [packs], bundledPacks: nil)
-        let pack = try #require(context.library.pack("clockwork"))
-        let quiz = try #require(pack.quiz("clockwork-slow"))
-        // The attempt starts and its process goes away with the exam unfinished.
-        _ = try QuizSession.start(
-            pack: pack, quiz: quiz, plan: try QuizPlan(pack: pack, quiz: quiz, seed: 1), timedPractice: false,
-            context: context, reader: ScriptedLineReader(lines: []), verbose: false)
-        let record = try #require(try context.store().unfinishedAttempts(learner: "ada").first)
-        let attempts = UnfinishedAttempts(context: context)
+        let context: AppContext
+        let output: CapturedOutput
+        let pack: Pack
+        let quiz: Quiz
+        let record: AttemptRecord
+
+        init() throws {
+            sandbox = try AttestSandbox()
+            let packs = URL(fileURLWithPath: try sandbox.write(QuizSessionTests.timedPack, to: "packs/clockwork.json"))
+                .deletingLastPathComponent().path
+            let (console, output) = Console.capture()
+            self.output = output
+            context = AppContext(
+                console: console, environment: sandbox.environment, clock: clock, storePath: sandbox.storePath,
+                learner: "ada", extraPackDirectories: [packs], bundledPacks: nil)
+            pack = try #require(context.library.pack("clockwork"))
+            quiz = try #require(pack.quiz("clockwork-slow"))
+            _ = try QuizSession.start(
+                pack: pack, quiz: quiz, plan: try QuizPlan(pack: pack, quiz: quiz, seed: 1), timedPractice: false,
+                context: context, reader: ScriptedLineReader(lines: []), verbose: false)
+            record = try #require(try context.store().unfinishedAttempts(learner: "ada").first)
+        }
+
+        /// What `resume --list` prints now.
         func listed() throws -> String {
             let before = output.standardOutput.count
             var command = try ResumeCommand.parseAsRoot(["--list"])
@@ -34,17 +45,35 @@ struct ResumeCommandTests {
             return String(output.standardOutput.dropFirst(before))
         }
 
-        clock.advance(by: 100)
-        #expect(attempts.timeLeft(record) == 500)
-        #expect(try listed().contains(", 8:20 left"))
-        clock.jumpWall(by: 3600)
-        #expect(attempts.timeLeft(record) == 500, "a wall clock set forward takes no time away")
-        clock.jumpWall(by: -7200)
-        #expect(attempts.timeLeft(record) == 500, "a wall clock set back adds none")
-        clock.advance(by: 20)
-        #expect(try listed().contains(", 8:00 left"))
-        clock.freezeWall()
-        clock.advance(by: 500)
-        #expect(try listed().contains(", time has run out"), "a frozen wall clock stops nothing")
+        var timeLeft: Double? { UnfinishedAttempts(context: context).timeLeft(record) }
+    }
+
+    @Test func timeLeftIsMonotonicWhateverTheWallClockDoes() throws {
+        let exam = try LeftExam()
+        exam.clock.advance(by: 100)
+        #expect(exam.timeLeft == 500)
+        #expect(try exam.listed().contains(", 8:20 left"))
+        exam.clock.jumpWall(by: 3600)
+        #expect(exam.timeLeft == 500, "a wall clock set forward takes no time away")
+        exam.clock.jumpWall(by: -7200)
+        #expect(exam.timeLeft == 500, "a wall clock set back adds none")
+        exam.clock.advance(by: 20)
+        #expect(try exam.listed().contains(", 8:00 left"))
+        exam.clock.freezeWall()
+        exam.clock.advance(by: 500)
+        #expect(try exam.listed().contains(", time has run out"), "a frozen wall clock stops nothing")
+    }
+
+    /// The exam resumed goes on from where its journaled mark says, not from the wall clock: what `resume --list`
+    /// said is what the exam has.
+    @Test func aResumedExamHasTheTimeTheListShowed() throws {
+        let exam = try LeftExam()
+        exam.clock.advance(by: 100)
+        exam.clock.jumpWall(by: -3600)
+        #expect(exam.timeLeft == 500)
+        let resumed = try QuizSession.resume(
+            record: exam.record, pack: exam.pack, quiz: exam.quiz, context: exam.context,
+            reader: ScriptedLineReader(lines: []), verbose: false)
+        #expect(resumed.engine.remainingQuizTime == 500, "the hour the wall clock was set back buys nothing")
     }
 }
