@@ -1,5 +1,7 @@
+import ArgumentParser
 import AttestCore
 @testable import AttestCLI
+import AttestCredentials
 import AttestStore
 import AttestTestSupport
 import Foundation
@@ -106,6 +108,11 @@ struct CredentialRenewalTests {
         ladder.clock.advance(by: 2 * 86_400)
         let listed = try ladder.creds(["list"])
         #expect(listed.split(separator: "\n").filter { $0.hasSuffix("expired") }.count == 3, "\(listed)")
+        let top = ladder.sandbox.root.appendingPathComponent("top.jwt").path
+        _ = try ladder.creds(["export", ladder.awards[2].id, "--format", "jwt", "--output", top])
+        let failure = #expect(throws: ExitCode.self) { _ = try ladder.creds(["verify", top]) }
+        #expect(failure?.rawValue == 1)
+        #expect(ladder.output.standardOutput.contains("expired on \(ISODate.format(expiry))"), "the top expired with its base")
     }
 
     @Test func expiredCredentialIsRenewedAsANewAwardAndTheOldOneIsKept() throws {
