@@ -12,4 +12,10 @@ public struct SystemClock: WallClock, MonotonicClock {
         clock_gettime(CLOCK_BOOTTIME, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
+
+    /// The kernel's id of this boot: `CLOCK_BOOTTIME` starts again from zero under a new one.
+    public func boot() -> String? {
+        (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8))
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
 }

@@ -54,6 +54,8 @@ import GRDB
 /// `StatusListEntryRecord`. New tables only.
 /// v16 (parameterised questions reproduced exactly): the instances each attempt drew, see `InstanceRecord+Store`.
 /// v15 (organisation registries): the submission outbox, see `AttestDatabase+Outbox`. A new table only.
+/// v17 (exam time that no wall clock moves): each attempt's exam-clock mark against the monotonic clock, see
+/// `AttestDatabase+ExamClock`. A new table only.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -100,6 +102,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v16") { db in
             try db.execute(sql: InstanceRecord.v16)
+        }
+        migrator.registerMigration("v17") { db in
+            try db.execute(sql: AttestDatabase.examClockSchema)
         }
         return migrator
     }()

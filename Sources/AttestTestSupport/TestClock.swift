@@ -21,6 +21,9 @@ public final class TestClock: WallClock, MonotonicClock, @unchecked Sendable {
         lock.withLock { elapsed }
     }
 
+    /// One boot for the clock's whole life: readings journaled by one session compare with the next one's.
+    public func boot() -> String? { "test-clock" }
+
     /// Real time passes: the monotonic clock moves by `seconds`, and so does the wall clock unless frozen.
     public func advance(by seconds: Double) {
         lock.withLock {

@@ -1,5 +1,7 @@
+import ArgumentParser
 import AttestCore
 @testable import AttestCLI
+import AttestCredentials
 import AttestStore
 import AttestTestSupport
 import Foundation
@@ -95,6 +97,24 @@ struct CredentialAwarderTests {
 /// Awarding with the clock as a parameter: expiry and renewal years apart, without waiting.
 @Suite("CredentialAwarder renewal")
 struct CredentialRenewalTests {
+    /// A stack never outlives its parts at any depth: a stack on a stack expires with the base under both.
+    @Test func aThreeLevelStackExpiresWithItsBase() throws {
+        let ladder = try StackLadder()
+        let expiry = try #require(ladder.awards[0].expiresAt)
+        #expect(expiry == ladder.clock.now().addingTimeInterval(30 * 86_400))
+        #expect(ladder.awards.map(\.expiresAt) == [expiry, expiry, expiry], "the middle's 365 days and the top's none are capped")
+        ladder.clock.advance(by: 29 * 86_400)
+        #expect(try ladder.creds(["list"]).split(separator: "\n").filter { $0.hasSuffix("valid") }.count == 3)
+        ladder.clock.advance(by: 2 * 86_400)
+        let listed = try ladder.creds(["list"])
+        #expect(listed.split(separator: "\n").filter { $0.hasSuffix("expired") }.count == 3, "\(listed)")
+        let top = ladder.sandbox.root.appendingPathComponent("top.jwt").path
+        _ = try ladder.creds(["export", ladder.awards[2].id, "--format", "jwt", "--output", top])
+        let failure = #expect(throws: ExitCode.self) { _ = try ladder.creds(["verify", top]) }
+        #expect(failure?.rawValue == 1)
+        #expect(ladder.output.standardOutput.contains("expired on \(ISODate.format(expiry))"), "the top expired with its base")
+    }
+
     @Test func expiredCredentialIsRenewedAsANewAwardAndTheOldOneIsKept() throws {
         let sandbox = try AttestSandbox()
         let clock = TestClock()

@@ -130,6 +130,43 @@ struct CredentialIssuingTests {
         #expect(revocations.count == 2 && revocations[1].contains("its prerequisite data-analytics/foundations was revoked"))
     }
 
+    /// An organisation revokes the base of a three-level stack it issued (`StackLadder`'s pack): the stack on it and
+    /// the stack on that fall with it, each with its own audit line, each named.
+    @Test func revokingTheBaseOfAThreeLevelStackRevokesEveryLevel() throws {
+        let (learner, instructor) = (try AttestSandbox(), try AttestSandbox())
+        let packs = URL(fileURLWithPath: try learner.write(StackLadder.pack, to: "packs/ladder.json")).deletingLastPathComponent().path
+        let answers = try learner.write("t\nf\n", to: "answers.txt")
+        let take = try learner.run(["take", "ladder-exam", "--packs", packs, "--answers", answers, "--json"])
+        try #require(take.status == 0, "\(take.standardError)")
+        let export = try learner.run(["attempts", "export", "--sign", "--packs", packs])
+        try #require(export.status == 0, "\(export.standardError)")
+        let submission = try instructor.write(export.standardOutput, to: "ada.submission")
+        let instructorPacks = URL(fileURLWithPath: try instructor.write(StackLadder.pack, to: "packs/ladder.json"))
+            .deletingLastPathComponent().path
+        let (keyring, _, _) = try Self.initIssuer(instructor)
+        let issue = try instructor.run(
+            ["creds", "issue", "--from", submission, "--issuer", keyring, "--output", instructor.root.path, "--packs", instructorPacks],
+            extraEnvironment: Self.passphrase)
+        try #require(issue.status == 0, "\(issue.standardOutput)\(issue.standardError)")
+        let issued = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
+            .split(separator: "\n").filter { $0.contains("\"action\":\"issue\"") }
+        try #require(issued.count == 3, "base, middle and top: \(issue.standardOutput)")
+        let base = try #require(issued.first { $0.contains("ladder/base") })
+        let baseID = try #require(base.range(of: "urn:uuid:[0-9a-f-]+", options: .regularExpression).map { String(base[$0]) })
+
+        let revoke = try instructor.run(
+            ["creds", "revoke", "--issuer", keyring, baseID, "--reason", "exam irregularity", "--yes"],
+            extraEnvironment: Self.passphrase)
+        #expect(revoke.status == 0, "\(revoke.standardOutput)\(revoke.standardError)")
+        #expect(revoke.standardOutput.contains("ladder/middle"), "\(revoke.standardOutput)")
+        #expect(revoke.standardOutput.contains("ladder/top") && revoke.standardOutput.contains("it was stacked on ladder/middle."),
+                "\(revoke.standardOutput)")
+        let revocations = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
+            .split(separator: "\n").filter { $0.contains("\"action\":\"revoke\"") }
+        #expect(revocations.count == 3, "\(revocations)")
+        #expect(revocations.last?.contains("its prerequisite ladder/middle was revoked") == true)
+    }
+
     @Test func anEditedSubmissionIsRefusedAtIssue() throws {
         let (learner, instructor) = try Self.setUp()
         let export = try learner.run(["attempts", "export", "--sign"])

@@ -67,6 +67,35 @@ struct ExamClockTests {
         let later = ExamClock(wall: wall, monotonic: wall, notBefore: wall.now().addingTimeInterval(-60))
         #expect(later.now() == wall.now())
     }
+
+    /// In the same boot a resume continues the journaled mark by monotonic time: time away counts exactly, and a
+    /// wall clock set forward or back while away changes nothing.
+    @Test func aResumeInTheSameBootContinuesTheMarkWhateverTheWallClockDid() throws {
+        let wall = TestClock()
+        let first = ExamClock(wall: wall, monotonic: wall)
+        let start = first.now()
+        let mark = try #require(first.mark)
+        #expect(mark == ExamClockMark(boot: "test-clock", uptime: 0, at: start))
+        wall.advance(by: 100)
+        wall.jumpWall(by: 3600)
+        let forward = ExamClock(wall: wall, monotonic: wall, notBefore: start, continuing: mark)
+        #expect(forward.now().timeIntervalSince(start) == 100)
+        wall.jumpWall(by: -7200)
+        let back = ExamClock(wall: wall, monotonic: wall, notBefore: start, continuing: mark)
+        #expect(back.now().timeIntervalSince(start) == 100)
+        #expect(back.mark == ExamClockMark(boot: "test-clock", uptime: 100, at: start.addingTimeInterval(100)))
+    }
+
+    /// A mark from another boot (the monotonic clock started again) is not continued: the wall clock anchors the
+    /// resume, never before what was journaled.
+    @Test func aMarkFromAnotherBootFallsBackToTheWallClock() {
+        let wall = TestClock()
+        let journaled = wall.now().addingTimeInterval(300)
+        let earlier = ExamClockMark(boot: "an earlier boot", uptime: 5_000, at: wall.now())
+        #expect(ExamClock(wall: wall, monotonic: wall, notBefore: journaled, continuing: earlier).now() == journaled)
+        wall.jumpWall(by: 600)
+        #expect(ExamClock(wall: wall, monotonic: wall, notBefore: journaled, continuing: earlier).now() == wall.now())
+    }
 }
 
 @Suite("QuizResultAbandoned")

@@ -9,8 +9,10 @@ struct ResumeCommand: ParsableCommand {
         commandName: "resume",
         abstract: "Continue an unfinished attempt (the newest one unless an id is given).",
         discussion: """
-            Every answer given before the interruption is kept. An exam's clock is wall-clock time since it \
-            started, so time spent away counts; when it has run out, the attempt is submitted as it stands. \
+            Every answer given before the interruption is kept. An exam's clock kept running while you were away, \
+            measured on the machine's monotonic clock (changing the date neither adds nor removes time; after a \
+            restart of the machine, on the wall clock, never before your last answer); when it has run out, the \
+            attempt is submitted as it stands. --list shows the time left on the same clock. \
             --discard ends an attempt you will not finish (e.g. its pack changed version): it is recorded as \
             abandoned with the answers given, and no longer offered.
             """
@@ -82,11 +84,16 @@ struct UnfinishedAttempts {
         return TerminalText.sanitize(text, keepNewlines: false)
     }
 
-    /// Seconds left of an exam's whole-quiz time (negative once it has run out); nil when it has no limit.
+    /// Seconds left of an exam's whole-quiz time (negative once it has run out); nil when it has no limit. Read off
+    /// the clock a resume would continue on (`QuizSession.resumedClock`), so the wall clock moves it no more than it
+    /// moves the exam.
     func timeLeft(_ record: AttemptRecord) -> Double? {
-        guard record.mode == .exam, let (_, quiz) = locate(record), let limit = quiz.timeLimit else { return nil }
-        let multiplier = (try? context.store().timeMultiplier(attemptID: record.id)) ?? 1
-        return limit * multiplier - context.clock.now().timeIntervalSince(record.startedAt)
+        guard record.mode == .exam, let (_, quiz) = locate(record), let limit = quiz.timeLimit,
+              let store = try? context.store(), let responses = try? store.responses(attemptID: record.id),
+              let clock = try? QuizSession.resumedClock(for: record, responses: responses, store: store, context: context)
+        else { return nil }
+        let multiplier = (try? store.timeMultiplier(attemptID: record.id)) ?? 1
+        return limit * multiplier - clock.now().timeIntervalSince(record.startedAt)
     }
 
     /// The exact pack version the attempt was taken from (its header), and its quiz.

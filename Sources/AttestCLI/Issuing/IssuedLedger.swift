@@ -28,6 +28,29 @@ struct IssuedLedger {
         }
     }
 
+    /// The "issue" entries that fall when `revoked` (an "issue" entry) is revoked, in the order they fall: every
+    /// credential issued to the same subject, on or after its part, that names a fallen credential's achievement
+    /// among its prerequisites — a stack built on a stack at any depth — with the achievement it was stacked on.
+    /// A stack revoked earlier is not revoked again, but what stands on it still falls; each entry is walked once,
+    /// so prerequisites that name each other in a cycle end the walk instead of looping.
+    static func stackedOn(_ revoked: [String: String], in entries: [[String: String]]) -> [(entry: [String: String], part: String)] {
+        let revokedBefore = Set(entries.filter { $0["action"] == "revoke" }.compactMap { $0["credential"] })
+        var walked: Set = [revoked["credential"] ?? ""]
+        var fallen: [(entry: [String: String], part: String)] = []
+        var parts = [revoked]
+        while !parts.isEmpty {
+            let part = parts.removeFirst(), achievement = part["achievement"] ?? ""
+            for stacked in entries where stacked["action"] == "issue" && stacked["subject"] == part["subject"]
+                && (stacked["at"] ?? "") >= (part["at"] ?? "")
+                && (stacked["prerequisites"] ?? "").split(separator: " ").contains(Substring(achievement)) {
+                guard let credential = stacked["credential"], walked.insert(credential).inserted else { continue }
+                if !revokedBefore.contains(credential) { fallen.append((stacked, achievement)) }
+                parts.append(stacked)
+            }
+        }
+        return fallen
+    }
+
     /// The audit details of one issue: enough for `held(_:device:learner:)` to rebuild it.
     static func auditDetails(
         _ award: CredentialAward, learner: String, device: String, submissionDigest: String

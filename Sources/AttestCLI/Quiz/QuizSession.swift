@@ -71,6 +71,7 @@ final class QuizSession {
         let lock = try Self.lock(engine.attemptID, context: context)
         try store.startAttempt(
             engine.attemptRecord(learner: context.learner), timeMultiplier: engine.timeMultiplier, instances: engine.instances)
+        if let mark = clock.mark { try store.recordExamClockMark(attemptID: engine.attemptID, mark) }
         let session = QuizSession(
             context: context, store: store, reader: reader, engine: engine, clock: clock, verbose: verbose, lock: lock)
         if case let .notAllowed(requested, allowed) = grant, verbose {
@@ -82,7 +83,7 @@ final class QuizSession {
     }
 
     /// Continues an unfinished attempt with every journaled answer in place. An exam's
-    /// clock kept running while Attest was away: time is wall-clock from the recorded start.
+    /// clock kept running while Attest was away (see `resumedClock`).
     static func resume(
         record: AttemptRecord, pack: Pack, quiz: Quiz, plan: QuizPlan? = nil, context: AppContext,
         reader: any LineReader, verbose: Bool
@@ -95,9 +96,8 @@ final class QuizSession {
         var inProgress = record
         inProgress.status = .inProgress
         let responses = try store.responses(attemptID: record.id)
-        let clock = ExamClock(
-            wall: context.clock, monotonic: context.monotonic,
-            notBefore: ([record.startedAt] + responses.map(\.answeredAt)).max())
+        let clock = try resumedClock(for: record, responses: responses, store: store, context: context)
+        if let mark = clock.mark { try store.recordExamClockMark(attemptID: record.id, mark) }
         let engine = try QuizEngine.resume(
             pack: pack, quiz: quiz, record: inProgress, responses: responses,
             clock: clock, flagged: try store.flaggedPositions(attemptID: record.id), plan: plan,
@@ -107,6 +107,18 @@ final class QuizSession {
         }
         return QuizSession(
             context: context, store: store, reader: reader, engine: engine, clock: clock, verbose: verbose, lock: lock)
+    }
+
+    /// The clock an unfinished attempt continues on: in the same boot, its journaled mark moved on by monotonic
+    /// time (time away counts exactly, whatever the wall clock did); otherwise the wall clock, never before the
+    /// latest journaled moment. `resume --list` reads time left off the same clock.
+    static func resumedClock(
+        for record: AttemptRecord, responses: [ResponseRecord], store: AttestDatabase, context: AppContext
+    ) throws -> ExamClock {
+        ExamClock(
+            wall: context.clock, monotonic: context.monotonic,
+            notBefore: ([record.startedAt] + responses.map(\.answeredAt)).max(),
+            continuing: try store.examClockMark(attemptID: record.id))
     }
 
     /// Takes the attempt's lock, or says which process has it open.

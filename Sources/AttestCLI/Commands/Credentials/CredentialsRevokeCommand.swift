@@ -53,17 +53,21 @@ struct CredentialsRevokeCommand: ParsableCommand {
         let revoked = try store.revokeCredential(id: award.id, reason: reason, at: now)
         context.console.line("Revoked " + context.console.safe(revoked.name) + " (\(revoked.id)). It stays in the log "
             + "and now fails 'attest creds verify' against this store.")
-        // A stacked credential never outlives its parts: whatever was awarded on this one goes with it.
-        var fallen = [revoked]
-        while let part = fallen.popLast() {
-            for stacked in try store.credentials(learner: part.learner)
-            where stacked.revokedAt == nil && stacked.evidence.prerequisites.contains(part.qualifiedID)
-                && stacked.awardedAt >= part.awardedAt {
+        // A stacked credential never outlives its parts: whatever was awarded on this one goes with it, at any depth.
+        // One revoked earlier is not revoked again, but what stands on it still falls; each is walked once.
+        let log = try store.credentials(learner: revoked.learner)
+        var walked: Set = [revoked.id]
+        var parts = [revoked]
+        while !parts.isEmpty {
+            let part = parts.removeFirst()
+            for stacked in log where stacked.evidence.prerequisites.contains(part.qualifiedID)
+                && stacked.awardedAt >= part.awardedAt && walked.insert(stacked.id).inserted {
+                parts.append(stacked)
+                guard stacked.revokedAt == nil else { continue }
                 let cascade = try store.revokeCredential(
                     id: stacked.id, reason: "its prerequisite \(part.qualifiedID) was revoked", at: now)
                 context.console.line("Revoked " + context.console.safe(cascade.name) + " (\(cascade.id)) too: it was "
                     + "awarded on \(context.console.safe(part.name)).")
-                fallen.append(cascade)
             }
         }
     }
@@ -111,15 +115,14 @@ struct CredentialsRevokeCommand: ParsableCommand {
                 }
             }
             try file.audit("revoke", at: context.clock.now(), Self.revocation(of: issued, reason: reason))
-            // A stack never outlives its parts: what this organisation stacked on the credential falls with it.
-            for stacked in entries where stacked["action"] == "issue" && stacked["subject"] == issued["subject"]
-                && (stacked["prerequisites"] ?? "").split(separator: " ").contains(Substring(issued["achievement"] ?? "?"))
-                && (stacked["at"] ?? "") >= (issued["at"] ?? "")
-                && !entries.contains(where: { $0["action"] == "revoke" && $0["credential"] == stacked["credential"] }) {
+            // A stack never outlives its parts: what this organisation stacked on the credential falls with it, and
+            // what it stacked on those, at any depth.
+            for (stacked, part) in IssuedLedger.stackedOn(issued, in: entries) {
                 try file.audit("revoke", at: context.clock.now(), Self.revocation(
-                    of: stacked, reason: "its prerequisite \(issued["achievement"] ?? "?") was revoked"))
+                    of: stacked, reason: "its prerequisite \(part) was revoked"))
                 context.console.line("Revoked " + context.console.safe(stacked["achievement"] ?? "?") + " ("
-                    + context.console.safe(stacked["credential"] ?? "?") + ") too: it was stacked on the revoked credential.")
+                    + context.console.safe(stacked["credential"] ?? "?") + ") too: it was stacked on "
+                    + context.console.safe(part) + ".")
             }
             context.console.line("Revoked " + context.console.safe(what) + " (\(credential)), recorded in "
                 + TerminalText.sanitize(file.auditLogPath) + ". "
