@@ -56,6 +56,8 @@ import GRDB
 /// v15 (organisation registries): the submission outbox, see `AttestDatabase+Outbox`. A new table only.
 /// v17 (exam time that no wall clock moves): each attempt's exam-clock mark against the monotonic clock, see
 /// `AttestDatabase+ExamClock`. A new table only.
+/// v18 (who vouches, in the log): an index of signed credentials by issuer, so `creds list` finds the few an
+/// organisation issued without reading every signed credential, see `AttestDatabase+CredentialIssuers`.
 enum StoreSchema {
     /// The SQLite header's application id: "ATST". Marks a file as an Attest store.
     static let applicationID: Int32 = 0x4154_5354
@@ -105,6 +107,9 @@ enum StoreSchema {
         }
         migrator.registerMigration("v17") { db in
             try db.execute(sql: AttestDatabase.examClockSchema)
+        }
+        migrator.registerMigration("v18") { db in
+            try db.execute(sql: AttestDatabase.credentialIssuerIndex)
         }
         return migrator
     }()

@@ -44,9 +44,13 @@ struct CredentialsListCommandTests {
     ]
 
     /// What `creds list` (with `arguments`) prints for `awards`, the third one revoked.
-    static func list(_ arguments: [String] = [], colour: Bool = false, awards: [CredentialAward] = awards) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-list-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    /// With `storeFolder`, lists the store already there instead.
+    static func list(
+        _ arguments: [String] = [], colour: Bool = false, awards: [CredentialAward] = awards, storeFolder: String? = nil
+    ) throws -> String {
+        let folder = storeFolder
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("attest-list-\(UUID().uuidString)").path
+        defer { if storeFolder == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let store = try AttestDatabase.open(path: folder + "/store.sqlite")
         for award in awards { try store.awardCredential(award) }
         if awards.count > 2 {
@@ -66,12 +70,12 @@ struct CredentialsListCommandTests {
 
     @Test func theTableIsPinnedByteForByte() throws {
         let expected = """
-            0000aaaa  Swift Foundations                     swift-basics           earned 2026-01-02 · no expiry  valid
-            0a1b2c3d  Swift Foundations                     swift-basics           earned 2026-01-02 · expires 2027-01-02  valid
-            22222222  Hostile ^[[2J name <U+9B>6n <U+202E…  evil^[]0;t^G           earned 2025-06-01 · no expiry  revoked
-            11111111  日本語の資格                          japanese               earned 2025-03-04 · expires 2025-09-04  expired
-            33333333  A credential whose name is far too …  a-pack-id-longer-than-the-column earned 2023-11-14 · no expiry  valid
-            01-abcde  Cafe\u{301} Cre\u{300}me                            cafe                   earned 2020-09-13 · expires 2026-09-21  expired
+            0000aaaa  Swift Foundations                     swift-basics           earned 2026-01-02 · no expiry  valid    self-assessed
+            0a1b2c3d  Swift Foundations                     swift-basics           earned 2026-01-02 · expires 2027-01-02  valid    self-assessed
+            22222222  Hostile ^[[2J name <U+9B>6n <U+202E…  evil^[]0;t^G           earned 2025-06-01 · no expiry  revoked  self-assessed
+            11111111  日本語の資格                          japanese               earned 2025-03-04 · expires 2025-09-04  expired  self-assessed
+            33333333  A credential whose name is far too …  a-pack-id-longer-than-the-column earned 2023-11-14 · no expiry  valid    self-assessed
+            01-abcde  Cafe\u{301} Cre\u{300}me                            cafe                   earned 2020-09-13 · expires 2026-09-21  expired  self-assessed
 
             """
         // Bytes, not Strings: String equality would let a precomposed "é" pass for "e\u{301}".
@@ -81,7 +85,46 @@ struct CredentialsListCommandTests {
     @Test func theColouredTableIsPinnedByteForByte() throws {
         let line = try #require(try Self.list(colour: true).split(separator: "\n").first)
         #expect(Array(line.utf8) == Array(("\u{1B}[2m0000aaaa\u{1B}[0m  \u{1B}[1mSwift Foundations                   \u{1B}[0m  "
-            + "swift-basics           earned 2026-01-02 · no expiry  \u{1B}[32mvalid\u{1B}[0m").utf8))
+            + "swift-basics           earned 2026-01-02 · no expiry  \u{1B}[32mvalid  \u{1B}[0m  \u{1B}[2mself-assessed\u{1B}[0m").utf8))
+    }
+
+    /// Credentials an organisation issued say who vouches: the trust-list name for a trusted issuer, the claimed
+    /// name (quoted, escaped) flagged as an unknown issuer otherwise; self-assessed ones say so. JSON and CSV too.
+    @Test func organisationCredentialsSayWhoVouchesForThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-list-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try AttestDatabase.open(path: folder + "/store.sqlite")
+        try store.awardCredential(Self.awards[0])
+        let trusted = Self.award("urn:uuid:77777777-0000-4000-8000-000000000007", name: "Data Analyst", pack: "data",
+                                 at: 1_767_348_100)
+        let unknown = Self.award("urn:uuid:88888888-0000-4000-8000-000000000008", name: "PhD", pack: "phd", at: 1_767_348_200)
+        try store.importSignedCredential(trusted, signed: SignedCredentialRecord(
+            id: trusted.id, issuerDID: "did:web:acme.example", issuerName: "Acme Academy", jws: "a.b.c"))
+        try store.importSignedCredential(unknown, signed: SignedCredentialRecord(
+            id: unknown.id, issuerDID: "did:key:zFake", issuerName: "MIT\n✓ VALID", jws: "a.b.c"))
+        try store.trustIssuer(TrustedIssuerRecord(did: "did:web:acme.example", name: "Acme (checked by me)", keys: [], addedAt: Self.now))
+        try store.close()
+
+        let table = try Self.list(awards: [], storeFolder: folder)
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("88888888") && lines[0].hasSuffix(#"valid    issued by "MIT\n✓ VALID" (unknown issuer)"#))
+        #expect(lines[1].hasPrefix("77777777") && lines[1].hasSuffix("valid    issued by Acme (checked by me) (trusted)"))
+        #expect(lines[2].hasPrefix("0a1b2c3d") && lines[2].hasSuffix("valid    self-assessed"))
+
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: Data(try Self.list(["--json"], awards: [], storeFolder: folder).utf8)) as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: json.map { ($0["id"] as? String ?? "", $0["issuer"] as? [String: String] ?? [:]) })
+        #expect(byID[unknown.id] == ["trust": "unknown issuer", "did": "did:key:zFake", "name": "MIT\n✓ VALID"])
+        #expect(byID[trusted.id] == ["trust": "trusted", "did": "did:web:acme.example", "name": "Acme Academy",
+                                     "trustListName": "Acme (checked by me)"])
+        #expect(byID[Self.awards[0].id] == ["trust": "self-assessed", "name": "Self-assessed with Attest"])
+
+        let csv = try Self.list(["--csv"], awards: [], storeFolder: folder).components(separatedBy: "\r\n")
+        #expect(csv[0].hasSuffix(",issuerTrust,issuerDID,issuerName"))
+        #expect(csv[1].hasSuffix(",unknown issuer,did:key:zFake,\"MIT\n✓ VALID\""), "a newline in a field is quoted, never a new row")
+        #expect(csv[2].hasSuffix(",trusted,did:web:acme.example,Acme Academy"))
+        #expect(csv[3].hasSuffix(",self-assessed,,Self-assessed with Attest"))
     }
 
     @Test func anEmptyLogSaysHowToEarnACredential() throws {

@@ -22,7 +22,7 @@ struct AttestDatabaseTests {
                 try Int32.fetchOne(db, sql: "PRAGMA application_id")
             )
         }
-        #expect(applied == ["v1", "v10", "v13", "v14", "v15", "v16", "v17", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(applied == ["v1", "v10", "v13", "v14", "v15", "v16", "v17", "v18", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
         for table in [
             "learner", "pack", "attempt", "response", "credential", "issuer", "setting", "pack_cache", "attempt_skill",
             "question_flag", "pack_file", "pack_pool", "pack_question", "attempt_accommodation",

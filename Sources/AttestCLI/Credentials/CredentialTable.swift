@@ -1,3 +1,4 @@
+import AttestCredentials
 import AttestCore
 import AttestStore
 import Foundation
@@ -5,7 +6,8 @@ import Foundation
 /// The `creds list` table, written from the store's rows as large UTF-8 blocks.
 ///
 /// Each line shows the short id (dim), the name (bold, as wide as the widest name up to 36 columns),
-/// the pack (22 columns), the earned and expiry days, and the status. A log of 100,000 credentials
+/// the pack (22 columns), the earned and expiry days, the status, and who vouches for it (self-assessed,
+/// or the organisation that issued it: by its trust-list name, or by its claimed name as an unknown issuer). A log of 100,000 credentials
 /// repeats a few names and packs, so each distinct one is sanitized and laid out once; a line is
 /// assembled from those cells as bytes, its days by integer arithmetic (consecutive lines mostly share
 /// a day), and the table goes out in 256 KiB writes.
@@ -29,6 +31,8 @@ struct CredentialTable {
         var name: Int32
         var pack: Int32
         var status: CredentialStatus
+        /// Index into the issuer cells; 0 is this store's self-assessment.
+        var issuer: Int32
         var awardedAt: Double
         var expiresAt: Double?
     }
@@ -39,6 +43,9 @@ struct CredentialTable {
         var packs = ByteInterner()
         var oddIDs: [String] = []
         var lines: [Line] = []
+        let issuers = try CredentialIssuers(store: store, learner: learner)
+        var issuerNumbers = [issuers.selfAssessed: Int32(0)]
+        var issuerList = [issuers.selfAssessed]
         try store.forEachCredentialListingRow(learner: learner) { row in
             var oddID: Int32 = -1
             let shortID = Self.shortID(row.utf8(.id)) ?? {
@@ -50,14 +57,23 @@ struct CredentialTable {
             let status = CredentialStatus(
                 revokedAt: row.seconds(.revokedAt).map(Date.init(timeIntervalSince1970:)),
                 expiresAt: expiresAt.map(Date.init(timeIntervalSince1970:)), at: now)
+            var issuer: Int32 = 0
+            if issuers.anyOrganisation {
+                let found = issuers.issuer(of: row.text(.id))
+                issuer = issuerNumbers[found] ?? {
+                    issuerList.append(found)
+                    issuerNumbers[found] = Int32(issuerList.count - 1)
+                    return Int32(issuerList.count - 1)
+                }()
+            }
             lines.append(Line(
                 rowID: row.rowID, shortID: shortID, oddID: oddID, name: names.number(of: row.utf8(.name)),
-                pack: packs.number(of: row.utf8(.packID)), status: status, awardedAt: row.seconds(.awardedAt) ?? 0,
+                pack: packs.number(of: row.utf8(.packID)), status: status, issuer: issuer, awardedAt: row.seconds(.awardedAt) ?? 0,
                 expiresAt: expiresAt))
         }
         guard !lines.isEmpty else { return false }
         Self.putLaterLoggedFirst(&lines)
-        render(lines, names: names.strings, packs: packs.strings, oddIDs: oddIDs)
+        render(lines, names: names.strings, packs: packs.strings, oddIDs: oddIDs, issuers: issuerList)
         return true
     }
 
@@ -72,7 +88,9 @@ struct CredentialTable {
         }
     }
 
-    private func render(_ lines: [Line], names: [String], packs: [String], oddIDs: [String]) {
+    private func render(
+        _ lines: [Line], names: [String], packs: [String], oddIDs: [String], issuers: [CredentialIssuers.Issuer]
+    ) {
         let nameWidth = min(Self.maxNameWidth, names.map { DisplayWidth.of($0) }.max() ?? 0)
         // Each cell carries the separators around it, so a line is a handful of appends.
         let nameCells = names.map { name in
@@ -86,8 +104,9 @@ struct CredentialTable {
         }
         let statusCells = [CredentialStatus.valid, .expired, .revoked].map { status in
             let style: Style = status == .valid ? .green : status == .expired ? .yellow : .red
-            return (status, Array(("  " + console.styled(status.rawValue, style) + "\n").utf8))
+            return (status, Array(("  " + console.styled(DisplayWidth.pad(status.rawValue, to: 7), style) + "  ").utf8))
         }
+        let issuerCells = issuers.map { Array((issuerText($0) + "\n").utf8) }
         let dimOn = console.useColor ? Array(Style.dim.on.utf8) : []
         let dimOff = console.useColor ? Array(Style.off.utf8) : []
         let expires = Array(" · expires ".utf8)
@@ -115,12 +134,27 @@ struct CredentialTable {
                 block += noExpiry
             }
             block += statusCells.first { $0.0 == line.status }!.1
+            block += issuerCells[Int(line.issuer)]
             if block.count >= blockSize {
                 block.withUnsafeBytes { console.write(utf8: $0) }
                 block.removeAll(keepingCapacity: true)
             }
         }
         block.withUnsafeBytes { console.write(utf8: $0) }
+    }
+
+    /// Who vouches, as the line's last cell: plain for self-assessment, the trust-list name for a trusted
+    /// organisation, the claimed name quoted and flagged for an unknown one.
+    private func issuerText(_ issuer: CredentialIssuers.Issuer) -> String {
+        switch issuer.trust {
+        case .ownKey:
+            return console.styled("self-assessed", .dim)
+        case let .trusted(name):
+            return "issued by " + console.styled(TerminalText.sanitize(name, keepNewlines: false), .bold) + " (trusted)"
+        case .unknown:
+            return "issued by " + console.safe(UntrustedText.quoted(issuer.claimedName, limit: 40)) + " "
+                + console.styled("(unknown issuer)", .yellow)
+        }
     }
 
     /// The 8 characters after `urn:uuid:` packed little-endian, when the id's first 17 bytes are printable

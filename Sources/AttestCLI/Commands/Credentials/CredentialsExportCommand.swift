@@ -51,9 +51,13 @@ struct CredentialsExportCommand: ParsableCommand {
         let data: Data
         var destination = output
         if all {
-            let awards = try context.store().credentials(learner: context.learner)
+            let store = try context.store()
+            let awards = try store.credentials(learner: context.learner)
+            let issuers = try CredentialIssuers(store: store, learner: context.learner)
             let now = context.clock.now()
-            data = Data((format == "csv" ? CredentialLog.csv(awards, now: now) : try CredentialLog.json(awards, now: now) + "\n").utf8)
+            data = Data((format == "csv"
+                ? CredentialLog.csv(awards, issuers: issuers, now: now)
+                : try CredentialLog.json(awards, issuers: issuers, now: now) + "\n").utf8)
         } else {
             let award = try CredentialLookup(context: context).find(id!)
             if let kind = CredentialExporter.Format(rawValue: format) {

@@ -27,12 +27,16 @@ struct CredentialsListCommand: ParsableCommand {
         let now = context.clock.now()
         let console = context.console
         if json {
-            console.line(try CredentialLog.json(try context.store().credentials(learner: context.learner), now: now))
+            let store = try context.store()
+            let issuers = try CredentialIssuers(store: store, learner: context.learner)
+            console.line(try CredentialLog.json(try store.credentials(learner: context.learner), issuers: issuers, now: now))
             return
         }
         if csv {
             // CSV needs no evidence: read only its columns (fast with 100,000 credentials).
-            console.write(CredentialLog.csv(try context.store().credentialLog(learner: context.learner), now: now))
+            let store = try context.store()
+            let issuers = try CredentialIssuers(store: store, learner: context.learner)
+            console.write(CredentialLog.csv(try store.credentialLog(learner: context.learner), issuers: issuers, now: now))
             return
         }
         let table = CredentialTable(console: console, now: now)
@@ -45,39 +49,48 @@ struct CredentialsListCommand: ParsableCommand {
 
 /// The credential log as JSON or CSV, for `creds list` and `creds export --all`.
 enum CredentialLog {
-    static func json(_ awards: [CredentialAward], now: Date) throws -> String {
-        /// The award's own fields with its status beside them, in one flat object.
+    static func json(_ awards: [CredentialAward], issuers: CredentialIssuers, now: Date) throws -> String {
+        /// The award's own fields with its status and issuer beside them, in one flat object.
         struct Entry: Encodable {
             var award: CredentialAward
             var status: CredentialStatus
+            var issuer: CredentialIssuers.Issuer
 
-            enum Keys: String, CodingKey { case status }
+            enum Keys: String, CodingKey { case status, issuer }
+            enum IssuerKeys: String, CodingKey { case trust, did, name, trustListName }
 
             func encode(to encoder: any Encoder) throws {
                 try award.encode(to: encoder)
                 var container = encoder.container(keyedBy: Keys.self)
                 try container.encode(status, forKey: .status)
+                var nested = container.nestedContainer(keyedBy: IssuerKeys.self, forKey: .issuer)
+                try nested.encode(CredentialIssuers.describe(issuer).kind, forKey: .trust)
+                try nested.encodeIfPresent(issuer.did, forKey: .did)
+                try nested.encode(issuer.claimedName, forKey: .name)
+                if case let .trusted(name) = issuer.trust { try nested.encode(name, forKey: .trustListName) }
             }
         }
-        return try JSONOutput.string(encoding: awards.map { Entry(award: $0, status: $0.status(at: now)) })
+        return try JSONOutput.string(encoding: awards.map {
+            Entry(award: $0, status: $0.status(at: now), issuer: issuers.issuer(of: $0.id))
+        })
     }
 
     static let csvHeader = [
         "id", "name", "packId", "packVersion", "credentialId", "learner", "achievementType", "awardedAt", "expiresAt",
-        "status", "revokedAt", "revocationReason",
+        "status", "revokedAt", "revocationReason", "issuerTrust", "issuerDID", "issuerName",
     ]
 
-    static func csv(_ awards: [CredentialAward], now: Date) -> String {
+    static func csv(_ awards: [CredentialAward], issuers: CredentialIssuers, now: Date) -> String {
         csv(awards.map {
             CredentialLogEntry(
                 id: $0.id, learner: $0.learner, packID: $0.packID, packVersion: $0.packVersion,
                 credentialID: $0.credentialID, name: $0.name, achievementType: $0.achievementType,
                 awardedAt: $0.awardedAt, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt,
                 revocationReason: $0.revocationReason)
-        }, now: now)
+        }, issuers: issuers, now: now)
     }
 
-    static func csv(_ awards: [CredentialLogEntry], now: Date) -> String {
+    static func csv(_ awards: [CredentialLogEntry], issuers: CredentialIssuers, now: Date) -> String {
         let formatter = ISO8601DateFormatter()
         let rows = awards.map { award in
             [
@@ -85,7 +98,10 @@ enum CredentialLog {
                 award.achievementType, formatter.string(from: award.awardedAt),
                 award.expiresAt.map(formatter.string(from:)) ?? "", award.status(at: now).rawValue,
                 award.revokedAt.map(formatter.string(from:)) ?? "", award.revocationReason ?? "",
-            ]
+            ] + {
+                let issuer = issuers.issuer(of: award.id)
+                return [CredentialIssuers.describe(issuer).kind, issuer.did ?? "", issuer.claimedName]
+            }()
         }
         return ([csvHeader] + rows).map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -1,3 +1,4 @@
+import AttestCredentials
 import ArgumentParser
 import AttestCore
 import Foundation
@@ -22,8 +23,9 @@ struct CredentialsShowCommand: ParsableCommand {
         let award = try CredentialLookup(context: context).find(id)
         let now = context.clock.now()
         let console = context.console
+        let issuers = try CredentialIssuers(store: context.store(), learner: award.learner)
         if json {
-            console.line(try CredentialLog.json([award], now: now))
+            console.line(try CredentialLog.json([award], issuers: issuers, now: now))
             return
         }
         func row(_ label: String, _ value: String) {
@@ -33,6 +35,13 @@ struct CredentialsShowCommand: ParsableCommand {
         row("id", award.id)
         row("credential", award.qualifiedID + " (pack \(award.packVersion), sha256 \(award.packHash.prefix(12))…)")
         row("learner", award.learner)
+        let issuer = issuers.issuer(of: award.id)
+        let signer = issuer.did.map { ", signed by " + UntrustedText.quoted($0, limit: 80) } ?? ""
+        switch issuer.trust {
+        case .ownKey: row("issuer", "self-assessed: " + issuer.claimedName + signer + " (this store's key)")
+        case let .trusted(name): row("issuer", name + " (trusted)" + signer)
+        case .unknown: row("issuer", UntrustedText.quoted(issuer.claimedName) + " (unknown issuer: only the credential's claim)" + signer)
+        }
         row("earned", DateText.minute(award.awardedAt))
         row("expires", award.expiresAt.map(DateText.minute) ?? "never")
         switch award.status(at: now) {
