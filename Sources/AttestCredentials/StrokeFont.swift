@@ -3,31 +3,62 @@ import Foundation
 /// A small monoline typeface for badge pictures: each glyph is a few strokes on a 4×6 grid
 /// (x right, y down, cap height 6), drawn with round ends at any size, so text is crisp at 1× and 2×.
 ///
-/// It covers capital letters, digits and common punctuation; letters with accents are drawn
-/// without them and anything else as "?". The SVG carries the exact text; the PNG shows this form.
+/// It covers capital letters, digits and common punctuation, and Latin letters with their accents: a
+/// letter is decomposed (NFD), drawn upper-case, and each combining mark the font knows is drawn above it
+/// (or, for a cedilla or ogonek, below); Ø, Ł and Đ get their bar. Marks it does not know are left off, and
+/// letters of other scripts are drawn as "?". The SVG carries the exact text; the PNG shows this form.
 enum StrokeFont {
     typealias Stroke = [(Double, Double)]
 
     /// Grid units from one glyph's origin to the next.
     static let advance = 6.0
 
-    /// The strokes of `character` (upper-cased and folded first); "?" when the font lacks it.
+    /// The strokes of `character`: its base letter upper-cased, with its accents; "?" when the font lacks it.
     static func strokes(_ character: Character) -> [Stroke] {
-        let folded = String(character).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).uppercased()
-        guard let key = folded.first, folded.count == 1 else { return glyphs["?"]! }
-        return glyphs[key] ?? glyphs["?"]!
+        let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
+        guard let first = scalars.first else { return glyphs["?"]! }
+        let base = String(first).uppercased()
+        guard base.count == 1, let key = base.first, let letter = glyphs[key] ?? barred[key] else { return glyphs["?"]! }
+        return letter + scalars.dropFirst().flatMap { marks[$0] ?? [] }
     }
+
+    /// Combining marks by their scalar, drawn on the 4-unit-wide grid above the cap height (negative y) or
+    /// below the baseline (y over 6).
+    private static let marks: [Unicode.Scalar: [Stroke]] = [
+        "\u{300}": [[(1.3, -2.2), (2.5, -0.8)]],
+        "\u{301}": [[(1.5, -0.8), (2.7, -2.2)]],
+        "\u{302}": [[(1, -0.8), (2, -2), (3, -0.8)]],
+        "\u{303}": [[(0.6, -1), (1.4, -2), (2.6, -1), (3.4, -2)]],
+        "\u{304}": [[(1, -1.4), (3, -1.4)]],
+        "\u{306}": [[(1, -2.2), (1.5, -1), (2.5, -1), (3, -2.2)]],
+        "\u{307}": [[(2, -1.4), (2, -1.4)]],
+        "\u{308}": [[(1.2, -1.4), (1.2, -1.4)], [(2.8, -1.4), (2.8, -1.4)]],
+        "\u{30A}": [[(1.5, -2.2), (2.5, -2.2), (2.8, -1.5), (2.5, -0.8), (1.5, -0.8), (1.2, -1.5), (1.5, -2.2)]],
+        "\u{30B}": [[(1, -0.8), (1.8, -2.2)], [(2.4, -0.8), (3.2, -2.2)]],
+        "\u{30C}": [[(1, -2), (2, -0.8), (3, -2)]],
+        "\u{327}": [[(2, 6), (2.2, 6.8), (1.3, 7.4)]],
+        "\u{328}": [[(3.5, 6), (2.8, 7), (3.6, 7.5)]],
+    ]
+
+    /// Letters with a bar that Unicode does not decompose.
+    private static let barred: [Character: [Stroke]] = [
+        "Ø": [o, [(4.3, -0.4), (-0.3, 6.4)]],
+        "Ł": [[(0, 0), (0, 6), (4, 6)], [(-0.6, 3.8), (1.8, 2.2)]],
+        "Đ": [d, [(-0.8, 3), (1.5, 3)]],
+        "Ð": [d, [(-0.8, 3), (1.5, 3)]],
+    ]
 
     private static let o: Stroke = [(1, 0), (3, 0), (4, 1), (4, 5), (3, 6), (1, 6), (0, 5), (0, 1), (1, 0)]
     private static let p: Stroke = [(0, 6), (0, 0), (3, 0), (4, 1), (4, 2), (3, 3), (0, 3)]
     private static let dot: Stroke = [(2, 6), (2, 6)]
+    private static let d: Stroke = [(0, 0), (0, 6), (2.5, 6), (4, 4.5), (4, 1.5), (2.5, 0), (0, 0)]
 
     private static let glyphs: [Character: [Stroke]] = [
         " ": [],
         "A": [[(0, 6), (2, 0), (4, 6)], [(0.7, 4), (3.3, 4)]],
         "B": [[(0, 3), (0, 0), (3, 0), (4, 1), (4, 2), (3, 3), (0, 3), (0, 6), (3, 6), (4, 5), (4, 4), (3, 3)]],
         "C": [[(4, 1), (3, 0), (1, 0), (0, 1), (0, 5), (1, 6), (3, 6), (4, 5)]],
-        "D": [[(0, 0), (0, 6), (2.5, 6), (4, 4.5), (4, 1.5), (2.5, 0), (0, 0)]],
+        "D": [d],
         "E": [[(4, 0), (0, 0), (0, 6), (4, 6)], [(0, 3), (3, 3)]],
         "F": [[(4, 0), (0, 0), (0, 6)], [(0, 3), (3, 3)]],
         "G": [[(4, 1), (3, 0), (1, 0), (0, 1), (0, 5), (1, 6), (3, 6), (4, 5), (4, 3), (2, 3)]],
