@@ -46,20 +46,26 @@ struct CredentialsListCommand: ParsableCommand {
 /// The credential log as JSON or CSV, for `creds list` and `creds export --all`.
 enum CredentialLog {
     static func json(_ awards: [CredentialAward], now: Date) throws -> String {
-        /// The award's own fields with its status beside them, in one flat object.
-        struct Entry: Encodable {
-            var award: CredentialAward
-            var status: CredentialStatus
+        try JSONOutput.string(encoding: awards.map { Entry(award: $0, status: $0.status(at: now)) })
+    }
 
-            enum Keys: String, CodingKey { case status }
+    /// The same entries as `json`, as objects to place inside a larger JSON document (`progress --json`).
+    static func objects(_ awards: [CredentialAward], now: Date) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(try json(awards, now: now).utf8))
+    }
 
-            func encode(to encoder: any Encoder) throws {
-                try award.encode(to: encoder)
-                var container = encoder.container(keyedBy: Keys.self)
-                try container.encode(status, forKey: .status)
-            }
+    /// The award's own fields with its status beside them, in one flat object.
+    private struct Entry: Encodable {
+        var award: CredentialAward
+        var status: CredentialStatus
+
+        enum Keys: String, CodingKey { case status }
+
+        func encode(to encoder: any Encoder) throws {
+            try award.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(status, forKey: .status)
         }
-        return try JSONOutput.string(encoding: awards.map { Entry(award: $0, status: $0.status(at: now)) })
     }
 
     static let csvHeader = [
