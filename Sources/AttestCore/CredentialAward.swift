@@ -142,7 +142,8 @@ public struct EvidenceDecision: Sendable, Hashable, Codable {
     /// "Scrum proficient after 5 questions (sequential probability ratio test 0.6 vs 0.85, α 0.03, β 0.1, 5–30 questions)".
     public var summary: String {
         "\(skillName) \(proficient ? "proficient" : "not yet proficient") after \(items) question\(items == 1 ? "" : "s") "
-            + "(\(rule.summary))"
+            + "(sequential probability ratio test \(rule.lower) vs \(rule.upper), α \(rule.alpha), β \(rule.beta), "
+            + "\(rule.minItems)–\(rule.maxItems) questions)"
     }
 }
 

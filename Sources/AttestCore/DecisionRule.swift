@@ -29,12 +29,6 @@ public struct DecisionRule: Sendable, Hashable, Codable {
     /// The bounds a pack's values must respect (checked by the decoder).
     public static let itemLimit = 200
 
-    /// "sequential probability ratio test 0.6 vs 0.85, α 0.03, β 0.1, 5–30 questions": the rule as evidence and
-    /// `progress` name it.
-    public var summary: String {
-        "sequential probability ratio test \(lower) vs \(upper), α \(alpha), β \(beta), \(minItems)–\(maxItems) questions"
-    }
-
     public init(lower: Double, upper: Double, alpha: Double, beta: Double, minItems: Int, maxItems: Int) {
         self.lower = lower
         self.upper = upper

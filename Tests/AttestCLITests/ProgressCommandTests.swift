@@ -111,7 +111,7 @@ struct ProgressCommandTests {
         #expect(heading > tableEnd, "the credentials come under the skill table")
         #expect(lines[heading + 1].contains("Data Analytics Foundations  valid until "), "\(text)")
         #expect(text.contains("criteria: Pass the exam "))
-        #expect(text.contains(": decided by its rule (sequential probability ratio test 0.6 vs 0.85, α 0.03, β 0.1, 5–8 questions)"))
+        #expect(text.contains(": decided by its rule (sequential probability ratio test 0.6 vs 0.85, alpha 0.03, beta 0.1, 5–8 questions)"))
         #expect(text.contains("SQL querying proficient after 7 questions"), "\(text)")
 
         let pack = try report("data-analytics", in: sandbox)

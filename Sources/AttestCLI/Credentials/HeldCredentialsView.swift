@@ -65,7 +65,9 @@ struct HeldCredentialsView {
         guard let decisions = attempt.decisions, let rule = decisions.first?.rule else {
             return [head + ": \(attempt.passed ? "passed" : "not passed") with \(Int((attempt.score * 100).rounded()))%"]
         }
-        return [head + ": decided by its rule (\(rule.summary))"]
+        // Spelled out rather than α and β, which have no stand-in where the terminal cannot show them.
+        return [head + ": decided by its rule (sequential probability ratio test \(rule.lower) vs \(rule.upper), "
+            + "alpha \(rule.alpha), beta \(rule.beta), \(rule.minItems)–\(rule.maxItems) questions)"]
             + decisions.map { decision in
                 "        " + console.safe(decision.skillName) + " " + (decision.proficient ? "proficient" : "not yet proficient")
                     + " after " + Plural.count(decision.items, "question")
