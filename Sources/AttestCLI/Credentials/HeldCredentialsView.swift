@@ -22,8 +22,13 @@ struct HeldCredentialsView {
                 lines.append(console.styled("      held: ", .dim) + console.safe(award.evidence.prerequisites.joined(separator: ", ")))
             }
         }
-        lines += explain(CredentialShortfall.find(awards: awards, pack: pack, report: report, at: now))
-        return lines
+        return lines + explanation(pack: pack, awards: awards, report: report)
+    }
+
+    /// Only the lines saying which skills read below what a valid credential of `awards` vouches for, and why:
+    /// what the competency shown after an exam needs, above the credential it has just earned.
+    func explanation(pack: Pack, awards: [CredentialAward], report: CompetencyReport) -> [String] {
+        explain(CredentialShortfall.find(awards: awards, pack: pack, report: report, at: now))
     }
 
     /// This pack's credentials for `progress --json`: every field of the award (as `creds list --json` gives it)
