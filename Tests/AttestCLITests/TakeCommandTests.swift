@@ -85,4 +85,16 @@ struct TakeCommandTests {
         #expect(lines[explanation + 1].contains("The level column is the long-run estimate from every answer"))
         #expect(!run.standardOutput.contains("Credentials from this pack"), "the list itself is for 'progress'")
     }
+
+    /// A failed credential exam: what is still to do is the exam, so the hint is about its rule, not skill levels.
+    @Test func aFailedCredentialExamPointsToItsDecisionRuleNotToSkillLevels() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("ai-basics"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-exam", seed: 4, correct: false)
+        let run = try sandbox.run(["take", "ai-basics-exam", "--seed", "4", "--no-color"], input: answers.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("still to do: pass the exam "), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("An exam with a decision rule is passed when the rule settles every skill proficient"))
+        #expect(!run.standardOutput.contains("Skill levels are judged on the lower end"))
+    }
 }
