@@ -112,7 +112,7 @@ public struct CompetencyEstimator: Sendable, Hashable {
         self.trendLength = trendLength
     }
 
-    /// Exam evidence only, default settings: what credentials are judged on.
+    /// Exam evidence only, default settings: what credentials' skill criteria are judged on.
     public static let forCredentials = CompetencyEstimator(includePractice: false)
 
     /// `0.5^(age / halfLife)`, with age in days from `finishedAt` to `now` (never negative).
