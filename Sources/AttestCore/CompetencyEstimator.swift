@@ -87,8 +87,8 @@ public struct CompetencyReport: Sendable, Hashable {
 /// Each skill starts at a uniform Beta(1, 1) prior. A response adds `score × w` successes and
 /// `(1 − score) × w` failures, where `w` = the skill's share of the question's skill weights ×
 /// the difficulty weight × `0.5^(age / halfLife)`. The estimate is the posterior mean with a
-/// 90 % equal-tailed credible interval; levels (and credentials) are judged on the lower bound,
-/// so a learner must show enough consistent evidence, not only a lucky streak. See `docs/scoring.md`.
+/// 90 % equal-tailed credible interval; levels (and credentials' skill criteria) are judged on the lower
+/// bound, so a learner must show enough consistent evidence, not only a lucky streak. See `docs/scoring.md`.
 public struct CompetencyEstimator: Sendable, Hashable {
     /// Days after which a response counts half as much.
     public var halfLifeDays: Double
@@ -112,7 +112,7 @@ public struct CompetencyEstimator: Sendable, Hashable {
         self.trendLength = trendLength
     }
 
-    /// Exam evidence only, default settings: what credentials are judged on.
+    /// Exam evidence only, default settings: what credentials' skill criteria are judged on.
     public static let forCredentials = CompetencyEstimator(includePractice: false)
 
     /// `0.5^(age / halfLife)`, with age in days from `finishedAt` to `now` (never negative).

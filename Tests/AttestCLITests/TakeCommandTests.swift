@@ -6,12 +6,17 @@ import Testing
 
 @Suite("TakeCommand")
 struct TakeCommandTests {
-    @Test func perfectExamFromAnswersFileJournalsEveryAnswerAndEarnsTheCredential() throws {
-        let sandbox = try AttestSandbox()
+    /// Takes the data-analytics exam drawn with seed 42 from an answers file, every answer right; with how many answers.
+    private func perfectDataAnalyticsExam(in sandbox: AttestSandbox, _ output: String) throws -> (run: AttestSandbox.Run, answers: Int) {
         let pack = try #require(ShippedPacks.pack("data-analytics"))
         let answers = try ShippedPacks.answers(pack: pack, quiz: "data-analytics-exam", seed: 42)
         let file = try sandbox.write(answers.joined(separator: "\n") + "\n", to: "answers.txt")
-        let run = try sandbox.run(["take", "data-analytics-exam", "--seed", "42", "--answers", file, "--json"])
+        return (try sandbox.run(["take", "data-analytics-exam", "--seed", "42", "--answers", file, output]), answers.count)
+    }
+
+    @Test func perfectExamFromAnswersFileJournalsEveryAnswerAndEarnsTheCredential() throws {
+        let sandbox = try AttestSandbox()
+        let (run, answers) = try perfectDataAnalyticsExam(in: sandbox, "--json")
         #expect(run.status == 0, "\(run.standardError)")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect(result["passed"] as? Bool == true)
@@ -25,7 +30,7 @@ struct TakeCommandTests {
         let attempt = try #require(try store.attempts(learner: "ada", packID: nil, quizID: nil, mode: nil).first)
         #expect(attempt.status == .completed && attempt.seed == 42 && attempt.packHash.count == 64)
         let responses = try store.responses(attemptID: attempt.id)
-        #expect(responses.count == answers.count)
+        #expect(responses.count == answers)
         #expect(responses.allSatisfy { $0.score == 1 && $0.outcome == .answered })
         #expect(try store.credentials(learner: "ada").map(\.qualifiedID) == ["data-analytics/foundations"])
     }
@@ -66,5 +71,30 @@ struct TakeCommandTests {
         let run = try sandbox.run(["take", "ai-basics-quick-check", "--answers", "/nonexistent/answers.txt"])
         #expect(run.status == 1)
         #expect(run.standardError.contains("Cannot read the answers file '/nonexistent/answers.txt'"))
+    }
+
+    /// The competency shown after a perfect credential exam says why a level reads below the credential it earned.
+    @Test func theCompetencyAfterAnExamExplainsALevelBelowTheCredentialItEarned() throws {
+        let run = try perfectDataAnalyticsExam(in: try AttestSandbox(), "--no-color").run
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        let competency = try #require(lines.firstIndex { $0.contains("Your competency now") }, "\(run.standardOutput)")
+        let explanation = try #require(lines.firstIndex { $0.contains("below what Data Analytics Foundations vouches for (proficient)") })
+        let earned = try #require(lines.firstIndex { $0.contains("Credential earned: Data Analytics Foundations") })
+        #expect(competency < explanation && explanation < earned, "\(run.standardOutput)")
+        #expect(lines[explanation + 1].contains("The level column is the long-run estimate from every answer"))
+        #expect(!run.standardOutput.contains("Credentials from this pack"), "the list itself is for 'progress'")
+    }
+
+    /// A failed credential exam: what is still to do is the exam, so the hint is about its rule, not skill levels.
+    @Test func aFailedCredentialExamPointsToItsDecisionRuleNotToSkillLevels() throws {
+        let sandbox = try AttestSandbox()
+        let pack = try #require(ShippedPacks.pack("ai-basics"))
+        let answers = try ShippedPacks.answers(pack: pack, quiz: "ai-basics-exam", seed: 4, correct: false)
+        let run = try sandbox.run(["take", "ai-basics-exam", "--seed", "4", "--no-color"], input: answers.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("still to do: pass the exam "), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("An exam with a decision rule is passed when the rule settles every skill proficient"))
+        #expect(!run.standardOutput.contains("Skill levels are judged on the lower end"))
     }
 }

@@ -10,7 +10,11 @@ struct ProgressCommand: ParsableCommand {
         abstract: "Show competency per skill: estimate, 90% interval, evidence, level and trend.",
         discussion: """
             Estimates count exams and practice (practice is marked *), recent answers more than old ones \
-            (90-day half-life). Credentials count exams only and are judged on the interval's lower bound. \
+            (90-day half-life); the level is read from the interval's lower end. Credentials are decided by \
+            exams: an exam's decision rule settles each skill with known error rates, and a credential that asks \
+            for skill levels judges them on exam answers only (90-day half-life), on the lower end. Under each \
+            pack, progress lists the credentials you hold from it (valid, expired or revoked) and how each was \
+            decided, and says so when a skill's level reads below what a valid one vouches for. \
             See docs/scoring.md.
             """
     )
@@ -23,10 +27,10 @@ struct ProgressCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    @Flag(name: .customLong("exams-only"), help: "Count exam answers only (what credentials are judged on).")
+    @Flag(name: .customLong("exams-only"), help: "Count exam answers only (what credentials' skill levels are judged on).")
     var examsOnly = false
 
-    @Option(name: .customLong("half-life"), help: "Days after which an answer counts half as much (credentials always use 90).")
+    @Option(name: .customLong("half-life"), help: "Days after which an answer counts half as much (credentials' skill levels always use 90).")
     var halfLife: Double = 90
 
     func validate() throws {
@@ -47,6 +51,7 @@ struct ProgressCommand: ParsableCommand {
         }
         let estimator = CompetencyEstimator(halfLifeDays: halfLife, includePractice: !examsOnly)
         let now = context.clock.now()
+        let awards = Dictionary(grouping: try store.credentials(learner: context.learner), by: \.packID)
         var reports: [(Pack, CompetencyReport, Int)] = []
         for pack in packs {
             // Summed in SQL per skill from the totals each attempt filed when it ended: fast with a million answers.
@@ -56,7 +61,14 @@ struct ProgressCommand: ParsableCommand {
             reports.append((pack, try evidence.report(estimator, now: now), attempts))
         }
         if json {
-            context.console.line(try JSONOutput.string(reports.map { ProgressView.json(pack: $0.0, report: $0.1, attempts: $0.2) }))
+            let issuers = try CredentialIssuers(store: store, learner: context.learner)
+            let objects = try reports.map { pack, report, attempts in
+                try ProgressView.json(pack: pack, report: report, attempts: attempts).merging(
+                    HeldCredentialsView.json(
+                        pack: pack, awards: awards[pack.id] ?? [], issuers: issuers, report: report, now: now)
+                ) { old, _ in old }
+            }
+            context.console.line(try JSONOutput.string(objects))
             return
         }
         guard !reports.isEmpty else {
@@ -65,8 +77,10 @@ struct ProgressCommand: ParsableCommand {
             return
         }
         let view = ProgressView(console: context.console)
+        let credentials = HeldCredentialsView(console: context.console, now: now)
         for (pack, report, attempts) in reports {
             view.render(pack: pack, report: report, attempts: attempts).forEach { context.console.line($0) }
+            credentials.render(pack: pack, awards: awards[pack.id] ?? [], report: report).forEach { context.console.line($0) }
             try ProgressForecast(context: context).lines(for: pack).forEach { context.console.line($0) }
         }
     }

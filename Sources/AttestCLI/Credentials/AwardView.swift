@@ -10,7 +10,12 @@ struct AwardView {
             console.line(console.styled("Not yet: ", .bold) + console.safe(evaluation.definition.name)
                 + " — still to do: " + console.safe(missing.joined(separator: "; ")) + ".")
         }
-        if !outcome.pending.isEmpty {
+        let missing = outcome.pending.flatMap { $0.outcomes.filter { !$0.held }.map(\.part) }
+        if missing.contains(where: { if case .exam = $0 { true } else { false } }) {
+            console.line(console.styled("  An exam with a decision rule is passed when the rule settles every skill "
+                + "proficient, with known error rates (docs/scoring.md).", .dim))
+        }
+        if missing.contains(where: { if case .skill = $0 { true } else { false } }) {
             console.line(console.styled("  Skill levels are judged on the lower end of the 90% interval: more exam "
                 + "evidence narrows it. 'progress --exams-only' shows where you stand.", .dim))
         }

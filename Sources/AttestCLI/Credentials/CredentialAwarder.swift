@@ -4,9 +4,10 @@ import Foundation
 
 /// Awards the credentials a learner has newly earned, with their evidence, after an exam.
 ///
-/// The rules are the core's (`CredentialRules`, judged on the lower bound of exam-only
-/// estimates); this type gathers the evidence from the store, stacks across every pack
-/// (awarding one credential may complete another, in any pack), and records each award once.
+/// The rules are the core's (`CredentialRules`: exams passed, which an exam's decision rule settles per skill,
+/// and skill levels judged on the lower bound of exam-only estimates); this type gathers the evidence from the
+/// store, stacks across every pack (awarding one credential may complete another, in any pack), and records each
+/// award once.
 /// An expired credential is not "held", so passing again renews it as a new award. Only attempts sat in this
 /// store count: attempts imported from others (`attempts import`) never award anything here.
 struct CredentialAwarder {

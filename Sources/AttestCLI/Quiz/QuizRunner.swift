@@ -29,14 +29,19 @@ struct QuizRunner {
         }
     }
 
-    /// The learner's competency in the pack after this attempt, drawn like `progress`.
+    /// The learner's competency in the pack after this attempt, drawn like `progress`, and why a level may read
+    /// below what a credential held from the pack (perhaps earned by this very exam) vouches for.
     private func showCompetency(in pack: Pack) throws {
-        let evidence = LearnerEvidence(pack: pack, store: try context.store(), learner: context.learner)
-        let report = try evidence.report(CompetencyEstimator(), now: context.clock.now())
+        let store = try context.store()
+        let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
+        let now = context.clock.now()
+        let report = try evidence.report(CompetencyEstimator(), now: now)
         var lines = ProgressView(console: context.console).render(pack: pack, report: report, attempts: try evidence.attemptCount())
         if lines.count > 1 {
             lines[1] = context.console.styled("Your competency now", .bold) + context.console.styled(" (all attempts at this pack)", .dim)
         }
+        let awards = try store.credentials(learner: context.learner).filter { $0.packID == pack.id }
+        lines += HeldCredentialsView(console: context.console, now: now).explanation(pack: pack, awards: awards, report: report)
         lines.forEach { context.console.line($0) }
     }
 

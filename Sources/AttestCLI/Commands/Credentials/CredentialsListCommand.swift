@@ -75,6 +75,11 @@ enum CredentialLog {
         })
     }
 
+    /// The same entries as `json`, as objects to place inside a larger JSON document (`progress --json`).
+    static func objects(_ awards: [CredentialAward], issuers: CredentialIssuers, now: Date) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(try json(awards, issuers: issuers, now: now).utf8))
+    }
+
     static let csvHeader = [
         "id", "name", "packId", "packVersion", "credentialId", "learner", "achievementType", "awardedAt", "expiresAt",
         "status", "revokedAt", "revocationReason", "issuerTrust", "issuerDID", "issuerName",
