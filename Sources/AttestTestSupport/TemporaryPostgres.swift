@@ -90,7 +90,9 @@ public final class TemporaryPostgres: @unchecked Sendable {
     private func run(_ tool: String, _ arguments: [String]) throws -> String {
         let command = runAs + [binaries + "/" + tool] + arguments
         let output = directory.appendingPathComponent("tool-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o666])
+        guard FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o666]) else {
+            throw Unavailable(description: "cannot create \(output.path)")
+        }
         defer { try? FileManager.default.removeItem(at: output) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -15,8 +15,8 @@ final class RegistryProcess: @unchecked Sendable {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: logPath) else { throw LoadError("cannot write \(logPath)") }
+        guard FileManager.default.createFile(atPath: logPath, contents: nil),
+              let handle = FileHandle(forWritingAtPath: logPath) else { throw LoadError("cannot write \(logPath)") }
         handle.seekToEndOfFile()
         log = handle
     }

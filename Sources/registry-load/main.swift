@@ -29,8 +29,9 @@ let postgres = try TemporaryPostgres(database: "registry")
 let passphrase = "load test passphrase"
 let organisation = try IssuerKeyring.create(name: "Load Test College", domain: "registry.example.edu", passphrase: passphrase, at: Date())
 let keyringPath = work.appendingPathComponent("college.keyring").path
-FileManager.default.createFile(
+guard FileManager.default.createFile(
     atPath: keyringPath, contents: Data(organisation.keyring.json.serialized.utf8), attributes: [.posixPermissions: 0o600])
+else { throw LoadError("cannot write \(keyringPath)") }
 let port = 20_000 + Int(getpid() % 20_000)
 let base = "http://127.0.0.1:\(port)"
 var environment = ProcessInfo.processInfo.environment

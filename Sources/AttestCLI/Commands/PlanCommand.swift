@@ -57,13 +57,15 @@ struct PlanCommand: ParsableCommand {
         guard let exam = StudyPlan.exam(of: pack) else { throw PlanError.noExam(pack.id) }
         let scheduling = LearnerScheduling(store: try context.store(), learner: context.learner)
         let scheduler = try scheduling.scheduler()
-        let study = StudyPlan(pack: pack, exam: exam, ledger: try scheduling.ledger(scheduler))
+        let ledger = try scheduling.ledger(scheduler)
+        let study = StudyPlan(pack: pack, exam: exam, ledger: ledger)
         let planner = ExamPlanner(scheduler: scheduler)
         let plan = planner.plan(
-            study.items, states: try scheduling.ledger(scheduler).items.mapValues(\.state), start: now, exam: examDate,
+            study.items, states: ledger.items.mapValues(\.state), start: now, exam: examDate,
             secondsPerDay: Double(minutesPerDay) * 60)
-        try PlanView(console: context.console, pack: pack, exam: exam).render(plan, study: study, by: by, minutesPerDay: minutesPerDay,
-            fitted: try scheduling.fittedWeights() != nil).forEach { context.console.line($0) }
+        let fitted = try scheduling.fittedWeights() != nil
+        PlanView(console: context.console, pack: pack, exam: exam).render(plan, study: study, by: by, minutesPerDay: minutesPerDay,
+            fitted: fitted).forEach { context.console.line($0) }
         let forecast = StudyPlan.Forecast(examID: exam.id, by: by, minutesPerDay: minutesPerDay, score: plan.score, readiness: plan.readiness)
         try context.store().setSetting(
             StudyPlan.forecastKey(learner: context.learner, packID: pack.id),
