@@ -140,6 +140,9 @@ struct ProgressCommandTests {
             let name = try #require(skills.first { $0["id"] as? String == id }?["name"] as? String)
             #expect(lines[explanation].contains(name), "\(name) is named")
         }
+        // Nothing to practise after a perfect exam: no suggestion to sit the exam just passed again.
+        #expect(!text.contains("Next: practise"), "\(text)")
+        #expect(pack["suggestion"] == nil)
     }
 
     @Test func aLearnerWithoutCredentialsSeesNoCredentialSection() throws {

@@ -63,7 +63,10 @@ struct ProgressCommand: ParsableCommand {
         if json {
             let issuers = try CredentialIssuers(store: store, learner: context.learner)
             let objects = try reports.map { pack, report, attempts in
-                try ProgressView.json(pack: pack, report: report, attempts: attempts).merging(
+                try ProgressView.json(
+                    pack: pack, report: report, attempts: attempts,
+                    vouched: Self.vouched(pack: pack, awards: awards[pack.id] ?? [], report: report, now: now)
+                ).merging(
                     HeldCredentialsView.json(
                         pack: pack, awards: awards[pack.id] ?? [], issuers: issuers, report: report, now: now)
                 ) { old, _ in old }
@@ -79,9 +82,15 @@ struct ProgressCommand: ParsableCommand {
         let view = ProgressView(console: context.console)
         let credentials = HeldCredentialsView(console: context.console, now: now)
         for (pack, report, attempts) in reports {
-            view.render(pack: pack, report: report, attempts: attempts).forEach { context.console.line($0) }
+            let vouched = Self.vouched(pack: pack, awards: awards[pack.id] ?? [], report: report, now: now)
+            view.render(pack: pack, report: report, attempts: attempts, vouched: vouched).forEach { context.console.line($0) }
             credentials.render(pack: pack, awards: awards[pack.id] ?? [], report: report).forEach { context.console.line($0) }
             try ProgressForecast(context: context).lines(for: pack).forEach { context.console.line($0) }
         }
+    }
+
+    /// The skills a valid credential from `awards` vouches for above their level in `report`.
+    static func vouched(pack: Pack, awards: [CredentialAward], report: CompetencyReport, now: Date) -> Set<String> {
+        Set(CredentialShortfall.find(awards: awards, pack: pack, report: report, at: now).map(\.skillID))
     }
 }

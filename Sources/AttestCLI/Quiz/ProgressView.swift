@@ -6,7 +6,8 @@ import Foundation
 struct ProgressView {
     let console: Console
 
-    func render(pack: Pack, report: CompetencyReport, attempts: Int) -> [String] {
+    /// `vouched`: skills a valid credential vouches for above their level (see `CredentialShortfall`).
+    func render(pack: Pack, report: CompetencyReport, attempts: Int, vouched: Set<String> = []) -> [String] {
         var lines = ["", console.styled(TerminalText.sanitize(pack.title, keepNewlines: false), .bold)
             + console.styled("  \(pack.id) · " + Plural.count(attempts, "attempt"), .dim)]
         let skills = ProgressView.weakestFirst(report.skills)
@@ -31,7 +32,7 @@ struct ProgressView {
             let row: String = "  \(name)  \(bar) \(DisplayWidth.pad(interval, to: 15)) \(evidence)\(levelText) "
             lines.append(row + Bar.sparkline(skill.trend))
         }
-        if let suggestion = ProgressView.worthSuggesting(report), let skill = pack.skill(suggestion.skillID) {
+        if let suggestion = ProgressView.worthSuggesting(report, vouched: vouched), let skill = pack.skill(suggestion.skillID) {
             var text = "Next: practise " + TerminalText.sanitize(skill.name, keepNewlines: false)
             if let quiz = suggestion.quizID { text += " — 'take \(quiz)'" }
             text += " or 'practice \(pack.id)/\(skill.id)'."
@@ -55,11 +56,13 @@ struct ProgressView {
     }
 
     /// The report's suggestion, only when its skill has something to improve: a level below proficient
-    /// or a latest attempt without full marks. After a perfect exam there is nothing to nag about.
-    static func worthSuggesting(_ report: CompetencyReport) -> PracticeSuggestion? {
+    /// or a latest attempt without full marks. After a perfect exam there is nothing to nag about, and a level
+    /// below proficient does not count for a skill in `vouched` (a valid credential's exam decided it proficient:
+    /// suggesting that exam again would only repeat it).
+    static func worthSuggesting(_ report: CompetencyReport, vouched: Set<String> = []) -> PracticeSuggestion? {
         guard let suggestion = report.suggestion, let skill = report.skill(suggestion.skillID) else { return nil }
         let latestImperfect = skill.trend.last.map { $0 < 1 - 1e-9 } ?? true
-        let belowProficient = skill.level.map { $0 < .proficient } ?? false
+        let belowProficient = !vouched.contains(suggestion.skillID) && (skill.level.map { $0 < .proficient } ?? false)
         return latestImperfect || belowProficient ? suggestion : nil
     }
 
@@ -80,7 +83,7 @@ struct ProgressView {
         }.map(\.element)
     }
 
-    static func json(pack: Pack, report: CompetencyReport, attempts: Int) -> [String: Any] {
+    static func json(pack: Pack, report: CompetencyReport, attempts: Int, vouched: Set<String> = []) -> [String: Any] {
         var object: [String: Any] = [
             "packId": pack.id, "packVersion": pack.version.description, "attempts": attempts,
             "skills": weakestFirst(report.skills).map { skill -> [String: Any] in
@@ -96,7 +99,7 @@ struct ProgressView {
                 return entry
             },
         ]
-        if let suggestion = worthSuggesting(report) {
+        if let suggestion = worthSuggesting(report, vouched: vouched) {
             object["suggestion"] = ["skillId": suggestion.skillID, "quizId": suggestion.quizID as Any]
         }
         return object

@@ -36,11 +36,13 @@ struct QuizRunner {
         let evidence = LearnerEvidence(pack: pack, store: store, learner: context.learner)
         let now = context.clock.now()
         let report = try evidence.report(CompetencyEstimator(), now: now)
-        var lines = ProgressView(console: context.console).render(pack: pack, report: report, attempts: try evidence.attemptCount())
+        let awards = try store.credentials(learner: context.learner).filter { $0.packID == pack.id }
+        var lines = ProgressView(console: context.console).render(
+            pack: pack, report: report, attempts: try evidence.attemptCount(),
+            vouched: ProgressCommand.vouched(pack: pack, awards: awards, report: report, now: now))
         if lines.count > 1 {
             lines[1] = context.console.styled("Your competency now", .bold) + context.console.styled(" (all attempts at this pack)", .dim)
         }
-        let awards = try store.credentials(learner: context.learner).filter { $0.packID == pack.id }
         lines += HeldCredentialsView(console: context.console, now: now).explanation(pack: pack, awards: awards, report: report)
         lines.forEach { context.console.line($0) }
     }
