@@ -152,7 +152,7 @@ public enum CredentialVerifier {
                 let published = (payload["credentialStatus"]?.arrayValue ?? payload["credentialStatus"].map { [$0] } ?? [])
                     .compactMap { $0["statusListCredential"]?.stringValue }.first
                 report.add("revocation", .unchecked, "not checked (no status list given" + (published.map {
-                    "; its issuer publishes one at \(UntrustedText.quoted($0)): fetch it and add --status-list FILE)"
+                    "; its issuer publishes one at \(UntrustedText.quoted($0)): add --fetch-status, or --status-list FILE with a copy)"
                 } ?? ", and nothing this store holds says whether this issuer revoked it)"))
             case .notRevoked:
                 report.add("revocation", true, "not revoked")

@@ -39,7 +39,7 @@ public final class TemporaryPostgres: @unchecked Sendable {
         } else {
             runAs = []
         }
-        port = try Self.freePort()
+        port = try LoopbackPort.free()
         try run("initdb", ["-D", directory.path + "/data", "-A", "trust", "-U", "attest", "--no-sync", "-E", "UTF8", "--locale=C"])
         try start()
         try run("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "attest", database])
@@ -113,22 +113,5 @@ public final class TemporaryPostgres: @unchecked Sendable {
         let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         guard exitCode == 0 else { throw Unavailable(description: "\(tool) failed (\(exitCode)): \(text)") }
         return text
-    }
-
-    /// A loopback port nothing listens on now (bound then released; the server takes it right after).
-    private static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw Unavailable(description: "cannot open a socket") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw Unavailable(description: "cannot find a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

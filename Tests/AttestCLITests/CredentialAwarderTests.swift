@@ -104,10 +104,10 @@ struct CredentialRenewalTests {
         #expect(expiry == ladder.clock.now().addingTimeInterval(30 * 86_400))
         #expect(ladder.awards.map(\.expiresAt) == [expiry, expiry, expiry], "the middle's 365 days and the top's none are capped")
         ladder.clock.advance(by: 29 * 86_400)
-        #expect(try ladder.creds(["list"]).split(separator: "\n").filter { $0.hasSuffix("valid") }.count == 3)
+        #expect(try ladder.creds(["list"]).split(separator: "\n").filter { $0.hasSuffix("valid    self-assessed") }.count == 3)
         ladder.clock.advance(by: 2 * 86_400)
         let listed = try ladder.creds(["list"])
-        #expect(listed.split(separator: "\n").filter { $0.hasSuffix("expired") }.count == 3, "\(listed)")
+        #expect(listed.split(separator: "\n").filter { $0.hasSuffix("expired  self-assessed") }.count == 3, "\(listed)")
         let top = ladder.sandbox.root.appendingPathComponent("top.jwt").path
         _ = try ladder.creds(["export", ladder.awards[2].id, "--format", "jwt", "--output", top])
         let failure = #expect(throws: ExitCode.self) { _ = try ladder.creds(["verify", top]) }

@@ -82,7 +82,7 @@ struct CredentialsRevokeCommandTests {
             "exam taken by someone else", "its prerequisite ladder/base was revoked", "its prerequisite ladder/middle was revoked",
         ])
         let listed = try ladder.creds(["list"])
-        #expect(listed.split(separator: "\n").filter { $0.hasSuffix("revoked") }.count == 3, "\(listed)")
+        #expect(listed.split(separator: "\n").filter { $0.hasSuffix("revoked  self-assessed") }.count == 3, "\(listed)")
         let top = ladder.sandbox.root.appendingPathComponent("top.jwt").path
         _ = try ladder.creds(["export", ladder.awards[2].id, "--format", "jwt", "--output", top])
         let failure = #expect(throws: ExitCode.self) { _ = try ladder.creds(["verify", top]) }

@@ -1,3 +1,4 @@
+@testable import AttestCLI
 import AttestLinkedData
 import AttestTestSupport
 import Foundation
@@ -118,6 +119,65 @@ struct DataIntegrityIssuingTests {
             return
         }
         #expect(status.output == "set 131072\n", "\(status.output)\(status.error)")
+    }
+
+    /// `--status-list URL` fetches the issuer's list (served here by Python's http.server, a server nobody on this
+    /// team wrote) and checks it like a file: clear, then revoked after the organisation republishes; a missing list
+    /// is a located failure. `--fetch-status` reads the URL the credential names, in either export form.
+    @Test func theStatusListIsFetchedFromAURL() throws {
+        let issued = try Self.issueAndImport()
+        let (learner, instructor) = (issued.learner, issued.instructor)
+        #expect(try learner.run(["issuer", "trust", "add", "did:web:example.edu", "--name", "Example College",
+                                 "--did-document", issued.document]).status == 0)
+        let hosted = instructor.root.appendingPathComponent("hosted")
+        try FileManager.default.createDirectory(at: hosted, withIntermediateDirectories: true)
+        let list = hosted.appendingPathComponent("status.json").path
+        #expect(try instructor.run(["creds", "status-list", "--issuer", issued.keyring, "--output", list],
+                                   extraEnvironment: Self.passphrase).status == 0)
+        let port = try LoopbackPort.free()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", hosted.path]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            // SIGKILL: a child of this process may inherit a mask that blocks SIGTERM (the terminal tests defer it).
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+        }
+        try LoopbackPort.waitUntilListening(port)
+        let url = "http://127.0.0.1:\(port)/status.json"
+
+        let clear = try learner.run(["creds", "verify", issued.exported, "--status-list", url])
+        #expect(clear.status == 0, "\(clear.standardOutput)\(clear.standardError)")
+        #expect(clear.standardOutput.contains("not revoked (the issuer's signed status list https://example.edu/credentials/status.json"))
+        #expect(try instructor.run(
+            ["creds", "revoke", "--issuer", issued.keyring, issued.credentialID, "--reason", "exam irregularity", "--yes"],
+            extraEnvironment: Self.passphrase).status == 0)
+        #expect(try instructor.run(["creds", "status-list", "--issuer", issued.keyring, "--output", list, "--force"],
+                                   extraEnvironment: Self.passphrase).status == 0)
+        let revoked = try learner.run(["creds", "verify", issued.exported, "--status-list", url])
+        #expect(revoked.status == 1 && revoked.standardOutput.contains("revoked: its entry is set"), "\(revoked.standardOutput)")
+
+        let missing = try learner.run(["creds", "verify", issued.exported, "--status-list", url + ".gone"])
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("The status list at '\(url).gone' could not be fetched: HTTP 404."), "\(missing.standardError)")
+        #expect(try learner.run(["creds", "verify", issued.exported, "--status-list", url, "--fetch-status"]).status == 64)
+
+        let jwt = learner.root.appendingPathComponent("issued.jwt").path
+        #expect(try learner.run(["creds", "export", issued.credentialID, "--format", "jwt", "--output", jwt]).status == 0)
+        for form in [issued.exported, jwt] {
+            #expect(StatusListSource.publishedURL(in: try Data(contentsOf: URL(fileURLWithPath: form)))
+                == "https://example.edu/credentials/status.json", "\(form)")
+        }
+        let own = try #require(try JSONValue.parse(Data(learner.run(["creds", "list", "--json"]).standardOutput.utf8))
+            .arrayValue?.first { $0["issuer"]?["trust"] == .string("self-assessed") }?["id"]?.stringValue)
+        let selfAssessed = learner.root.appendingPathComponent("own.jwt").path
+        #expect(try learner.run(["creds", "export", own, "--format", "jwt", "--output", selfAssessed]).status == 0)
+        let nothing = try learner.run(["creds", "verify", selfAssessed, "--fetch-status"])
+        #expect(nothing.status == 1)
+        #expect(nothing.standardError.contains("This credential names no status list (it has no credentialStatus)"), "\(nothing.standardError)")
     }
 
     @Test func pyldCryptographyAndTheSchemaAcceptTheIssuedCredential() throws {

@@ -12,22 +12,9 @@ import Testing
 struct RegistryOfferTests {
     typealias Key = PseudoTerminal.Key
 
-    /// A joined registry at a local port nobody listens on (bound, then closed).
+    /// A joined registry at a local port nobody listens on.
     private func joinDeadRegistry(_ sandbox: AttestSandbox) throws -> String {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(socket >= 0)
-        defer { Glibc.close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
-            }
-        }
-        try #require(bound)
-        let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
+        let url = "http://127.0.0.1:\(try LoopbackPort.free())"
         let store = try AttestDatabase.open(path: sandbox.storePath)
         try store.setSetting("registry-url", to: url)
         try store.setSetting("registry-did", to: "did:web:registry.example.edu")

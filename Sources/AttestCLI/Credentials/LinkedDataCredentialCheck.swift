@@ -86,7 +86,7 @@ struct LinkedDataCredentialCheck {
             checks.append(Check(
                 name: "revocation", passed: true,
                 detail: "not checked (no status list given" + (published.map {
-                    "; its issuer publishes one at \($0): fetch it and add --status-list FILE)"
+                    "; its issuer publishes one at \($0): add --fetch-status, or --status-list FILE with a copy)"
                 } ?? ")"), unchecked: true))
         case .absentFromLog:
             checks.append(Check(

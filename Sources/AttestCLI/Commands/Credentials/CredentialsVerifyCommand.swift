@@ -12,9 +12,10 @@ struct CredentialsVerifyCommand: ParsableCommand {
         discussion: """
             Exit status 0 when it is valid and its issuer is this store's own key or on your trust list \
             ('issuer trust add'); 3 when it is valid but nobody you trust vouches for its issuer; 1 when a check fails \
-            — a revoked credential included. Revocation of a Data Integrity credential is checked offline against \
-            the issuer's signed status list given with --status-list (the file hosted at the credential's \
-            statusListCredential URL); without one it is reported as not checked.
+            — a revoked credential included. Revocation of an issued credential is checked against the issuer's \
+            signed status list: a file or URL given with --status-list, or, with --fetch-status, the list at the URL \
+            the credential names (its statusListCredential); without either it is reported as not checked. Fetching \
+            is never done unless asked: it tells the issuer someone is checking.
             """
     )
 
@@ -28,9 +29,16 @@ struct CredentialsVerifyCommand: ParsableCommand {
     var json = false
 
     @Option(help: ArgumentHelp(
-        "The issuer's signed status list (a BitstringStatusListCredential file) to check revocation against.",
-        valueName: "file"), completion: .file())
+        "The issuer's signed status list (a BitstringStatusListCredential) to check revocation against: a file, or an http(s) URL to fetch it from.",
+        valueName: "file-or-url"), completion: .file())
     var statusList: String?
+
+    @Flag(name: .customLong("fetch-status"), help: "Fetch the status list from the URL the credential names and check revocation against it.")
+    var fetchStatus = false
+
+    func validate() throws {
+        if fetchStatus && statusList != nil { throw ValidationError("Give one of --status-list and --fetch-status.") }
+    }
 
     func run() throws {
         let context = global.context()
@@ -50,7 +58,7 @@ struct CredentialsVerifyCommand: ParsableCommand {
         }
         // Revocation and trust are looked up in the store when there is one; verifying never creates one.
         let trustList = try TrustList(store: context.existingStore())
-        let statusList = try readStatusList()
+        let statusList = try readStatusList(credential: data, context: context)
         let now = context.clock.now()
         if let linkedData = LinkedDataCredentialCheck(
             data: data, revocationCheck: trustList.revocation, trust: trustList.trust(issuer:key:),
@@ -80,21 +88,18 @@ struct CredentialsVerifyCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// The `--status-list` file as JSON, or nil when none was given.
-    private func readStatusList() throws -> AttestLinkedData.JSONValue? {
-        guard let statusList else { return nil }
-        let size = (try? FileManager.default.attributesOfItem(atPath: statusList))?[.size] as? Int ?? 0
-        if size > CredentialVerifier.maximumInputSize {
-            throw CommandFailure("\(CommandFailure.quote(statusList)) is too large to be a status list.")
+    /// The status list to check against (`--status-list`, or the one `credential` names with `--fetch-status`), or nil.
+    private func readStatusList(credential: Data, context: AppContext) throws -> AttestLinkedData.JSONValue? {
+        if fetchStatus {
+            guard let url = StatusListSource.publishedURL(in: credential) else {
+                throw CommandFailure("This credential names no status list (it has no credentialStatus): there is nothing to fetch.")
+            }
+            guard StatusListSource.isURL(url) else {
+                throw CommandFailure("The status list this credential names, \(CommandFailure.quote(url)), is not an http(s) URL.")
+            }
+            return try StatusListSource.read(url, context: context)
         }
-        guard let contents = FileManager.default.contents(atPath: statusList) else {
-            throw CommandFailure("Cannot read the status list \(CommandFailure.quote(statusList)): no such file, or not readable.")
-        }
-        do {
-            return try AttestLinkedData.JSONValue.parse(contents)
-        } catch {
-            throw CommandFailure("The status list \(CommandFailure.quote(statusList)) is not JSON: \(error)")
-        }
+        return try statusList.map { try StatusListSource.read($0, context: context) }
     }
 
     private func jsonObject(_ report: VerificationReport, picture: BadgePictureCheck.Result?) -> [String: Any] {
