@@ -3,11 +3,11 @@ import AttestCore
 import AttestStore
 import Foundation
 
-/// `creds list`: name, pack, earned, expires and status of every credential in the log.
+/// `creds list`: name, pack, earned, expires, status and issuer of every credential in the log.
 struct CredentialsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List your credentials: name, pack, earned, expires, status."
+        abstract: "List your credentials: name, pack, earned, expires, status, and who vouches (self-assessed or the issuer)."
     )
 
     @OptionGroup var global: GlobalOptions
