@@ -113,20 +113,18 @@ struct CredentialIssuingTests {
         let again = try issue([nil])
         #expect(!again.contains("issued   "), "everything is already held: \(again)")
         #expect(again.contains("nothing issued"))
-        let issues = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
-            .split(separator: "\n").filter { $0.contains("\"action\":\"issue\"") }
+        let issues = try Self.auditEntries(keyring, action: "issue")
         #expect(issues.count == 4, "two foundations, then a third and the stack: \(issues.count)")
 
         // Revoking a part revokes the stack built on it, in the audit log the status list is published from.
         let part = try #require(issues.first { $0.contains("data-analytics/foundations") })
-        let partID = try #require(part.range(of: "urn:uuid:[0-9a-f-]+", options: .regularExpression).map { String(part[$0]) })
+        let partID = try Self.credentialID(in: part)
         let revoke = try instructor.run(
             ["creds", "revoke", "--issuer", keyring, partID, "--reason", "exam irregularity", "--yes"],
             extraEnvironment: Self.passphrase)
         #expect(revoke.status == 0, "\(revoke.standardOutput)\(revoke.standardError)")
         #expect(revoke.standardOutput.contains("project-management/digital-professional"), "\(revoke.standardOutput)")
-        let revocations = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
-            .split(separator: "\n").filter { $0.contains("\"action\":\"revoke\"") }
+        let revocations = try Self.auditEntries(keyring, action: "revoke")
         #expect(revocations.count == 2 && revocations[1].contains("its prerequisite data-analytics/foundations was revoked"))
     }
 
@@ -148,11 +146,10 @@ struct CredentialIssuingTests {
             ["creds", "issue", "--from", submission, "--issuer", keyring, "--output", instructor.root.path, "--packs", instructorPacks],
             extraEnvironment: Self.passphrase)
         try #require(issue.status == 0, "\(issue.standardOutput)\(issue.standardError)")
-        let issued = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
-            .split(separator: "\n").filter { $0.contains("\"action\":\"issue\"") }
+        let issued = try Self.auditEntries(keyring, action: "issue")
         try #require(issued.count == 3, "base, middle and top: \(issue.standardOutput)")
         let base = try #require(issued.first { $0.contains("ladder/base") })
-        let baseID = try #require(base.range(of: "urn:uuid:[0-9a-f-]+", options: .regularExpression).map { String(base[$0]) })
+        let baseID = try Self.credentialID(in: base)
 
         let revoke = try instructor.run(
             ["creds", "revoke", "--issuer", keyring, baseID, "--reason", "exam irregularity", "--yes"],
@@ -161,10 +158,20 @@ struct CredentialIssuingTests {
         #expect(revoke.standardOutput.contains("ladder/middle"), "\(revoke.standardOutput)")
         #expect(revoke.standardOutput.contains("ladder/top") && revoke.standardOutput.contains("it was stacked on ladder/middle."),
                 "\(revoke.standardOutput)")
-        let revocations = try String(contentsOfFile: keyring + ".log", encoding: .utf8)
-            .split(separator: "\n").filter { $0.contains("\"action\":\"revoke\"") }
+        let revocations = try Self.auditEntries(keyring, action: "revoke")
         #expect(revocations.count == 3, "\(revocations)")
         #expect(revocations.last?.contains("its prerequisite ladder/middle was revoked") == true)
+    }
+
+    /// The keyring audit log's entries of one action ("issue", "revoke"), oldest first.
+    static func auditEntries(_ keyring: String, action: String) throws -> [Substring] {
+        try String(contentsOfFile: keyring + ".log", encoding: .utf8)
+            .split(separator: "\n").filter { $0.contains("\"action\":\"\(action)\"") }
+    }
+
+    /// The first credential id (`urn:uuid:…`) an audit entry names.
+    static func credentialID(in entry: Substring) throws -> String {
+        try #require(entry.range(of: "urn:uuid:[0-9a-f-]+", options: .regularExpression).map { String(entry[$0]) })
     }
 
     @Test func anEditedSubmissionIsRefusedAtIssue() throws {
